@@ -1,0 +1,121 @@
+/**
+ * The `doudi` command line for administrators and scripts. Commands that open a ledger take `--user U`
+ * (default admin) and read the password from DOUDI_PASSWORD, or prompt for it.
+ */
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { AppError } from '../shared/api/errors';
+import { createBackend } from './app/create-backend';
+import { setupLedger } from './auth/auth.service';
+import { createDemoCounty } from './demo/demo-county';
+import { readPassword } from './cli/password-input';
+import { defaultDataDir, RENDERER_DIR } from './cli/paths';
+import { startHttpServer } from './http/server';
+import { passwordProblem } from '../shared/domain/password';
+import { ROLE_LABELS } from '../shared/labels';
+
+const USAGE = `用法：
+  doudi init  --data 目录 --county-name 县名 --county-code 431122 --admin 用户名 [--admin-name 姓名]
+  doudi demo  --data 目录
+  doudi serve --data 目录 [--port 端口] [--host 127.0.0.1]
+密码从环境变量 DOUDI_PASSWORD 读取；未设置时在终端提示输入。`;
+
+function dataDirOf(values: { data?: string }): string {
+  return path.resolve(values.data ?? defaultDataDir());
+}
+
+function printRecoveryCode(code: string): void {
+  console.log('');
+  console.log('================ 恢复码（只显示这一次） ================');
+  console.log(`  ${code}`);
+  console.log('  请立即打印或抄写，交由单位负责人妥善保管。');
+  console.log('  忘记管理员密码时，只有凭恢复码才能重新打开台账。');
+  console.log('========================================================');
+}
+
+async function init(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      data: { type: 'string' },
+      'county-name': { type: 'string' },
+      'county-code': { type: 'string' },
+      admin: { type: 'string', default: 'admin' },
+      'admin-name': { type: 'string', default: '系统管理员' },
+    },
+  });
+  if (!values['county-name'] || !values['county-code']) throw new AppError('VALIDATION', '请用 --county-name 和 --county-code 给出县名和 6 位县级代码');
+  if (!/^\d{6}$/.test(values['county-code'])) throw new AppError('VALIDATION', '县级行政区划代码应为 6 位数字');
+  const { backend } = createBackend({ dataDir: dataDirOf(values) });
+  const password = await readPassword({ confirm: true, purpose: `为管理员 ${values.admin} 设置密码` });
+  const { recoveryCode } = await setupLedger(backend, {
+    countyName: values['county-name'],
+    countyCode: values['county-code'],
+    adminUsername: values.admin,
+    adminDisplayName: values['admin-name'],
+    adminPassword: password,
+  });
+  console.log(`已创建台账：${backend.store.ledgerPath}`);
+  printRecoveryCode(recoveryCode);
+}
+
+async function demo(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { data: { type: 'string' }, households: { type: 'string', default: '320' } } });
+  const { backend } = createBackend({ dataDir: dataDirOf(values) });
+  let password = process.env.DOUDI_PASSWORD;
+  const generated = !password;
+  if (!password) password = `demo${crypto.randomBytes(4).toString('hex')}`;
+  const problem = passwordProblem(password, 'admin');
+  if (problem) throw new AppError('WEAK_PASSWORD', `DOUDI_PASSWORD 不符合密码要求：${problem}`);
+  const result = await createDemoCounty(backend, password, Number(values.households));
+  console.log(`已创建演示县台账：${backend.store.ledgerPath}`);
+  console.log(`  ${result.households} 户，${result.persons} 人（均为虚构数据）`);
+  console.log('  演示账户（密码相同）：');
+  for (const u of result.users) console.log(`    ${u.username.padEnd(10)} ${ROLE_LABELS[u.role]}${u.township ? `（${u.township}）` : ''}`);
+  if (generated) console.log(`  密码：${password}`);
+  printRecoveryCode(result.recoveryCode);
+}
+
+async function serve(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { data: { type: 'string' }, port: { type: 'string', default: '4317' }, host: { type: 'string', default: '127.0.0.1' } },
+  });
+  const { backend, router, sessions } = createBackend({ dataDir: dataDirOf(values) });
+  const server = await startHttpServer({ router, sessions, host: values.host, port: Number(values.port), staticDir: RENDERER_DIR });
+  console.log(`Doudi 已启动：${server.url}`);
+  console.log(`台账目录：${backend.store.dataDir}${backend.store.isInitialized() ? '' : '（尚未创建，打开页面后按向导完成初始设置）'}`);
+  const stop = async () => {
+    await server.close();
+    await backend.store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { init, demo, serve };
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const run = command ? COMMANDS[command] : undefined;
+  if (!run) {
+    console.log(USAGE);
+    process.exitCode = command && command !== 'help' && command !== '--help' ? 1 : 0;
+    return;
+  }
+  await run(rest);
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof AppError) console.error(`错误：${err.message}`);
+  else if (err instanceof Error && /^[^\x00-\x7F]/.test(err.message)) console.error(`错误：${err.message}`);
+  else if (err instanceof TypeError && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) console.error(`参数有误：${err.message}\n${USAGE}`);
+  else {
+    const reference = crypto.randomBytes(4).toString('hex').toUpperCase();
+    console.error(`系统内部错误（参考编号 ${reference}）`);
+    console.error(err instanceof Error ? (err.stack ?? '').split('\n').slice(1, 6).join('\n') : '');
+  }
+  process.exitCode = 1;
+});

@@ -1,0 +1,72 @@
+/**
+ * Opens the county ledger: one SQLite file encrypted as a whole (SQLCipher 4 format through
+ * better-sqlite3-multiple-ciphers), WAL, synchronous=FULL, foreign keys on. Refuses to go on unless the
+ * cipher is active and the key is right; a wrong key touches nothing (the first read fails before any write).
+ */
+import fs from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { Kysely, SqliteDialect } from 'kysely';
+import { AppError } from '../../shared/api/errors';
+import type { LedgerSchema } from './schema';
+
+const PLAIN_SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+export interface OpenLedger {
+  db: Kysely<LedgerSchema>;
+  raw: Database.Database;
+  close(): Promise<void>;
+}
+
+export function isPlainSqliteFile(path: string): boolean {
+  const fd = fs.openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    fs.readSync(fd, head, 0, 16, 0);
+    return head.equals(PLAIN_SQLITE_HEADER);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Opens (and with `create`, creates) the encrypted ledger with a raw 32-byte key. */
+export function openEncryptedDatabase(path: string, key: Buffer, options: { create: boolean }): Database.Database {
+  if (key.length !== 32) throw new Error('ledger key must be 32 bytes');
+  const exists = fs.existsSync(path);
+  if (!exists && !options.create) throw new AppError('LEDGER_UNREADABLE', '找不到台账文件');
+  if (exists && options.create) throw new AppError('ALREADY_INITIALIZED', '台账文件已存在，不能重复创建');
+  if (exists && isPlainSqliteFile(path)) {
+    throw new AppError('LEDGER_UNREADABLE', '台账文件未加密，拒绝打开：可能不是本系统创建的文件');
+  }
+  const raw = new Database(path, { fileMustExist: !options.create });
+  try {
+    raw.pragma(`cipher='sqlcipher'`);
+    raw.pragma('legacy=4');
+    raw.pragma(`key="x'${key.toString('hex')}'"`);
+    // The first read proves the key before anything is written to the file.
+    raw.prepare('SELECT count(*) FROM sqlite_master').get();
+    if (raw.pragma('cipher', { simple: true }) !== 'sqlcipher') {
+      throw new AppError('LEDGER_UNREADABLE', '台账加密未生效，拒绝打开');
+    }
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = FULL');
+    raw.pragma('foreign_keys = ON');
+    raw.pragma('busy_timeout = 5000');
+    return raw;
+  } catch (err) {
+    raw.close();
+    if (err instanceof AppError) throw err;
+    const code = (err as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB') throw new AppError('LEDGER_UNREADABLE', '台账文件无法解密：密钥不符或文件已损坏');
+    throw err;
+  }
+}
+
+export function wrapWithKysely(raw: Database.Database): OpenLedger {
+  const db = new Kysely<LedgerSchema>({ dialect: new SqliteDialect({ database: raw }) });
+  return {
+    db,
+    raw,
+    // Kysely's destroy closes the underlying better-sqlite3 handle.
+    close: () => db.destroy(),
+  };
+}

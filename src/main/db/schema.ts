@@ -1,0 +1,21 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { SettingsTable } from './tables/settings.table';
+import type { TownshipsTable, VillagesTable } from './tables/regions.table';
+import type { UsersTable } from './tables/users.table';
+import type { AuditHeadTable, AuditLogTable } from './tables/audit.table';
+import type { HouseholdsTable, PersonsTable } from './tables/households.table';
+
+export interface LedgerSchema {
+  settings: SettingsTable;
+  townships: TownshipsTable;
+  villages: VillagesTable;
+  users: UsersTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  households: HouseholdsTable;
+  persons: PersonsTable;
+}
+
+export type LedgerDb = Kysely<LedgerSchema>;
+/** Repositories take either the database or a transaction, first argument. */
+export type Executor = Kysely<LedgerSchema> | Transaction<LedgerSchema>;

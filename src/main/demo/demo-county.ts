@@ -1,0 +1,101 @@
+/**
+ * `doudi demo`: a ledger filled with a synthetic county so a newcomer can look around at once — townships
+ * and villages, staff of every role, a few hundred households. Everything goes through the same services
+ * a clerk's actions do, so the demo's audit log and rules are the real ones.
+ */
+import type { Backend } from '../app/backend';
+import type { Actor } from '../audit/audit.service';
+import { authenticate, setupLedger } from '../auth/auth.service';
+import { saveTownship, saveVillage } from '../regions/regions.service';
+import { createUser } from '../users/users.service';
+import { registerHouseholds, type HouseholdInput, type MemberInput } from '../households/households.service';
+import type { Role } from '../../shared/domain/roles';
+import type { Relation } from '../../shared/domain/household';
+import { DEMO_COUNTY, DEMO_TOWNSHIPS } from './demo-regions';
+import { PeopleGenerator } from './synthetic-people';
+
+export interface DemoResult {
+  users: { username: string; role: Role; township: string | null }[];
+  households: number;
+  persons: number;
+  recoveryCode: string;
+}
+
+const DEMO_STAFF: { username: string; displayName: string; role: Role; township?: number }[] = [
+  { username: 'reviewer', displayName: '县级审核员（演示）', role: 'county_reviewer' },
+  { username: 'clerk', displayName: '县级经办员（演示）', role: 'county_clerk' },
+  { username: 'manager', displayName: '分管领导（演示）', role: 'manager' },
+  { username: 'chengguan', displayName: '城关街道经办员（演示）', role: 'township_clerk', township: 0 },
+  { username: 'qingshan', displayName: '青山镇经办员（演示）', role: 'township_clerk', township: 1 },
+  { username: 'baishui', displayName: '白水镇经办员（演示）', role: 'township_clerk', township: 2 },
+  { username: 'meixi', displayName: '梅溪乡经办员（演示）', role: 'township_clerk', township: 3 },
+];
+
+/** A household of one to five: a head, maybe a spouse, children, an elderly parent, a grandchild. */
+function demoMembers(people: PeopleGenerator): MemberInput[] {
+  const rng = people.rng;
+  const elderly = rng.chance(0.3);
+  const head = people.person({ bornFrom: elderly ? 1930 : 1960, bornTo: elderly ? 1955 : 1995 });
+  const surname = head.name.startsWith('欧阳') || head.name.startsWith('司马') ? head.name.slice(0, 2) : head.name[0]!;
+  const members: MemberInput[] = [{ name: head.name, idNumber: head.idNumber, relation: 'self' }];
+  const add = (relation: Relation, p: ReturnType<PeopleGenerator['person']>) => members.push({ name: p.name, idNumber: p.idNumber, relation });
+  const headYear = Number(head.birthDate.slice(0, 4));
+  if (rng.chance(0.6)) add('spouse', people.person({ sex: head.sex === 'male' ? 'female' : 'male', bornFrom: headYear - 4, bornTo: headYear + 4 }));
+  const children = elderly ? 0 : rng.int(0, 3);
+  for (let i = 0; i < children; i++) {
+    const sex = rng.chance(0.5) ? 'male' : 'female';
+    add(sex === 'male' ? 'son' : 'daughter', people.person({ sex, surname, bornFrom: Math.max(headYear + 20, 1990), bornTo: Math.min(headYear + 40, 2022) }));
+  }
+  if (!elderly && rng.chance(0.2)) add('parent', people.person({ bornFrom: headYear - 35, bornTo: headYear - 20 }));
+  if (elderly && rng.chance(0.4)) add('grandchild', people.person({ surname, bornFrom: 2010, bornTo: 2020 }));
+  return members;
+}
+
+export async function createDemoCounty(backend: Backend, password: string, householdCount = 320): Promise<DemoResult> {
+  const { recoveryCode, adminId } = await setupLedger(backend, {
+    countyName: DEMO_COUNTY.name,
+    countyCode: DEMO_COUNTY.code,
+    adminUsername: 'admin',
+    adminDisplayName: '系统管理员',
+    adminPassword: password,
+  });
+  await authenticate(backend, 'admin', password);
+  const admin: Actor = { userId: adminId, username: 'admin' };
+  // Demo staff share the administrator's password and need not change it: they exist to be looked at.
+  const demoActor: Actor = { userId: null, username: 'demo' };
+  const db = backend.store.db;
+  const at = backend.clock.now();
+  const townships: { id: string; name: string; villages: string[]; urban: boolean }[] = [];
+  for (const t of DEMO_TOWNSHIPS) {
+    const code = DEMO_COUNTY.code + t.suffix;
+    const saved = await saveTownship(db, admin, at, { code, name: t.name, active: true });
+    const villageIds: string[] = [];
+    for (const v of t.villages) {
+      villageIds.push((await saveVillage(db, admin, at, { townshipId: saved.id, code: code + v.suffix, name: v.name, kind: v.kind, active: true })).id);
+    }
+    townships.push({ id: saved.id, name: t.name, villages: villageIds, urban: t.name.endsWith('街道') });
+  }
+  const users: DemoResult['users'] = [{ username: 'admin', role: 'admin', township: null }];
+  for (const s of DEMO_STAFF) {
+    const township = s.township === undefined ? null : townships[s.township]!;
+    await createUser(backend, demoActor, { username: s.username, displayName: s.displayName, role: s.role, townshipId: township?.id ?? null, password });
+    users.push({ username: s.username, role: s.role, township: township?.name ?? null });
+  }
+  const people = new PeopleGenerator(20261122, DEMO_COUNTY.code);
+  const households: HouseholdInput[] = [];
+  for (let i = 0; i < householdCount; i++) {
+    const t = people.rng.pick(townships);
+    const villageIndex = people.rng.int(0, t.villages.length - 1);
+    households.push({
+      townshipId: t.id,
+      villageId: t.villages[villageIndex]!,
+      address: `${t.name}${DEMO_TOWNSHIPS.find((d) => d.name === t.name)!.villages[villageIndex]!.name}${people.rng.int(1, 60)}号`,
+      hukouType: t.urban ? 'urban' : 'rural',
+      phone: people.rng.chance(0.7) ? `1${people.rng.pick(['3', '5', '7', '8'])}${String(people.rng.int(0, 999999999)).padStart(9, '0')}` : null,
+      members: demoMembers(people),
+    });
+  }
+  const registered = await registerHouseholds(db, admin, at, households);
+  await backend.store.close();
+  return { users, ...registered, recoveryCode };
+}

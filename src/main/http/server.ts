@@ -1,0 +1,175 @@
+/**
+ * The HTTP transport: the same router as the desktop IPC, over HTTP on 127.0.0.1 by default, serving the
+ * built renderer too. Sessions ride an HttpOnly SameSite=Strict cookie, renewed at sign-in; requests from
+ * another origin or for another host name (DNS rebinding) are refused; progress events flow as
+ * server-sent events.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ServerEvent } from '../../shared/api/contract';
+import type { WireResult } from '../../shared/api/errors';
+import type { Router } from '../rpc/router';
+import type { Session, Sessions } from '../rpc/sessions';
+import { SECURITY_HEADERS } from './security-headers';
+import { resolveStatic } from './static-files';
+
+const COOKIE = 'doudi_session';
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+export interface HttpServerOptions {
+  router: Router;
+  sessions: Sessions;
+  host?: string;
+  port?: number;
+  /** The built renderer (out/renderer); without it the server answers the API only. */
+  staticDir?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=');
+  }
+  return undefined;
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS, ...extra });
+  res.end(JSON.stringify(body));
+}
+
+const refusal = (message: string): WireResult<never> => ({ ok: false, error: { code: 'FORBIDDEN', message } });
+
+function readBody(req: http.IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const { router, sessions } = options;
+  const staticRoot = options.staticDir ? path.resolve(options.staticDir) : null;
+  let allowedHosts = new Set<string>();
+
+  /** Same-origin only: the Host must be ours, and a browser's Origin / Sec-Fetch-Site must agree. */
+  function sameOrigin(req: http.IncomingMessage): boolean {
+    const hostHeader = req.headers.host ?? '';
+    if (!allowedHosts.has(hostHeader)) return false;
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://${hostHeader}`) return false;
+    const site = req.headers['sec-fetch-site'];
+    return site === undefined || site === 'same-origin' || site === 'none';
+  }
+
+  function sessionFor(req: http.IncomingMessage): { session: Session; fresh: boolean } {
+    const existing = sessions.get(cookieValue(req.headers.cookie, COOKIE));
+    if (existing) return { session: existing, fresh: false };
+    return { session: sessions.create(), fresh: true };
+  }
+
+  const cookieHeader = (session: Session) => `${COOKIE}=${session.id}; HttpOnly; SameSite=Strict; Path=/`;
+
+  async function handleRpc(req: http.IncomingMessage, res: http.ServerResponse, method: string) {
+    if (req.method !== 'POST') return sendJson(res, 405, refusal('只接受 POST 请求'));
+    if (!sameOrigin(req)) return sendJson(res, 403, refusal('拒绝来自其他来源的请求'));
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendJson(res, 415, refusal('请求格式不正确'));
+    const body = await readBody(req);
+    if (body === null) return sendJson(res, 413, { ok: false, error: { code: 'VALIDATION', message: '请求内容过大' } });
+    let envelope: { input?: unknown; jobId?: unknown };
+    try {
+      envelope = body ? (JSON.parse(body) as typeof envelope) : {};
+    } catch {
+      return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON' } });
+    }
+    const { session, fresh } = sessionFor(req);
+    const idBefore = session.id;
+    const jobId = typeof envelope.jobId === 'string' && envelope.jobId.length <= 64 ? envelope.jobId : undefined;
+    const result = await router.call(session, method, envelope.input, { jobId });
+    const headers: Record<string, string> = fresh || session.id !== idBefore ? { 'Set-Cookie': cookieHeader(session) } : {};
+    sendJson(res, 200, result, headers);
+  }
+
+  function handleEvents(req: http.IncomingMessage, res: http.ServerResponse) {
+    if (!sameOrigin(req)) return sendJson(res, 403, refusal('拒绝来自其他来源的请求'));
+    const session = sessions.get(cookieValue(req.headers.cookie, COOKIE));
+    if (!session) return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '登录已失效，请重新登录' } });
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', ...SECURITY_HEADERS });
+    res.write(': connected\n\n');
+    const listener = (event: ServerEvent) => res.write(`data: ${JSON.stringify(event)}\n\n`);
+    session.listeners.add(listener);
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
+    req.on('close', () => {
+      clearInterval(keepAlive);
+      session.listeners.delete(listener);
+    });
+  }
+
+  function handleStatic(req: http.IncomingMessage, res: http.ServerResponse) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, refusal('不支持的请求'));
+    if (!allowedHosts.has(req.headers.host ?? '')) return sendJson(res, 403, refusal('拒绝该主机名'));
+    if (!staticRoot || !fs.existsSync(path.join(staticRoot, 'index.html'))) {
+      res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
+      return res.end('界面尚未构建：请先运行 npm run build');
+    }
+    const found = resolveStatic(staticRoot, req.url ?? '/');
+    if (!found) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
+      return res.end('未找到');
+    }
+    const immutable = found.file.includes(`${path.sep}assets${path.sep}`);
+    res.writeHead(200, { 'Content-Type': found.type, 'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache', ...SECURITY_HEADERS });
+    if (req.method === 'HEAD') return res.end();
+    fs.createReadStream(found.file).pipe(res);
+  }
+
+  const server = http.createServer((req, res) => {
+    const url = req.url ?? '/';
+    const handle = async () => {
+      if (url.startsWith('/api/rpc/')) return handleRpc(req, res, decodeURIComponent(url.slice('/api/rpc/'.length).split('?')[0] ?? ''));
+      if (url === '/api/events') return handleEvents(req, res);
+      return handleStatic(req, res);
+    };
+    handle().catch(() => {
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: '系统内部错误' } });
+      else res.end();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const hostNames = new Set([host, '127.0.0.1', 'localhost']);
+  if (host === '::1') hostNames.add('[::1]');
+  allowedHosts = new Set([...hostNames].map((h) => `${h}:${port}`));
+  const shownHost = host === '0.0.0.0' ? '127.0.0.1' : host;
+  return {
+    url: `http://${shownHost}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

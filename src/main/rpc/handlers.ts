@@ -1,0 +1,18 @@
+import { auditHandlers } from '../audit/audit.handlers';
+import { authHandlers, setupHandlers } from '../auth/auth.handlers';
+import { regionsHandlers } from '../regions/regions.handlers';
+import { settingsHandlers } from '../settings/settings.handlers';
+import { usersHandlers } from '../users/users.handlers';
+import { workspaceHandlers } from '../workspace/workspace.handlers';
+import type { Handlers } from './context';
+
+/** All handlers; leaving out a contract method fails to compile. */
+export const handlers: Handlers = {
+  ...setupHandlers,
+  ...authHandlers,
+  ...usersHandlers,
+  ...regionsHandlers,
+  ...settingsHandlers,
+  ...auditHandlers,
+  ...workspaceHandlers,
+};

@@ -1,0 +1,11 @@
+import type { CallOptions, ServerEvent } from './contract';
+import type { WireResult } from './errors';
+
+/** The IPC channel names and the shape the preload exposes as `window.doudi`. */
+export const IPC_INVOKE = 'doudi:invoke';
+export const IPC_EVENT = 'doudi:event';
+
+export interface DoudiBridge {
+  invoke(method: string, input: unknown, options?: CallOptions): Promise<WireResult<unknown>>;
+  on(listener: (event: ServerEvent) => void): () => void;
+}

@@ -1,0 +1,22 @@
+/** Staff roles. Township clerks are bound to one township; everyone else works county-wide. */
+export const ROLES = ['admin', 'county_reviewer', 'county_clerk', 'township_clerk', 'manager'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isTownshipBound(role: Role): boolean {
+  return role === 'township_clerk';
+}
+
+/** A signed-in user's reach: the whole county, or one township. */
+export type Scope = { kind: 'county' } | { kind: 'township'; townshipId: string };
+
+export function scopeOf(role: Role, townshipId: string | null): Scope {
+  if (isTownshipBound(role)) {
+    if (!townshipId) throw new Error('township clerk without a township');
+    return { kind: 'township', townshipId };
+  }
+  return { kind: 'county' };
+}
+
+export function canSeeTownship(scope: Scope, townshipId: string): boolean {
+  return scope.kind === 'county' || scope.townshipId === townshipId;
+}

@@ -1,0 +1,33 @@
+/** zh-CN labels for enums and error codes, used by the UI, Excel and printed reports. */
+import type { ErrorCode } from './api/errors';
+import type { Role } from './domain/roles';
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '系统管理员',
+  county_reviewer: '县级审核员',
+  county_clerk: '县级经办员',
+  township_clerk: '乡镇经办员',
+  manager: '分管领导',
+};
+
+export const VILLAGE_KIND_LABELS = { village: '村', community: '社区' } as const;
+
+/** Fallback messages per code, for the rare error that arrives without its own message. */
+export const ERROR_LABELS: Record<ErrorCode, string> = {
+  VALIDATION: '填写的内容有误，请检查标红的字段',
+  UNAUTHENTICATED: '登录已失效，请重新登录',
+  SESSION_LOCKED: '屏幕已锁定，请输入密码解锁',
+  FORBIDDEN: '您无权执行此操作',
+  NOT_FOUND: '要找的记录不存在',
+  CONFLICT: '与已有记录冲突',
+  WRONG_CREDENTIALS: '用户名或密码错误',
+  USER_DISABLED: '该账户已停用，请联系系统管理员',
+  WEAK_PASSWORD: '密码不符合要求',
+  NOT_INITIALIZED: '尚未创建台账，请先完成初始设置',
+  ALREADY_INITIALIZED: '台账已经创建',
+  LEDGER_UNREADABLE: '台账文件无法打开',
+  RATE_LIMITED: '尝试次数过多，请稍后再试',
+  CANCELLED: '操作已取消，台账未作改动',
+  UNKNOWN_METHOD: '系统不支持该操作',
+  INTERNAL: '系统内部错误，请联系管理员',
+};
