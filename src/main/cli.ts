@@ -110,7 +110,7 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof AppError) console.error(`错误：${err.message}`);
-  else if (err instanceof Error && /^[^\x00-\x7F]/.test(err.message)) console.error(`错误：${err.message}`);
+  else if (err instanceof Error && /^[\u4e00-\u9fff]/.test(err.message)) console.error(`错误：${err.message}`);
   else if (err instanceof TypeError && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) console.error(`参数有误：${err.message}\n${USAGE}`);
   else {
     const reference = crypto.randomBytes(4).toString('hex').toUpperCase();

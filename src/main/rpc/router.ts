@@ -4,7 +4,7 @@
  * wire: no stacks, no SQL.
  */
 import crypto from 'node:crypto';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { contract, isMethodName, type Access, type CallOptions, type MethodName } from '../../shared/api/contract';
 import { AppError, type WireError, type WireResult } from '../../shared/api/errors';
 import { ROLE_LABELS } from '../../shared/labels';

@@ -1,0 +1,20 @@
+import { ipcMain, type BrowserWindow } from 'electron';
+import { IPC_EVENT, IPC_INVOKE } from '../../shared/api/bridge';
+import type { CallOptions } from '../../shared/api/contract';
+import type { Router } from '../rpc/router';
+import type { Session } from '../rpc/sessions';
+import { isAppUrl } from './window-options';
+
+/** The IPC transport: the desktop window's one session, calls checked to come from our own page. */
+export function connectIpc(window: BrowserWindow, router: Router, session: Session): void {
+  session.listeners.add((event) => {
+    if (!window.isDestroyed()) window.webContents.send(IPC_EVENT, event);
+  });
+  ipcMain.handle(IPC_INVOKE, async (event, method: unknown, input: unknown, options: unknown) => {
+    if (event.sender !== window.webContents || !isAppUrl(event.senderFrame?.url ?? '')) {
+      return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的请求' } };
+    }
+    const jobId = (options as CallOptions | undefined)?.jobId;
+    return router.call(session, String(method), input, { jobId: typeof jobId === 'string' ? jobId : undefined });
+  });
+}

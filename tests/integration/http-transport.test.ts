@@ -1,0 +1,90 @@
+import http from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHttpServer, type RunningServer } from '../../src/main/http/server';
+import { ADMIN_PASSWORD, createCounty, type TestLedger } from '../fixtures/ledger';
+
+let ledger: TestLedger | undefined;
+let server: RunningServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  await ledger?.dispose();
+  ledger = undefined;
+  server = undefined;
+});
+
+interface Reply {
+  status: number;
+  body: { ok: boolean; data?: unknown; error?: { code: string; message: string } };
+  cookie?: string;
+}
+
+function post(url: string, method: string, input: unknown, headers: Record<string, string> = {}, jobId?: string): Promise<Reply> {
+  const target = new URL(`/api/rpc/${method}`, url);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      target,
+      { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: url, ...headers } },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => {
+          const setCookie = res.headers['set-cookie']?.[0];
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text), cookie: setCookie?.split(';')[0] });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify({ input, jobId }));
+  });
+}
+
+async function start() {
+  const t = await createCounty();
+  ledger = t;
+  server = await startHttpServer({ router: t.router, sessions: t.sessions, port: 0 });
+  return { t, url: server.url };
+}
+
+describe('the HTTP transport', () => {
+  it('signs in with a cookie that is renewed at sign-in, so a cookie known before is worthless', async () => {
+    const { url } = await start();
+    const first = await post(url, 'setup.status', {});
+    expect(first.body).toMatchObject({ ok: true, data: { initialized: true } });
+    expect(first.cookie).toMatch(/^doudi_session=/);
+    const login = await post(url, 'auth.login', { username: 'admin', password: ADMIN_PASSWORD }, { Cookie: first.cookie! });
+    expect(login.body.ok).toBe(true);
+    expect(login.cookie).toBeDefined();
+    expect(login.cookie).not.toBe(first.cookie);
+    expect((await post(url, 'users.list', {}, { Cookie: login.cookie! })).body.ok).toBe(true);
+    expect((await post(url, 'users.list', {}, { Cookie: first.cookie! })).body.error?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses requests from another origin, another host name, or not in JSON', async () => {
+    const { url } = await start();
+    const login = await post(url, 'auth.login', { username: 'admin', password: ADMIN_PASSWORD });
+    const cookie = login.cookie!;
+    const evil = await post(url, 'users.list', {}, { Cookie: cookie, Origin: 'http://evil.example' });
+    expect(evil).toMatchObject({ status: 403, body: { error: { message: '拒绝来自其他来源的请求' } } });
+    const crossSite = await post(url, 'users.list', {}, { Cookie: cookie, 'Sec-Fetch-Site': 'cross-site' });
+    expect(crossSite.status).toBe(403);
+    const rebinding = await post(url, 'users.list', {}, { Cookie: cookie, Host: 'attacker.example:80', Origin: 'http://attacker.example:80' });
+    expect(rebinding.status).toBe(403);
+    const form = await post(url, 'users.list', {}, { Cookie: cookie, 'Content-Type': 'text/plain' });
+    expect(form.status).toBe(415);
+  });
+
+  it('streams progress events of long work to the same session', async () => {
+    const { url } = await start();
+    const login = await post(url, 'auth.login', { username: 'admin', password: ADMIN_PASSWORD });
+    const events: string[] = [];
+    const stream = await new Promise<http.IncomingMessage>((resolve) => {
+      http.get(new URL('/api/events', url), { headers: { Cookie: login.cookie! } }, resolve);
+    });
+    stream.on('data', (chunk: Buffer) => events.push(chunk.toString()));
+    const verify = await post(url, 'audit.verify', {}, { Cookie: login.cookie! }, 'job-7');
+    expect(verify.body).toMatchObject({ ok: true, data: { ok: true } });
+    await new Promise((r) => setTimeout(r, 50));
+    stream.destroy();
+    expect(events.join('')).toContain('"jobId":"job-7"');
+  });
+});
