@@ -31,3 +31,39 @@ export const ERROR_LABELS: Record<ErrorCode, string> = {
   UNKNOWN_METHOD: '系统不支持该操作',
   INTERNAL: '系统内部错误，请联系管理员',
 };
+
+/** Audit log action codes, as the audit page shows them; an unknown code is shown as it is. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'ledger.create': '创建台账',
+  'auth.login': '登录',
+  'user.create': '新建用户',
+  'user.update': '修改用户',
+  'user.enable': '启用账户',
+  'user.disable': '停用账户',
+  'user.reset_password': '重置密码',
+  'user.change_password': '修改本人密码',
+  'user.recover': '凭恢复码重设管理员密码',
+  'township.create': '新增乡镇（街道）',
+  'township.update': '修改乡镇（街道）',
+  'village.create': '新增村（社区）',
+  'village.update': '修改村（社区）',
+  'settings.update': '修改系统设置',
+  'household.register': '登记家庭',
+};
+
+/** Kinds of records the audit log refers to. */
+export const AUDIT_ENTITY_LABELS: Record<string, string> = {
+  ledger: '台账',
+  user: '用户',
+  township: '乡镇（街道）',
+  village: '村（社区）',
+  settings: '系统设置',
+  household: '家庭',
+};
+
+/** Actors that are not a signed-in user. */
+export const AUDIT_ACTOR_LABELS: Record<string, string> = {
+  setup: '初始设置',
+  'recovery-code': '恢复码',
+  system: '系统',
+};

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import type { Executor } from '../db/schema';
 import type { AuditLogTable } from '../db/tables/audit.table';
 import { auditHead, auditSlice, insertAuditEntries } from './audit.repository';
+import { yieldToEventLoop } from '../app/yield';
 
 export interface Actor {
   userId: string | null;
@@ -105,6 +106,7 @@ export async function verifyAuditChain(
       checked += 1;
     }
     onProgress?.(checked);
+    await yieldToEventLoop();
   }
   const lastSeq = expectedSeq - 1;
   if ((head?.seq ?? 0) !== lastSeq || (head && head.hash !== prevHash)) {

@@ -9,6 +9,7 @@ import type { HukouType, Relation } from '../../shared/domain/household';
 import type { LedgerDb } from '../db/schema';
 import type { HouseholdsTable, PersonsTable } from '../db/tables/households.table';
 import { newId } from '../app/ids';
+import { yieldToEventLoop } from '../app/yield';
 import { recordAuditBatch, type Actor } from '../audit/audit.service';
 import { insertHouseholds, insertPersons, personsByIdNumbers } from './households.repository';
 
@@ -128,6 +129,7 @@ export async function registerHouseholds(
         })),
       );
       options.onProgress?.(Math.min(i + step, households.length), households.length);
+      await yieldToEventLoop();
     }
   });
   return { households: households.length, persons: persons.length };

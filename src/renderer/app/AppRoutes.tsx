@@ -1,0 +1,80 @@
+/**
+ * What can be reached depends on the ledger and the session: no ledger -> the setup wizard; nobody
+ * signed in -> sign-in and recovery; a password that must change -> only that form; else the workstation.
+ */
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { AdminOnly } from '../components/AdminOnly';
+import { NotFound } from '../components/ResultPages';
+import { ChangePasswordPage, ForcedPasswordPage } from '../pages/account';
+import { AuditPage } from '../pages/audit';
+import { MainLayout } from '../pages/layout';
+import { LoginPage } from '../pages/login';
+import { PlaceholderPage } from '../pages/placeholder';
+import { RecoverPage } from '../pages/recover';
+import { RegionsPage } from '../pages/regions';
+import { SettingsPage } from '../pages/settings';
+import { SetupPage } from '../pages/setup';
+import { UsersPage } from '../pages/users';
+import { WorkbenchPage } from '../pages/workbench';
+import { useSession } from '../session/session-context';
+import { SignedInShell } from '../session/SignedInShell';
+
+export function AppRoutes() {
+  const { initialized, session } = useSession();
+
+  if (!initialized) {
+    return (
+      <Routes>
+        <Route path="/setup" element={<SetupPage />} />
+        <Route path="*" element={<Navigate to="/setup" replace />} />
+      </Routes>
+    );
+  }
+
+  if (!session) {
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/recover" element={<RecoverPage />} />
+        <Route path="*" element={<Navigate to="/login" replace />} />
+      </Routes>
+    );
+  }
+
+  if (session.user.mustChangePassword) {
+    return (
+      <SignedInShell>
+        <Routes>
+          <Route path="/account/password" element={<ForcedPasswordPage />} />
+          <Route path="*" element={<Navigate to="/account/password" replace />} />
+        </Routes>
+      </SignedInShell>
+    );
+  }
+
+  return (
+    <SignedInShell>
+      <Routes>
+        <Route path="/login" element={<Navigate to="/" replace />} />
+        <Route path="/setup" element={<Navigate to="/" replace />} />
+        <Route path="/recover" element={<Navigate to="/" replace />} />
+        <Route element={<MainLayout />}>
+          <Route index element={<WorkbenchPage />} />
+          <Route path="ledger" element={<PlaceholderPage module="ledger" />} />
+          <Route path="approvals" element={<PlaceholderPage module="approvals" />} />
+          <Route path="exchange" element={<PlaceholderPage module="exchange" />} />
+          <Route path="reports" element={<PlaceholderPage module="reports" />} />
+          <Route path="regions" element={<RegionsPage />} />
+          <Route path="account/password" element={<ChangePasswordPage />} />
+          <Route path="admin" element={<AdminOnly />}>
+            <Route index element={<Navigate to="/admin/users" replace />} />
+            <Route path="users" element={<UsersPage />} />
+            <Route path="settings" element={<SettingsPage />} />
+            <Route path="audit" element={<AuditPage />} />
+          </Route>
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </SignedInShell>
+  );
+}

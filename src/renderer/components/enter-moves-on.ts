@@ -1,0 +1,23 @@
+import type { KeyboardEvent } from 'react';
+
+const TEXT_INPUTS = 'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([disabled]):not([readonly])';
+
+/**
+ * Form onKeyDown: Enter in a field moves to the next field still empty; when every later field is
+ * filled, Enter submits as usual. Select boxes keep Enter for choosing an option.
+ */
+export function enterMovesOn(event: KeyboardEvent<HTMLElement>): void {
+  if (event.key !== 'Enter' || event.shiftKey || event.ctrlKey || event.altKey || event.metaKey || event.nativeEvent.isComposing) return;
+  const target = event.target;
+  if (!(target instanceof HTMLInputElement) || target.getAttribute('role') === 'combobox') return;
+  const fields = Array.from(event.currentTarget.querySelectorAll<HTMLInputElement>(TEXT_INPUTS)).filter(
+    (el) => el.getAttribute('role') !== 'combobox' && el.offsetParent !== null,
+  );
+  const index = fields.indexOf(target);
+  if (index < 0) return;
+  const next = fields.slice(index + 1).find((el) => el.value === '');
+  if (next) {
+    event.preventDefault();
+    next.focus();
+  }
+}

@@ -1,0 +1,50 @@
+import {
+  AppstoreOutlined,
+  BarChartOutlined,
+  EnvironmentOutlined,
+  FileDoneOutlined,
+  FileSearchOutlined,
+  SettingOutlined,
+  SwapOutlined,
+  TeamOutlined,
+  ToolOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { MenuProps } from 'antd';
+import type { Role } from '../../../shared/domain/roles';
+
+type Item = Required<MenuProps>['items'][number];
+
+export const ADMIN_SUBMENU_KEY = 'admin';
+
+/** The side menu; keys are the paths they open. System administration only for administrators. */
+export function menuItemsFor(role: Role): Item[] {
+  const items: Item[] = [
+    { key: '/', icon: <AppstoreOutlined />, label: '工作台' },
+    { key: '/ledger', icon: <TeamOutlined />, label: '对象台账' },
+    { key: '/approvals', icon: <FileDoneOutlined />, label: '审批待办' },
+    { key: '/exchange', icon: <SwapOutlined />, label: '导入导出' },
+    { key: '/reports', icon: <BarChartOutlined />, label: '统计报表' },
+    { key: '/regions', icon: <EnvironmentOutlined />, label: '乡镇村居' },
+  ];
+  if (role === 'admin') {
+    items.push({
+      key: ADMIN_SUBMENU_KEY,
+      icon: <SettingOutlined />,
+      label: '系统管理',
+      children: [
+        { key: '/admin/users', icon: <UserOutlined />, label: '用户管理' },
+        { key: '/admin/settings', icon: <ToolOutlined />, label: '系统设置' },
+        { key: '/admin/audit', icon: <FileSearchOutlined />, label: '审计日志' },
+      ],
+    });
+  }
+  return items;
+}
+
+const PATHS = ['/ledger', '/approvals', '/exchange', '/reports', '/regions', '/admin/users', '/admin/settings', '/admin/audit'];
+
+/** The menu key for a location: the item whose path the location starts with. */
+export function selectedKeyOf(pathname: string): string {
+  return PATHS.find((p) => pathname === p || pathname.startsWith(`${p}/`)) ?? (pathname === '/' ? '/' : '');
+}
