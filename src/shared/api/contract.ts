@@ -77,15 +77,8 @@ export const villageSchema = z.object({
 });
 export type Village = z.infer<typeof villageSchema>;
 
-export const userSchema = z.object({
-  id,
-  username: z.string(),
-  displayName: z.string(),
-  role: roleSchema,
-  townshipId: z.string().nullable(),
-  townshipName: z.string().nullable(),
+export const userSchema = sessionUserSchema.extend({
   active: z.boolean(),
-  mustChangePassword: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
 });

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router-dom';
 import { reportError } from '../../api/errors';
 import { useWrite } from '../../api/queries';
 import { enterMovesOn } from '../../components/enter-moves-on';
-import { PASSWORD_HINT, sameAs } from '../../components/form-rules';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { useSession } from '../../session/session-context';
 
 interface PasswordValues {
@@ -36,12 +36,7 @@ export function ChangePasswordForm() {
       <Form.Item name="currentPassword" label="当前密码" rules={[{ required: true }]}>
         <Input.Password autoFocus autoComplete="current-password" />
       </Form.Item>
-      <Form.Item name="newPassword" label="新密码" extra={PASSWORD_HINT} rules={[{ required: true }]}>
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item name="confirmPassword" label="确认新密码" dependencies={['newPassword']} rules={[{ required: true, message: '请再次输入新密码' }, sameAs('newPassword')]}>
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <NewPasswordFields />
       <Button type="primary" htmlType="submit" loading={change.isPending} block>
         修改密码
       </Button>

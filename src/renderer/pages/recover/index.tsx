@@ -4,7 +4,7 @@ import { reportError } from '../../api/errors';
 import { useWrite } from '../../api/queries';
 import { AuthCard } from '../../components/AuthCard';
 import { enterMovesOn } from '../../components/enter-moves-on';
-import { PASSWORD_HINT, sameAs } from '../../components/form-rules';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 
 interface RecoverValues {
   recoveryCode: string;
@@ -39,12 +39,7 @@ export function RecoverPage() {
         <Form.Item name="username" label="管理员用户名" rules={[{ required: true, whitespace: true }]}>
           <Input autoComplete="username" maxLength={32} />
         </Form.Item>
-        <Form.Item name="newPassword" label="新密码" extra={PASSWORD_HINT} rules={[{ required: true }]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item name="confirmPassword" label="确认新密码" dependencies={['newPassword']} rules={[{ required: true, message: '请再次输入新密码' }, sameAs('newPassword')]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields />
         <Button type="primary" htmlType="submit" block size="large" loading={recover.isPending}>
           重设密码
         </Button>

@@ -10,7 +10,7 @@ import { reportError } from '../../api/errors';
 import { useWrite } from '../../api/queries';
 import { AuthCard } from '../../components/AuthCard';
 import { enterMovesOn } from '../../components/enter-moves-on';
-import { PASSWORD_HINT, sameAs } from '../../components/form-rules';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { useSession } from '../../session/session-context';
 import { RecoveryCodeStep } from './RecoveryCodeStep';
 
@@ -111,12 +111,7 @@ export function SetupPage() {
           <Form.Item name="adminDisplayName" label="姓名" rules={[{ required: true, whitespace: true }, { max: 20 }]}>
             <Input ref={displayNameRef} maxLength={20} autoComplete="off" />
           </Form.Item>
-          <Form.Item name="adminPassword" label="密码" extra={PASSWORD_HINT} rules={[{ required: true }]}>
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item name="confirmPassword" label="确认密码" dependencies={['adminPassword']} rules={[{ required: true, message: '请再次输入密码' }, sameAs('adminPassword')]}>
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <NewPasswordFields name="adminPassword" label="密码" confirmLabel="确认密码" />
           <div className="form-actions">
             <Button onClick={() => setStep(0)} disabled={create.isPending}>
               上一步
