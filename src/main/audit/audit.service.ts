@@ -22,12 +22,16 @@ export interface AuditRecord {
   entityId?: string | null;
   before?: unknown;
   after?: unknown;
+  /** Why, as the clerk wrote it; required for edits of people and households. */
+  reason?: string | null;
+  /** The household whose timeline shows this entry. */
+  householdId?: string | null;
 }
 
 const GENESIS = '0'.repeat(64);
 
 function entryHash(row: Omit<AuditLogTable, 'hash'>): string {
-  const canonical = JSON.stringify([
+  const fields: unknown[] = [
     row.seq,
     row.at,
     row.user_id,
@@ -38,7 +42,10 @@ function entryHash(row: Omit<AuditLogTable, 'hash'>): string {
     row.before_json,
     row.after_json,
     row.prev_hash,
-  ]);
+  ];
+  // Reason and household came with migration 0003; entries without them hash as before.
+  if (row.reason !== null || row.household_id !== null) fields.push(row.reason, row.household_id);
+  const canonical = JSON.stringify(fields);
   return crypto.createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 
@@ -67,6 +74,8 @@ export async function recordAuditBatch(trx: Executor, actor: Actor, at: Date, re
       entity_id: record.entityId ?? null,
       before_json: toJson(record.before),
       after_json: toJson(record.after),
+      reason: record.reason ?? null,
+      household_id: record.householdId ?? null,
       prev_hash: prev,
     };
     prev = entryHash(row);

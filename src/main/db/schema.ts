@@ -4,6 +4,7 @@ import type { TownshipsTable, VillagesTable } from './tables/regions.table';
 import type { UsersTable } from './tables/users.table';
 import type { AuditHeadTable, AuditLogTable } from './tables/audit.table';
 import type { HouseholdsTable, PersonsTable } from './tables/households.table';
+import type { EnrollmentMembersTable, EnrollmentsTable, StandardsTable } from './tables/enrollments.table';
 
 export interface LedgerSchema {
   settings: SettingsTable;
@@ -14,6 +15,9 @@ export interface LedgerSchema {
   audit_head: AuditHeadTable;
   households: HouseholdsTable;
   persons: PersonsTable;
+  enrollments: EnrollmentsTable;
+  enrollment_members: EnrollmentMembersTable;
+  standards: StandardsTable;
 }
 
 export type LedgerDb = Kysely<LedgerSchema>;

@@ -1,8 +1,9 @@
+import { sql } from 'kysely';
 import type { Executor } from '../db/schema';
 import type { HouseholdsTable, PersonsTable } from '../db/tables/households.table';
 import type { Scope } from '../../shared/domain/roles';
 
-/** Batches keep each statement under SQLite's bound-variable limit (9 columns x 500 rows). */
+/** Batches keep each statement under SQLite's bound-variable limit (at most 20 columns x 500 rows). */
 const BATCH = 500;
 
 export async function insertHouseholds(db: Executor, rows: HouseholdsTable[]): Promise<void> {
@@ -10,23 +11,50 @@ export async function insertHouseholds(db: Executor, rows: HouseholdsTable[]): P
 }
 
 export async function insertPersons(db: Executor, rows: PersonsTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) await db.insertInto('persons').values(rows.slice(i, i + BATCH)).execute();
+  for (let i = 0; i < rows.length; i += 400) await db.insertInto('persons').values(rows.slice(i, i + 400)).execute();
 }
 
-/** Persons already in the ledger with any of these ID numbers, with their household's township. */
+/** Persons already in the ledger with any of these ID numbers, with where they are registered. */
 export async function personsByIdNumbers(db: Executor, idNumbers: string[]) {
-  const found: { id_number: string; name: string; township_name: string | null }[] = [];
+  const found: { id: string; id_number: string; name: string; household_id: string | null; township_name: string | null; village_name: string | null; head_name: string | null }[] = [];
   for (let i = 0; i < idNumbers.length; i += BATCH) {
     const rows = await db
       .selectFrom('persons as p')
       .leftJoin('households as h', 'h.id', 'p.household_id')
       .leftJoin('townships as t', 't.id', 'h.township_id')
-      .select(['p.id_number', 'p.name', 't.name as township_name'])
+      .leftJoin('villages as v', 'v.id', 'h.village_id')
+      .leftJoin('persons as head', 'head.id', 'h.head_person_id')
+      .select(['p.id', 'p.id_number', 'p.name', 'p.household_id', 't.name as township_name', 'v.name as village_name', 'head.name as head_name'])
       .where('p.id_number', 'in', idNumbers.slice(i, i + BATCH))
       .execute();
     found.push(...rows);
   }
   return found;
+}
+
+export function findHousehold(db: Executor, id: string) {
+  return db
+    .selectFrom('households as h')
+    .innerJoin('townships as t', 't.id', 'h.township_id')
+    .leftJoin('villages as v', 'v.id', 'h.village_id')
+    .selectAll('h')
+    .select(['t.name as township_name', 'v.name as village_name'])
+    .where('h.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function membersOf(db: Executor, householdId: string) {
+  return db
+    .selectFrom('persons')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .orderBy(sql`case relation when 'self' then 0 when 'spouse' then 1 when 'parent' then 2 when 'son' then 3 when 'daughter' then 3 when 'grandchild' then 4 else 5 end`)
+    .orderBy('birth_date')
+    .execute();
+}
+
+export function findPerson(db: Executor, id: string) {
+  return db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export async function countPeople(db: Executor, scope: Scope): Promise<{ households: number; persons: number }> {
@@ -41,4 +69,14 @@ export async function countPeople(db: Executor, scope: Scope): Promise<{ househo
   }
   const [hr, pr] = await Promise.all([h.executeTakeFirstOrThrow(), p.executeTakeFirstOrThrow()]);
   return { households: Number(hr.n), persons: Number(pr.n) };
+}
+
+/** The household's timeline: every audit entry filed under it, newest first. */
+export function timelineOf(db: Executor, householdId: string) {
+  return db
+    .selectFrom('audit_log')
+    .select(['seq', 'at', 'username', 'action', 'entity', 'entity_id', 'before_json', 'after_json', 'reason'])
+    .where('household_id', '=', householdId)
+    .orderBy('seq', 'desc')
+    .execute();
 }

@@ -1,44 +1,97 @@
 /**
- * Registering households with their members in the ledger, one transaction for the whole batch: every
- * ID is checked (sex and birth date come from it), each household has exactly one head, and a person
- * already in the ledger is refused with the record that holds them. Nothing is written unless all of it is.
+ * The households and persons of the ledger (一人一档). Registration of one household (intake) or many
+ * (initial load, demo) is one transaction: every ID is checked, each household has exactly one head, and a
+ * person already registered elsewhere is refused with the record that holds them. Edits need a reason and
+ * land on the household's timeline.
  */
 import { AppError, type FieldIssue } from '../../shared/api/errors';
-import { checkIdNumber } from '../../shared/domain/id-number';
 import type { HukouType, Relation } from '../../shared/domain/household';
-import type { LedgerDb } from '../db/schema';
+import type { Scope } from '../../shared/domain/roles';
+import type { Executor, LedgerDb } from '../db/schema';
 import type { HouseholdsTable, PersonsTable } from '../db/tables/households.table';
 import { newId } from '../app/ids';
+import { assertTownshipInScope } from '../app/scope';
 import { yieldToEventLoop } from '../app/yield';
-import { recordAuditBatch, type Actor } from '../audit/audit.service';
-import { insertHouseholds, insertPersons, personsByIdNumbers } from './households.repository';
+import { recordAudit, recordAuditBatch, type Actor } from '../audit/audit.service';
+import { findHousehold, findPerson, insertHouseholds, insertPersons, membersOf, personsByIdNumbers } from './households.repository';
+import { cleanName, personRow, throwIfIssues, type PersonFields } from './person-row';
+import { checkIdNumber } from '../../shared/domain/id-number';
 
-export interface MemberInput {
-  name: string;
-  idNumber: string;
-  relation: Relation;
-}
+export type MemberInput = PersonFields;
 
-export interface HouseholdInput {
-  townshipId: string;
+export interface HouseholdFields {
   villageId: string | null;
   address: string;
   hukouType: HukouType;
   phone: string | null;
-  members: MemberInput[];
+  bankName?: string | null;
+  bankAccount?: string | null;
+  notes?: string | null;
 }
 
-const ID_MESSAGES = {
-  id_length: '身份证号码位数不对（应为 18 位）',
-  id_checksum: '身份证号码校验位不对',
-  id_birthdate_invalid: '身份证号码中的出生日期无效',
-  id_scientific_notation: '身份证号码被表格软件显示成了科学计数法，已丢失数字',
-  id_characters: '身份证号码含有无效字符',
-} as const;
+export interface HouseholdInput extends HouseholdFields {
+  townshipId: string;
+  members: MemberInput[];
+}
 
 export interface RegisterOptions {
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  reason?: string;
+}
+
+/** Where someone already registered lives, in words a clerk recognises. */
+function whereRegistered(p: { name: string; township_name: string | null; village_name: string | null; head_name: string | null }): string {
+  const place = [p.township_name, p.village_name].filter(Boolean).join('');
+  return `${p.name}已登记在${place || '台账'}${p.head_name ? `户主${p.head_name}的家庭` : ''}中`;
+}
+
+/**
+ * Problems with a list of members before saving: bad IDs, duplicates in the list, persons already in
+ * another household. `householdId` is the household being edited (its own members are no conflict).
+ */
+export async function memberIssues(db: Executor, members: { name: string; idNumber: string; relation?: Relation }[], householdId?: string): Promise<FieldIssue[]> {
+  const issues: FieldIssue[] = [];
+  const seen = new Map<string, number>();
+  members.forEach((m, i) => {
+    const checked = checkIdNumber(m.idNumber);
+    if (!checked.ok) return void personRow({ ...m, relation: 'other' }, { id: '', householdId: null }, '', issues, ['members', i]);
+    const first = seen.get(checked.info.idNumber);
+    if (first !== undefined) issues.push({ path: ['members', i, 'idNumber'], message: `与第 ${first + 1} 位成员的身份证号码相同` });
+    else seen.set(checked.info.idNumber, i);
+  });
+  const heads = members.filter((m) => m.relation === 'self').length;
+  if (members.length > 0 && members.every((m) => m.relation !== undefined) && heads !== 1) {
+    issues.push({ path: ['members'], message: heads === 0 ? '请指定一名户主（与户主关系选“本人（户主）”）' : '一户只能有一名户主' });
+  }
+  for (const existing of await personsByIdNumbers(db, [...seen.keys()])) {
+    if (householdId && existing.household_id === householdId) continue;
+    issues.push({ path: ['members', seen.get(existing.id_number)!, 'idNumber'], message: `${whereRegistered(existing)}，同一人不能登记在两户` });
+  }
+  return issues;
+}
+
+function householdRow(id: string, townshipId: string, h: HouseholdFields, headId: string | null, now: string): HouseholdsTable {
+  return {
+    id,
+    township_id: townshipId,
+    village_id: h.villageId,
+    address: h.address.trim(),
+    hukou_type: h.hukouType,
+    phone: h.phone?.trim() || null,
+    head_person_id: headId,
+    bank_name: h.bankName?.trim() || null,
+    bank_account: h.bankAccount?.replace(/\s+/g, '') || null,
+    notes: h.notes?.trim() || null,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+async function assertVillage(db: Executor, townshipId: string, villageId: string | null, issues: FieldIssue[], path: (string | number)[]) {
+  if (!villageId) return;
+  const village = await db.selectFrom('villages').select('township_id').where('id', '=', villageId).executeTakeFirst();
+  if (village?.township_id !== townshipId) issues.push({ path: [...path, 'villageId'], message: '所选村（社区）不属于该乡镇（街道）' });
 }
 
 export async function registerHouseholds(
@@ -47,11 +100,12 @@ export async function registerHouseholds(
   at: Date,
   input: HouseholdInput[],
   options: RegisterOptions = {},
-): Promise<{ households: number; persons: number }> {
+): Promise<{ householdIds: string[]; households: number; persons: number }> {
   const issues: FieldIssue[] = [];
   const households: HouseholdsTable[] = [];
   const persons: PersonsTable[] = [];
   const seen = new Map<string, string>();
+  const pathOf = new Map<string, (string | number)[]>();
   const now = at.toISOString();
   const [townships, villages] = await Promise.all([
     db.selectFrom('townships').select('id').execute(),
@@ -59,56 +113,39 @@ export async function registerHouseholds(
   ]);
   const townshipIds = new Set(townships.map((t) => t.id));
   const villageTownship = new Map(villages.map((v) => [v.id, v.township_id]));
+  const at1 = (hi: number) => (input.length === 1 ? [] : [hi]);
 
   input.forEach((h, hi) => {
-    if (!townshipIds.has(h.townshipId)) issues.push({ path: [hi, 'townshipId'], message: '所属乡镇（街道）不存在' });
-    if (h.villageId && villageTownship.get(h.villageId) !== h.townshipId) {
-      issues.push({ path: [hi, 'villageId'], message: '所选村（社区）不属于该乡镇（街道）' });
-    }
+    if (!townshipIds.has(h.townshipId)) issues.push({ path: [...at1(hi), 'townshipId'], message: '所属乡镇（街道）不存在' });
+    if (h.villageId && villageTownship.get(h.villageId) !== h.townshipId) issues.push({ path: [...at1(hi), 'villageId'], message: '所选村（社区）不属于该乡镇（街道）' });
+    if (!h.address.trim()) issues.push({ path: [...at1(hi), 'address'], message: '请填写家庭住址' });
     const heads = h.members.filter((m) => m.relation === 'self').length;
-    if (heads !== 1) issues.push({ path: [hi, 'members'], message: heads === 0 ? '家庭没有户主' : '家庭有多名户主' });
+    if (heads !== 1) issues.push({ path: [...at1(hi), 'members'], message: heads === 0 ? '家庭没有户主' : '一户只能有一名户主' });
     const householdId = newId();
     let headId: string | null = null;
     h.members.forEach((m, mi) => {
-      const checked = checkIdNumber(m.idNumber);
-      if (!checked.ok) {
-        issues.push({ path: [hi, 'members', mi, 'idNumber'], message: ID_MESSAGES[checked.problem] });
-        return;
-      }
-      const { idNumber, sex, birthDate } = checked.info;
-      const twin = seen.get(idNumber);
-      if (twin) issues.push({ path: [hi, 'members', mi, 'idNumber'], message: `与本批第 ${twin} 重复` });
-      seen.set(idNumber, `${hi + 1} 户“${m.name}”`);
-      const id = newId();
-      if (m.relation === 'self') headId = id;
-      persons.push({ id, household_id: householdId, relation: m.relation, id_number: idNumber, name: m.name.trim(), sex, birth_date: birthDate, created_at: now, updated_at: now });
+      const row = personRow(m, { id: newId(), householdId }, now, issues, [...at1(hi), 'members', mi]);
+      if (!row) return;
+      const twin = seen.get(row.id_number);
+      if (twin) issues.push({ path: [...at1(hi), 'members', mi, 'idNumber'], message: `与${twin}的身份证号码相同` });
+      seen.set(row.id_number, input.length === 1 ? `第 ${mi + 1} 位成员` : `第 ${hi + 1} 户“${row.name}”`);
+      pathOf.set(row.id_number, [...at1(hi), 'members', mi, 'idNumber']);
+      if (m.relation === 'self') headId = row.id;
+      persons.push(row);
     });
-    households.push({
-      id: householdId,
-      township_id: h.townshipId,
-      village_id: h.villageId,
-      address: h.address,
-      hukou_type: h.hukouType,
-      phone: h.phone,
-      head_person_id: headId,
-      created_at: now,
-      updated_at: now,
-    });
+    households.push(householdRow(householdId, h.townshipId, h, headId, now));
   });
 
   for (const existing of await personsByIdNumbers(db, [...seen.keys()])) {
-    issues.push({
-      path: ['idNumber', existing.id_number],
-      message: `${existing.name}已在台账中${existing.township_name ? `（${existing.township_name}）` : ''}，不能重复登记`,
-    });
+    issues.push({ path: pathOf.get(existing.id_number)!, message: `${whereRegistered(existing)}，同一人不能登记在两户` });
   }
-  if (issues.length > 0) throw new AppError('VALIDATION', issues[0]!.message, { fields: issues });
+  throwIfIssues(issues);
 
-  const membersOf = new Map<string, PersonsTable[]>();
+  const membersByHousehold = new Map<string, PersonsTable[]>();
   for (const p of persons) {
-    const list = membersOf.get(p.household_id!);
+    const list = membersByHousehold.get(p.household_id!);
     if (list) list.push(p);
-    else membersOf.set(p.household_id!, [p]);
+    else membersByHousehold.set(p.household_id!, [p]);
   }
   await db.transaction().execute(async (trx) => {
     const step = 5000;
@@ -116,7 +153,7 @@ export async function registerHouseholds(
       options.signal?.throwIfAborted();
       const slice = households.slice(i, i + step);
       await insertHouseholds(trx, slice);
-      await insertPersons(trx, slice.flatMap((h) => membersOf.get(h.id) ?? []));
+      await insertPersons(trx, slice.flatMap((h) => membersByHousehold.get(h.id) ?? []));
       await recordAuditBatch(
         trx,
         actor,
@@ -125,12 +162,85 @@ export async function registerHouseholds(
           action: 'household.register',
           entity: 'household',
           entityId: h.id,
-          after: { ...h, members: membersOf.get(h.id) ?? [] },
+          householdId: h.id,
+          reason: options.reason ?? null,
+          after: { ...h, members: membersByHousehold.get(h.id) ?? [] },
         })),
       );
       options.onProgress?.(Math.min(i + step, households.length), households.length);
       await yieldToEventLoop();
     }
   });
-  return { households: households.length, persons: persons.length };
+  return { householdIds: households.map((h) => h.id), households: households.length, persons: persons.length };
 }
+
+async function requireHousehold(db: Executor, scope: Scope, id: string) {
+  const household = await findHousehold(db, id);
+  if (!household) throw new AppError('NOT_FOUND', '找不到该家庭');
+  assertTownshipInScope(scope, household.township_id);
+  return household;
+}
+
+export async function updateHousehold(
+  db: LedgerDb,
+  actor: Actor,
+  at: Date,
+  scope: Scope,
+  input: HouseholdFields & { id: string; reason: string },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const { township_name: _t, village_name: _v, ...before } = await requireHousehold(trx, scope, input.id);
+    const issues: FieldIssue[] = [];
+    await assertVillage(trx, before.township_id, input.villageId, issues, []);
+    if (!input.address.trim()) issues.push({ path: ['address'], message: '请填写家庭住址' });
+    throwIfIssues(issues);
+    const row = householdRow(before.id, before.township_id, input, before.head_person_id, at.toISOString());
+    const after: HouseholdsTable = { ...row, created_at: before.created_at };
+    await trx.updateTable('households').set(after).where('id', '=', input.id).execute();
+    await recordAudit(trx, actor, at, { action: 'household.update', entity: 'household', entityId: input.id, householdId: input.id, before, after, reason: input.reason });
+  });
+}
+
+export async function updatePerson(db: LedgerDb, actor: Actor, at: Date, scope: Scope, input: PersonFields & { id: string; reason: string }): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await findPerson(trx, input.id);
+    if (!before?.household_id) throw new AppError('NOT_FOUND', '找不到该人员');
+    const household = await requireHousehold(trx, scope, before.household_id);
+    const issues: FieldIssue[] = [];
+    const row = personRow(input, { id: before.id, householdId: before.household_id }, at.toISOString(), issues, []);
+    throwIfIssues(issues);
+    const after: PersonsTable = { ...row!, created_at: before.created_at };
+    if (after.id_number !== before.id_number) {
+      const [other] = await personsByIdNumbers(trx, [after.id_number]);
+      if (other) throw new AppError('CONFLICT', `${whereRegistered(other)}，身份证号码不能重复`, { fields: [{ path: ['idNumber'], message: whereRegistered(other) }] });
+    }
+    let headId = household.head_person_id;
+    if (input.relation === 'self' && headId !== before.id) {
+      const head = headId ? await findPerson(trx, headId) : undefined;
+      if (head) throw new AppError('VALIDATION', `该户已有户主${head.name}，请先把其与户主关系改为其他`, { fields: [{ path: ['relation'], message: '该户已有户主' }] });
+      headId = before.id;
+    }
+    if (before.relation === 'self' && input.relation !== 'self') {
+      throw new AppError('VALIDATION', '户主不能直接改为其他关系：请先把另一位成员设为户主', { fields: [{ path: ['relation'], message: '家庭必须有一名户主' }] });
+    }
+    await trx.updateTable('persons').set(after).where('id', '=', before.id).execute();
+    if (headId !== household.head_person_id) await trx.updateTable('households').set({ head_person_id: headId }).where('id', '=', household.id).execute();
+    await recordAudit(trx, actor, at, { action: 'person.update', entity: 'person', entityId: before.id, householdId: household.id, before, after, reason: input.reason });
+  });
+}
+
+export async function addMember(db: LedgerDb, actor: Actor, at: Date, scope: Scope, input: { householdId: string; member: PersonFields; reason: string }): Promise<string> {
+  return db.transaction().execute(async (trx) => {
+    const household = await requireHousehold(trx, scope, input.householdId);
+    if (input.member.relation === 'self') throw new AppError('VALIDATION', '该户已有户主，新成员请选择其他关系', { fields: [{ path: ['relation'], message: '该户已有户主' }] });
+    const issues = await memberIssues(trx, [{ ...input.member, name: cleanName(input.member.name) }], household.id);
+    const row = personRow(input.member, { id: newId(), householdId: household.id }, at.toISOString(), [], []);
+    throwIfIssues(issues.map((i) => ({ ...i, path: i.path.slice(2) })));
+    await trx.insertInto('persons').values(row!).execute();
+    await trx.updateTable('households').set({ updated_at: at.toISOString() }).where('id', '=', household.id).execute();
+    await recordAudit(trx, actor, at, { action: 'person.add', entity: 'person', entityId: row!.id, householdId: household.id, after: row, reason: input.reason });
+    return row!.id;
+  });
+}
+
+export { requireHousehold, membersOf };

@@ -7,6 +7,10 @@ import { z } from 'zod';
 import { ROLES, type Role } from '../domain/roles';
 import { COUNTY_CODE, TOWNSHIP_CODE, VILLAGE_CODE } from '../domain/region-codes';
 import { PASSWORD_MAX_LENGTH } from '../domain/password';
+import { HUKOU_TYPES, RELATIONS } from '../domain/household';
+import { ENROLLMENT_STATUSES, PROGRAMS } from '../domain/programs';
+import { STANDARD_ITEM_CODES } from '../domain/standards';
+import { DISABILITY_CATEGORIES, HEALTH_STATES, SCHOOL_STATES, SELF_CARE_LEVELS } from '../domain/person-attributes';
 
 export type Access =
   /** Anyone, signed in or not (setup, login). */
@@ -23,6 +27,7 @@ z.config(z.locales.zhCN());
 const PUBLIC = { kind: 'public' } as const satisfies Access;
 const ANY_USER = { kind: 'user', roles: 'any' } as const satisfies Access;
 const ADMIN = { kind: 'user', roles: ['admin'] } as const satisfies Access;
+const LEDGER_EDITOR = { kind: 'user', roles: ['admin', 'county_clerk', 'county_reviewer', 'township_clerk'] } as const satisfies Access;
 
 const id = z.string().min(1).max(64);
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -104,6 +109,196 @@ export const auditVerifySchema = z.object({
   problem: z.string().nullable(),
 });
 export type AuditVerifyResult = z.infer<typeof auditVerifySchema>;
+
+
+// ---- the people ledger ----
+export const programSchema = z.enum(PROGRAMS);
+export const enrollmentStatusSchema = z.enum(ENROLLMENT_STATUSES);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+const reason = z.string().trim().min(2, '请写明修改原因（至少 2 个字）').max(200);
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+const keys = (o: object) => Object.keys(o) as [string, ...string[]];
+
+/** What a clerk types for a person; sex and birth date are never typed, they come from the ID. */
+export const memberInputSchema = z.object({
+  name: z.string().trim().min(1, '请填写姓名').max(30),
+  idNumber: z.string().trim().min(1, '请填写身份证号码').max(30),
+  relation: z.enum(RELATIONS),
+  ethnicity: optionalText(10),
+  disabilityCategory: z.enum(keys(DISABILITY_CATEGORIES)).nullable().optional(),
+  disabilityGrade: z.number().int().min(1).max(4).nullable().optional(),
+  selfCare: z.enum(keys(SELF_CARE_LEVELS)).nullable().optional(),
+  health: z.enum(keys(HEALTH_STATES)).nullable().optional(),
+  schoolStatus: z.enum(keys(SCHOOL_STATES)).nullable().optional(),
+  notes: optionalText(500),
+});
+export type MemberInput = z.infer<typeof memberInputSchema>;
+
+export const householdFieldsSchema = z.object({
+  villageId: id.nullable(),
+  address: z.string().trim().min(1, '请填写家庭住址').max(100),
+  hukouType: z.enum(HUKOU_TYPES),
+  phone: optionalText(30).transform((v) => v ?? null),
+  bankName: optionalText(40),
+  bankAccount: z.string().trim().regex(/^[\d\s]{6,30}$/, '银行账号应为 6–30 位数字').nullable().optional(),
+  notes: optionalText(500),
+});
+
+export const enrollmentBriefSchema = z.object({ program: programSchema, status: enrollmentStatusSchema, monthlyAmountFen: z.number().int() });
+
+export const personRowSchema = z.object({
+  id,
+  name: z.string(),
+  /** Masked (431122********1234) for roles that do not need whole numbers. */
+  idNumber: z.string(),
+  sex: z.enum(['male', 'female']),
+  birthDate: z.string(),
+  age: z.number().int(),
+  relation: z.string().nullable(),
+  householdId: id,
+  headName: z.string().nullable(),
+  townshipName: z.string(),
+  villageName: z.string().nullable(),
+  programs: z.array(enrollmentBriefSchema),
+});
+export type PersonRow = z.infer<typeof personRowSchema>;
+
+export const householdRowSchema = z.object({
+  id,
+  headName: z.string().nullable(),
+  headIdNumber: z.string().nullable(),
+  townshipName: z.string(),
+  villageName: z.string().nullable(),
+  address: z.string(),
+  hukouType: z.enum(HUKOU_TYPES),
+  memberCount: z.number().int(),
+  programs: z.array(enrollmentBriefSchema),
+  monthlyTotalFen: z.number().int(),
+});
+export type HouseholdRow = z.infer<typeof householdRowSchema>;
+
+export const ledgerFilterSchema = z.object({
+  kind: z.enum(['households', 'persons']),
+  /** Name, pinyin initials (张三 -> zs), or a whole or partial ID number (its start or its end). */
+  q: z.string().trim().max(30).optional(),
+  townshipId: id.optional(),
+  villageId: id.optional(),
+  program: programSchema.optional(),
+  /** Enrollment status within `program` (or any program); default: covered (在保 or 渐退). */
+  status: enrollmentStatusSchema.optional(),
+  category: z.string().max(30).optional(),
+  ageMin: z.number().int().min(0).max(130).optional(),
+  ageMax: z.number().int().min(0).max(130).optional(),
+});
+export type LedgerFilter = z.infer<typeof ledgerFilterSchema>;
+
+export const enrollmentSchema = z.object({
+  id,
+  program: programSchema,
+  category: z.string().nullable(),
+  status: enrollmentStatusSchema,
+  personIds: z.array(id),
+  startMonth: z.string(),
+  endMonth: z.string().nullable(),
+  monthlyAmountFen: z.number().int(),
+  standardFen: z.number().int().nullable(),
+  standardFrom: z.string().nullable(),
+  source: z.string(),
+  confirmedByName: z.string().nullable(),
+  confirmedAt: z.string().nullable(),
+});
+export type Enrollment = z.infer<typeof enrollmentSchema>;
+
+export const memberSchema = z.object({
+  id,
+  name: z.string(),
+  idNumber: z.string(),
+  sex: z.enum(['male', 'female']),
+  birthDate: z.string(),
+  age: z.number().int(),
+  relation: z.enum(RELATIONS),
+  ethnicity: z.string().nullable(),
+  disabilityCategory: z.string().nullable(),
+  disabilityGrade: z.number().int().nullable(),
+  selfCare: z.string().nullable(),
+  health: z.string().nullable(),
+  schoolStatus: z.string().nullable(),
+  notes: z.string().nullable(),
+});
+export type Member = z.infer<typeof memberSchema>;
+
+export const householdDetailSchema = z.object({
+  id,
+  townshipId: id,
+  townshipName: z.string(),
+  villageId: z.string().nullable(),
+  villageName: z.string().nullable(),
+  address: z.string(),
+  hukouType: z.enum(HUKOU_TYPES),
+  phone: z.string().nullable(),
+  bankName: z.string().nullable(),
+  /** Masked like ID numbers for roles that do not need it. */
+  bankAccount: z.string().nullable(),
+  notes: z.string().nullable(),
+  headPersonId: z.string().nullable(),
+  members: z.array(memberSchema),
+  enrollments: z.array(enrollmentSchema),
+  monthlyTotalFen: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type HouseholdDetail = z.infer<typeof householdDetailSchema>;
+
+export const timelineEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  username: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  reason: z.string().nullable(),
+  /** Field-by-field changes in Chinese, e.g. { field: '家庭住址', before: '…', after: '…' }. */
+  changes: z.array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+  summary: z.string(),
+});
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+export const ageEventSchema = z.object({
+  personId: id,
+  householdId: id,
+  name: z.string(),
+  idNumber: z.string(),
+  townshipName: z.string(),
+  villageName: z.string().nullable(),
+  age: z.number().int(),
+  /** One of AGE_LINES: 16, 18, 60, 80, 90, 100. */
+  line: z.number().int(),
+  date: z.string(),
+  message: z.string(),
+  programs: z.array(programSchema),
+});
+export type AgeEvent = z.infer<typeof ageEventSchema>;
+
+export const memberProblemSchema = z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() });
+
+export const standardVersionSchema = z.object({
+  id,
+  item: z.string(),
+  label: z.string(),
+  amountFen: z.number().int(),
+  effectiveFrom: z.string(),
+  note: z.string().nullable(),
+});
+
+export const fileDeliverySchema = z.discriminatedUnion('kind', [
+  /** Browser: fetch the file from this same-origin URL once (it expires after a few minutes). */
+  z.object({ kind: z.literal('download'), url: z.string(), fileName: z.string(), rows: z.number().int() }),
+  /** Desktop: written where the user chose in the save dialog. */
+  z.object({ kind: z.literal('saved'), path: z.string(), fileName: z.string(), rows: z.number().int() }),
+  z.object({ kind: z.literal('cancelled') }),
+]);
+export type FileDelivery = z.infer<typeof fileDeliverySchema>;
 
 const method = <A extends Access, I extends z.ZodType, O extends z.ZodType>(def: { access: A; input: I; output: O }) => def;
 
@@ -216,6 +411,61 @@ export const contract = {
     output: z.object({ entries: z.array(auditEntrySchema), total: z.number().int() }),
   }),
   'audit.verify': method({ access: ADMIN, input: nothing, output: auditVerifySchema }),
+
+  'ledger.list': method({
+    access: { kind: 'user', roles: 'any', townshipField: 'townshipId' },
+    input: ledgerFilterSchema.extend({ page: z.number().int().min(1).default(1), pageSize: z.number().int().min(10).max(200).default(50) }),
+    output: z.object({
+      rows: z.array(z.union([personRowSchema, householdRowSchema])),
+      /** Exact up to 10,000; beyond that `totalIsLowerBound` is true. */
+      total: z.number().int(),
+      totalIsLowerBound: z.boolean(),
+    }),
+  }),
+  'households.get': method({ access: ANY_USER, input: z.object({ id }), output: householdDetailSchema }),
+  'households.timeline': method({ access: ANY_USER, input: z.object({ id }), output: z.array(timelineEntrySchema) }),
+  'households.checkMembers': method({
+    access: LEDGER_EDITOR,
+    input: z.object({ householdId: id.optional(), members: z.array(z.object({ name: z.string().max(30), idNumber: z.string().max(30), relation: z.enum(RELATIONS).optional() })).max(30) }),
+    output: z.object({ problems: z.array(memberProblemSchema) }),
+  }),
+  'households.create': method({
+    access: { ...LEDGER_EDITOR, townshipField: 'townshipId' },
+    input: householdFieldsSchema.extend({ townshipId: id, members: z.array(memberInputSchema).min(1, '至少登记一名家庭成员').max(30) }),
+    output: z.object({ id }),
+  }),
+  'households.update': method({ access: LEDGER_EDITOR, input: householdFieldsSchema.extend({ id, reason }), output: ok }),
+  'persons.update': method({ access: LEDGER_EDITOR, input: memberInputSchema.extend({ id, reason }), output: ok }),
+  'persons.add': method({ access: LEDGER_EDITOR, input: z.object({ householdId: id, member: memberInputSchema, reason }), output: z.object({ id }) }),
+  'enrollments.createInitial': method({
+    access: ADMIN,
+    input: z.object({
+      householdId: id,
+      program: programSchema,
+      personIds: z.array(id).max(30),
+      category: z.string().max(30).nullable(),
+      startMonth: month,
+      monthlyAmountFen: z.number().int().min(0).max(100_000_00),
+      reason,
+    }),
+    output: z.object({ id }),
+  }),
+  'standards.list': method({ access: ANY_USER, input: nothing, output: z.array(standardVersionSchema) }),
+  'standards.save': method({
+    access: ADMIN,
+    input: z.object({ item: z.enum(STANDARD_ITEM_CODES), amountFen: z.number().int().min(0).max(100_000_00), effectiveFrom: isoDate, note: optionalText(200) }),
+    output: standardVersionSchema,
+  }),
+  'ageEvents.list': method({
+    access: { kind: 'user', roles: 'any', townshipField: 'townshipId' },
+    input: z.object({ withinDays: z.number().int().min(1).max(366).default(30), townshipId: id.optional() }),
+    output: z.object({ today: z.string(), upcoming: z.array(ageEventSchema), overdue: z.array(ageEventSchema) }),
+  }),
+  'exports.roster': method({
+    access: { kind: 'user', roles: 'any', townshipField: 'townshipId' },
+    input: ledgerFilterSchema,
+    output: fileDeliverySchema,
+  }),
 } as const;
 
 export type Contract = typeof contract;

@@ -27,3 +27,22 @@ export function toIsoDate(at: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
 }
+
+/** Adds days to a YYYY-MM-DD date (UTC arithmetic, so no time zone or DST can shift it). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The date someone born on `birthDate` reaches `age`; a 29 February birthday falls on 1 March in common years. */
+export function dateOfAge(birthDate: string, age: number): string {
+  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
+  const year = y + age;
+  if (m === 2 && d === 29 && daysInMonth(year, 2) === 28) return `${year}-03-01`;
+  return `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** 'YYYY-MM' of a date. */
+export const monthOf = (date: string) => date.slice(0, 7);
+export const isValidMonth = (value: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(value);

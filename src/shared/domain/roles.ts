@@ -20,3 +20,14 @@ export function scopeOf(role: Role, townshipId: string | null): Scope {
 export function canSeeTownship(scope: Scope, townshipId: string): boolean {
   return scope.kind === 'county' || scope.townshipId === townshipId;
 }
+
+/**
+ * Who sees whole ID numbers in lists and records: the clerks and reviewers who register and check people.
+ * Administrators and managers see them masked (431122********1234).
+ */
+export function seesFullIdNumbers(role: Role): boolean {
+  return role === 'county_clerk' || role === 'county_reviewer' || role === 'township_clerk';
+}
+
+/** Who may register and edit households and persons. */
+export const LEDGER_EDITORS: readonly Role[] = ['admin', 'county_clerk', 'county_reviewer', 'township_clerk'];

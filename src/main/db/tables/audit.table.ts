@@ -9,6 +9,10 @@ export interface AuditLogTable {
   entity_id: string | null;
   before_json: string | null;
   after_json: string | null;
+  /** Why the change was made (required for edits of people and households). */
+  reason: string | null;
+  /** The household whose timeline shows this entry. */
+  household_id: string | null;
   prev_hash: string;
   hash: string;
 }

@@ -7,6 +7,9 @@ export interface HouseholdsTable {
   hukou_type: string;
   phone: string | null;
   head_person_id: string | null;
+  bank_name: string | null;
+  bank_account: string | null;
+  notes: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -19,6 +22,17 @@ export interface PersonsTable {
   name: string;
   sex: string;
   birth_date: string;
+  ethnicity: string | null;
+  disability_category: string | null;
+  disability_grade: number | null;
+  self_care: string | null;
+  health: string | null;
+  school_status: string | null;
+  notes: string | null;
+  /** Pinyin initials of the name (张三 -> zs), for search. */
+  name_initials: string | null;
+  /** The ID number reversed, so "ends with" searches use an index. */
+  id_rev: string | null;
   created_at: string;
   updated_at: string;
 }
