@@ -83,7 +83,7 @@ async function serve(args: string[]): Promise<void> {
     options: { data: { type: 'string' }, port: { type: 'string', default: '4317' }, host: { type: 'string', default: '127.0.0.1' } },
   });
   const { backend, router, sessions } = createBackend({ dataDir: dataDirOf(values) });
-  const server = await startHttpServer({ router, sessions, host: values.host, port: Number(values.port), staticDir: RENDERER_DIR });
+  const server = await startHttpServer({ router, sessions, clock: backend.clock, host: values.host, port: Number(values.port), staticDir: RENDERER_DIR });
   console.log(`Doudi 已启动：${server.url}`);
   console.log(`台账目录：${backend.store.dataDir}${backend.store.isInitialized() ? '' : '（尚未创建，打开页面后按向导完成初始设置）'}`);
   const stop = async () => {

@@ -1,5 +1,6 @@
 /** zh-CN labels for enums and error codes, used by the UI, Excel and printed reports. */
 import type { ErrorCode } from './api/errors';
+import type { IdProblem } from './domain/id-number';
 import type { Role } from './domain/roles';
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -49,6 +50,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'village.update': '修改村（社区）',
   'settings.update': '修改系统设置',
   'household.register': '登记家庭',
+  'household.update': '修改家庭信息',
+  'person.update': '修改成员信息',
+  'person.add': '添加家庭成员',
+  'enrollment.initial_load': '建账录入在保记录',
+  'standard.create': '新增保障标准',
+  'standard.correct': '更正保障标准',
 };
 
 /** Kinds of records the audit log refers to. */
@@ -59,6 +66,9 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   village: '村（社区）',
   settings: '系统设置',
   household: '家庭',
+  person: '家庭成员',
+  enrollment: '在保记录',
+  standard: '保障标准',
 };
 
 /** Actors that are not a signed-in user. */
@@ -66,4 +76,20 @@ export const AUDIT_ACTOR_LABELS: Record<string, string> = {
   setup: '初始设置',
   'recovery-code': '恢复码',
   system: '系统',
+};
+
+/** Where an enrollment came from. */
+export const ENROLLMENT_SOURCE_LABELS: Record<string, string> = {
+  initial_load: '建账录入',
+  workflow: '审批',
+  import: '导入',
+};
+
+/** What is wrong with a typed ID number, in the words the forms and import reports use. */
+export const ID_PROBLEM_LABELS: Record<IdProblem, string> = {
+  id_length: '身份证号码位数不对（应为 18 位）',
+  id_checksum: '身份证号码校验位不对，请核对',
+  id_birthdate_invalid: '身份证号码中的出生日期无效',
+  id_scientific_notation: '身份证号码被表格软件显示成了科学计数法，已丢失数字',
+  id_characters: '身份证号码含有无效字符',
 };

@@ -41,7 +41,7 @@ function post(url: string, method: string, input: unknown, headers: Record<strin
 async function start() {
   const t = await createCounty();
   ledger = t;
-  server = await startHttpServer({ router: t.router, sessions: t.sessions, port: 0 });
+  server = await startHttpServer({ router: t.router, sessions: t.sessions, clock: t.clock, port: 0 });
   return { t, url: server.url };
 }
 

@@ -14,6 +14,8 @@ import type { Router } from '../rpc/router';
 import type { Session, Sessions } from '../rpc/sessions';
 import { SECURITY_HEADERS } from './security-headers';
 import { resolveStatic } from './static-files';
+import { Downloads } from './downloads';
+import type { Clock } from '../app/clock';
 
 const COOKIE = 'doudi_session';
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -21,6 +23,7 @@ const MAX_BODY_BYTES = 8 * 1024 * 1024;
 export interface HttpServerOptions {
   router: Router;
   sessions: Sessions;
+  clock: Clock;
   host?: string;
   port?: number;
   /** The built renderer (out/renderer); without it the server answers the API only. */
@@ -70,6 +73,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const { router, sessions } = options;
   const staticRoot = options.staticDir ? path.resolve(options.staticDir) : null;
   let allowedHosts = new Set<string>();
+  const downloads = new Downloads(options.clock);
 
   /** Same-origin only: the Host must be ours, and a browser's Origin / Sec-Fetch-Site must agree. */
   function sameOrigin(req: http.IncomingMessage): boolean {
@@ -84,7 +88,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   function sessionFor(req: http.IncomingMessage): { session: Session; fresh: boolean } {
     const existing = sessions.get(cookieValue(req.headers.cookie, COOKIE));
     if (existing) return { session: existing, fresh: false };
-    return { session: sessions.create(), fresh: true };
+    const session = sessions.create();
+    session.files = downloads.sinkFor(session);
+    return { session, fresh: true };
   }
 
   const cookieHeader = (session: Session) => `${COOKIE}=${session.id}; HttpOnly; SameSite=Strict; Path=/`;
@@ -124,6 +130,23 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     });
   }
 
+  function handleDownload(req: http.IncomingMessage, res: http.ServerResponse, token: string) {
+    if (!sameOrigin(req)) return sendJson(res, 403, refusal('拒绝来自其他来源的请求'));
+    const file = downloads.take(token, sessions.get(cookieValue(req.headers.cookie, COOKIE)));
+    if (!file) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
+      return res.end('文件已过期或已下载，请重新导出');
+    }
+    res.writeHead(200, {
+      'Content-Type': file.mimeType,
+      'Content-Length': String(file.data.length),
+      'Content-Disposition': `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'Cache-Control': 'no-store',
+      ...SECURITY_HEADERS,
+    });
+    res.end(file.data);
+  }
+
   function handleStatic(req: http.IncomingMessage, res: http.ServerResponse) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, refusal('不支持的请求'));
     if (!allowedHosts.has(req.headers.host ?? '')) return sendJson(res, 403, refusal('拒绝该主机名'));
@@ -147,6 +170,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     const handle = async () => {
       if (url.startsWith('/api/rpc/')) return handleRpc(req, res, decodeURIComponent(url.slice('/api/rpc/'.length).split('?')[0] ?? ''));
       if (url === '/api/events') return handleEvents(req, res);
+      if (url.startsWith('/api/download/')) return handleDownload(req, res, url.slice('/api/download/'.length));
       return handleStatic(req, res);
     };
     handle().catch(() => {

@@ -4,6 +4,8 @@ import { regionsHandlers } from '../regions/regions.handlers';
 import { settingsHandlers } from '../settings/settings.handlers';
 import { usersHandlers } from '../users/users.handlers';
 import { workspaceHandlers } from '../workspace/workspace.handlers';
+import { householdsHandlers } from '../households/households.handlers';
+import { ledgerHandlers } from '../ledger/ledger.handlers';
 import type { Handlers } from './context';
 
 /** All handlers; leaving out a contract method fails to compile. */
@@ -15,4 +17,6 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...auditHandlers,
   ...workspaceHandlers,
+  ...householdsHandlers,
+  ...ledgerHandlers,
 };

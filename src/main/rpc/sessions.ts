@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import type { SessionUser, ServerEvent } from '../../shared/api/contract';
 import type { Clock } from '../app/clock';
+import type { FileSink } from './file-sink';
 
 export interface Session {
   id: string;
@@ -15,6 +16,8 @@ export interface Session {
   lastActivityAt: number;
   jobs: Map<string, AbortController>;
   listeners: Set<(event: ServerEvent) => void>;
+  /** Where files made for this session go; set by the transport. */
+  files?: FileSink;
 }
 
 export interface SessionPolicy {

@@ -25,19 +25,42 @@ export function bindErrorSink(next: ErrorSink | null): void {
 
 const FIELD_CODES = new Set(['VALIDATION', 'WEAK_PASSWORD', 'WRONG_CREDENTIALS', 'CONFLICT']);
 
-/** Puts field issues onto the form fields it has; returns the names of the fields it marked. */
+type NamePath = (string | number)[];
+
+/** Whether the form has a field at `path` (a nested path like ['members', 2, 'idNumber'] too). */
+function hasField(values: unknown, path: NamePath): boolean {
+  let node = values;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, key)) return false;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return path.length > 0;
+}
+
+/**
+ * Puts field issues onto the form fields it has, following the whole path (a cell of a list, or the
+ * list itself); returns the top-level names of the fields it marked.
+ */
 function markFields(err: ApiError, form: FormInstance): string[] {
   const issues = err.details.fields ?? [];
   if (issues.length === 0) return [];
-  const present = form.getFieldsValue();
-  const byField = new Map<string, string[]>();
+  const present: unknown = form.getFieldsValue();
+  const byField = new Map<string, { name: NamePath; errors: string[] }>();
   for (const issue of issues) {
-    const name = issue.path[0];
-    if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(present, name)) continue;
-    byField.set(name, [...(byField.get(name) ?? []), issue.message]);
+    if (!hasField(present, issue.path)) continue;
+    const key = JSON.stringify(issue.path);
+    const entry = byField.get(key) ?? { name: issue.path, errors: [] };
+    entry.errors.push(issue.message);
+    byField.set(key, entry);
   }
-  form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
-  return [...byField.keys()];
+  form.setFields([...byField.values()]);
+  return [...new Set([...byField.values()].map((f) => String(f.name[0])))];
+}
+
+/** The same error with its field paths rewritten, for a form whose fields sit elsewhere than the input's. */
+export function withFieldPaths(err: unknown, map: (path: NamePath) => NamePath): unknown {
+  if (!(err instanceof ApiError) || !err.details.fields) return err;
+  return new ApiError(err.code, err.message, { ...err.details, fields: err.details.fields.map((f) => ({ ...f, path: map(f.path) })) });
 }
 
 /**

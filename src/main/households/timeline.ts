@@ -1,0 +1,77 @@
+/**
+ * A household's story for the timeline: each audit entry filed under it, told in Chinese — what happened,
+ * why (the reason the clerk wrote), and which fields changed from what to what.
+ */
+import type { TimelineEntry } from '../../shared/api/contract';
+import { HUKOU_LABELS, RELATION_LABELS, type HukouType, type Relation } from '../../shared/domain/household';
+import { maskIdNumber } from '../../shared/domain/id-number';
+import { formatYuan } from '../../shared/domain/money';
+import { DISABILITY_CATEGORIES, HEALTH_STATES, SCHOOL_STATES, SELF_CARE_LEVELS, SEX_LABELS } from '../../shared/domain/person-attributes';
+import { PROGRAM_LABELS, type Program } from '../../shared/domain/programs';
+import type { Executor } from '../db/schema';
+import { timelineOf } from './households.repository';
+
+type Row = Record<string, unknown>;
+type Shown = (value: unknown) => string | null;
+
+const text: Shown = (v) => (v === null || v === undefined || v === '' ? null : String(v));
+const coded = (labels: Record<string, string>): Shown => (v) => (v === null || v === undefined ? null : (labels[String(v)] ?? String(v)));
+
+function fieldsFor(maskIds: boolean, villages: Map<string, string>): Record<string, [string, Shown]> {
+  const id: Shown = (v) => (typeof v === 'string' ? (maskIds ? maskIdNumber(v) : v) : null);
+  return {
+    village_id: ['村（社区）', (v) => (typeof v === 'string' ? (villages.get(v) ?? null) : null)],
+    address: ['家庭住址', text],
+    hukou_type: ['户口性质', coded(HUKOU_LABELS as Record<HukouType, string>)],
+    phone: ['联系电话', text],
+    bank_name: ['开户银行', text],
+    bank_account: ['银行账号', id],
+    notes: ['备注', text],
+    name: ['姓名', text],
+    id_number: ['身份证号码', id],
+    sex: ['性别', coded(SEX_LABELS)],
+    birth_date: ['出生日期', text],
+    relation: ['与户主关系', coded(RELATION_LABELS as Record<Relation, string>)],
+    ethnicity: ['民族', text],
+    disability_category: ['残疾类别', coded(DISABILITY_CATEGORIES)],
+    disability_grade: ['残疾等级', (v) => (v ? `${v}级` : null)],
+    self_care: ['自理能力', coded(SELF_CARE_LEVELS)],
+    health: ['健康状况', coded(HEALTH_STATES)],
+    school_status: ['在学情况', coded(SCHOOL_STATES)],
+  };
+}
+
+function summary(action: string, before: Row | null, after: Row | null): string {
+  switch (action) {
+    case 'household.register':
+      return `登记家庭（${Array.isArray(after?.members) ? after.members.length : 0} 人）`;
+    case 'household.update':
+      return '修改家庭信息';
+    case 'person.update':
+      return `修改成员信息：${String(after?.name ?? before?.name ?? '')}`;
+    case 'person.add':
+      return `新增成员：${String(after?.name ?? '')}`;
+    case 'enrollment.initial_load':
+      return `建账录入在保记录：${PROGRAM_LABELS[after?.program as Program] ?? String(after?.program)}，每月 ${formatYuan(Number(after?.monthly_amount_fen ?? 0))} 元`;
+    default:
+      return action;
+  }
+}
+
+export async function householdTimeline(db: Executor, householdId: string, maskIds: boolean): Promise<TimelineEntry[]> {
+  const [rows, villages] = await Promise.all([timelineOf(db, householdId), db.selectFrom('villages').select(['id', 'name']).execute()]);
+  const fields = fieldsFor(maskIds, new Map(villages.map((v) => [v.id, v.name])));
+  return rows.map((r) => {
+    const before = r.before_json ? (JSON.parse(r.before_json) as Row) : null;
+    const after = r.after_json ? (JSON.parse(r.after_json) as Row) : null;
+    const changes: TimelineEntry['changes'] = [];
+    if (before && after) {
+      for (const [key, [label, show]] of Object.entries(fields)) {
+        const b = show(before[key]);
+        const a = show(after[key]);
+        if (b !== a) changes.push({ field: label, before: b, after: a });
+      }
+    }
+    return { seq: r.seq, at: r.at, username: r.username, action: r.action, entity: r.entity, entityId: r.entity_id, reason: r.reason, changes, summary: summary(r.action, before, after) };
+  });
+}
