@@ -70,7 +70,7 @@ async function demo(args: string[]): Promise<void> {
   if (problem) throw new AppError('WEAK_PASSWORD', `DOUDI_PASSWORD 不符合密码要求：${problem}`);
   const result = await createDemoCounty(backend, password, Number(values.households));
   console.log(`已创建演示县台账：${backend.store.ledgerPath}`);
-  console.log(`  ${result.households} 户，${result.persons} 人（均为虚构数据）`);
+  console.log(`  ${result.households} 户，${result.persons} 人，${result.enrollments} 条在保记录（均为虚构数据）`);
   console.log('  演示账户（密码相同）：');
   for (const u of result.users) console.log(`    ${u.username.padEnd(10)} ${ROLE_LABELS[u.role]}${u.township ? `（${u.township}）` : ''}`);
   if (generated) console.log(`  密码：${password}`);

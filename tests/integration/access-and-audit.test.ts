@@ -39,6 +39,16 @@ describe('role and township scope, checked on the main side', () => {
     expect(await t.call(t.admin, 'users.list', {})).toEqual(before);
   });
 
+  it('applies role changes and disabling to sessions already signed in', async () => {
+    const t = await createCounty();
+    ledger = t;
+    const clerk = await readyClerk(t);
+    await t.call(t.admin, 'users.update', { id: t.clerk.id, displayName: '东山经办员', role: 'county_clerk', townshipId: null });
+    expect((await t.call(clerk, 'regions.townships', {})).length).toBe(2);
+    await t.call(t.admin, 'users.setActive', { id: t.clerk.id, active: false });
+    expect((await t.failure(clerk, 'regions.townships', {})).code).toBe('UNAUTHENTICATED');
+  });
+
   it('needs a signed-in session for everything but setup and login', async () => {
     const t = await createCounty();
     ledger = t;

@@ -13,11 +13,13 @@ import type { Role } from '../../shared/domain/roles';
 import type { Relation } from '../../shared/domain/household';
 import { DEMO_COUNTY, DEMO_TOWNSHIPS } from './demo-regions';
 import { PeopleGenerator } from './synthetic-people';
+import { enrollDemoCounty } from './demo-enrollments';
 
 export interface DemoResult {
   users: { username: string; role: Role; township: string | null }[];
   households: number;
   persons: number;
+  enrollments: number;
   recoveryCode: string;
 }
 
@@ -95,7 +97,11 @@ export async function createDemoCounty(backend: Backend, password: string, house
       members: demoMembers(people),
     });
   }
-  const registered = await registerHouseholds(db, admin, at, households);
+  await registerHouseholds(db, admin, at, households, { reason: '建账：录入原有保障对象家庭' });
+  const enrollments = await enrollDemoCounty(db, admin, at, people.rng, townships.map((t) => t.id), (id) => townships.find((t) => t.id === id)?.villages[0] ?? null);
+  const totals = await db.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const householdTotal = await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   await backend.store.close();
-  return { users, ...registered, recoveryCode };
+  return { users, households: Number(householdTotal.n), persons: Number(totals.n), enrollments, recoveryCode };
+
 }

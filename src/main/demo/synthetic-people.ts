@@ -48,6 +48,16 @@ export class PeopleGenerator {
     return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   }
 
+  /** A person born on an exact date. */
+  personBornOn(birthDate: string, sex?: 'male' | 'female'): SyntheticPerson {
+    const year = Number(birthDate.slice(0, 4));
+    const template = this.person({ sex, bornFrom: year, bornTo: year });
+    this.sequence += 7;
+    const idNumber = syntheticIdNumber(this.addressCode, birthDate, this.sequence, template.sex);
+    this.used.add(idNumber);
+    return { ...template, idNumber, birthDate };
+  }
+
   person(options: { sex?: 'male' | 'female'; bornFrom?: number; bornTo?: number; surname?: string } = {}): SyntheticPerson {
     const sex = options.sex ?? (this.random.chance(0.5) ? 'male' : 'female');
     const surname = options.surname ?? this.random.pick(SURNAMES);

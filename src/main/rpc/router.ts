@@ -12,6 +12,8 @@ import { scopeOf } from '../../shared/domain/roles';
 import type { Backend } from '../app/backend';
 import type { Handlers, PublicContext, UserContext } from './context';
 import type { Session, Sessions } from './sessions';
+import { findUserById } from '../users/users.repository';
+import { toSessionUser } from '../users/users.service';
 
 /** While a password must be changed, only these methods are open. */
 const OPEN_WHILE_PASSWORD_CHANGE_DUE: ReadonlySet<MethodName> = new Set<MethodName>([
@@ -62,6 +64,20 @@ export function createRouter(backend: Backend, sessions: Sessions, handlers: Han
     }
   }
 
+  /**
+   * Role, township and status are read again on every call, so an administrator's change (a new role, a
+   * disabled account, a reset password) applies to sessions already signed in.
+   */
+  async function refreshUser(session: Session): Promise<void> {
+    if (!session.user || !backend.store.isOpen()) return;
+    const row = await findUserById(backend.store.db, session.user.id);
+    if (!row || row.active !== 1) {
+      sessions.destroy(session);
+      throw new AppError('UNAUTHENTICATED', '该账户已停用或已删除，请联系系统管理员');
+    }
+    session.user = toSessionUser(row);
+  }
+
   function checkTownship(session: Session, access: Access, input: unknown): void {
     if (access.kind !== 'user' || !access.townshipField || !session.user) return;
     const scope = scopeOf(session.user.role, session.user.townshipId);
@@ -87,6 +103,7 @@ export function createRouter(backend: Backend, sessions: Sessions, handlers: Han
       const jobId = options.jobId;
       const controller = new AbortController();
       try {
+        await refreshUser(session);
         checkAccess(session, method, def.access);
         const parsed = def.input.safeParse(rawInput ?? {});
         if (!parsed.success) {

@@ -2,7 +2,7 @@
  * TanStack Query over the contract: a read is keyed by [method, input], so invalidating [method]
  * refreshes every read of that method.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CallOptions, MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import type { ApiError } from './api-error';
 import { call } from './client';
@@ -12,6 +12,8 @@ export interface ReadOptions {
   /** Errors are handled by the caller instead of the global handler. */
   silent?: boolean;
   staleTime?: number;
+  /** While a new input loads, keep showing the answer to the previous one (paging, filtering). */
+  keepPrevious?: boolean;
 }
 
 export function queryKeyOf<M extends MethodName>(method: M, input?: MethodInput<M>): readonly unknown[] {
@@ -24,6 +26,7 @@ export function useRead<M extends MethodName>(method: M, input: MethodInput<M>, 
     queryFn: () => call(method, input),
     enabled: options.enabled,
     staleTime: options.staleTime,
+    placeholderData: options.keepPrevious ? keepPreviousData : undefined,
     meta: { silent: options.silent === true },
   });
 }

@@ -28,7 +28,7 @@ export const STANDARD_ITEMS: readonly StandardItem[] = [
 ];
 
 export const STANDARD_ITEM_CODES = STANDARD_ITEMS.map((s) => s.item) as [string, ...string[]];
-export const DEFAULT_STANDARDS_FROM = '2025-01-01';
+export const DEFAULT_STANDARDS_FROM = '2020-01-01';
 
 /** The standard item an enrollment of this program and category is computed from, if any. */
 export function standardItemFor(program: Program, category: string | null, hukou: 'urban' | 'rural'): string | null {

@@ -1,0 +1,49 @@
+import { Table, Tag, type TableColumnsType } from 'antd';
+import type { Enrollment, Member } from '../../../shared/api/contract';
+import { formatYuan } from '../../../shared/domain/money';
+import { ENROLLMENT_STATUS_LABELS, PROGRAM_CATEGORIES, PROGRAM_LABELS, type EnrollmentStatus } from '../../../shared/domain/programs';
+import { ENROLLMENT_SOURCE_LABELS } from '../../../shared/labels';
+import { formatDateTime } from '../../app/format';
+
+const STATUS_COLORS: Record<EnrollmentStatus, string | undefined> = { active: 'success', tapering: 'warning', stopped: undefined };
+
+export function EnrollmentsTable({ enrollments, members }: { enrollments: Enrollment[]; members: Member[] }) {
+  const nameOf = new Map(members.map((m) => [m.id, m.name]));
+  const columns: TableColumnsType<Enrollment> = [
+    { title: '保障项目', dataIndex: 'program', width: 150, render: (p: Enrollment['program']) => PROGRAM_LABELS[p] },
+    { title: '类别', dataIndex: 'category', width: 100, render: (c: string | null, e) => (c ? (PROGRAM_CATEGORIES[e.program]?.[c] ?? c) : '—') },
+    {
+      title: '保障对象',
+      dataIndex: 'personIds',
+      render: (ids: string[]) => (ids.length === 0 ? '—' : ids.map((id) => nameOf.get(id) ?? '（已不在本户）').join('、')),
+    },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 76,
+      render: (s: EnrollmentStatus) => <Tag color={STATUS_COLORS[s]}>{ENROLLMENT_STATUS_LABELS[s]}</Tag>,
+    },
+    { title: '月金额（元）', dataIndex: 'monthlyAmountFen', width: 110, align: 'right', className: 'money-cell', render: (fen: number) => formatYuan(fen) },
+    {
+      title: '计算标准（元，生效日期）',
+      key: 'standard',
+      width: 190,
+      render: (_: unknown, e) => (e.standardFen === null ? '—' : `${formatYuan(e.standardFen)}（${e.standardFrom ?? '—'} 起）`),
+    },
+    { title: '起始月份', dataIndex: 'startMonth', width: 96, render: (m: string, e) => (e.endMonth ? `${m} 至 ${e.endMonth}` : m) },
+    { title: '来源', dataIndex: 'source', width: 90, render: (s: string) => ENROLLMENT_SOURCE_LABELS[s] ?? s },
+    { title: '确认人', dataIndex: 'confirmedByName', width: 90, render: (n: string | null) => n ?? '—' },
+    { title: '确认时间', dataIndex: 'confirmedAt', width: 140, render: (at: string | null) => formatDateTime(at) },
+  ];
+  return (
+    <Table<Enrollment>
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={enrollments}
+      pagination={false}
+      scroll={{ x: 1240 }}
+      locale={{ emptyText: '该户没有在保记录' }}
+    />
+  );
+}
