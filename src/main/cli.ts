@@ -7,15 +7,18 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../shared/api/errors';
 import { createBackend } from './app/create-backend';
+import { consoleLogger, errorsOnly } from './app/log';
 import { setupLedger } from './auth/auth.service';
 import { createDemoCounty } from './demo/demo-county';
 import { readPassword } from './cli/password-input';
 import { defaultDataDir, RENDERER_DIR } from './cli/paths';
 import { startHttpServer } from './http/server';
+import { writeFileAtomically } from './cli/write-file';
 import { passwordProblem } from '../shared/domain/password';
 import { ROLE_LABELS } from '../shared/labels';
 
 const USAGE = `用法：
+  doudi export roster --program 项目代码 [--township 乡镇代码或名称] [--kind households|persons] --data 目录 --out 文件.xlsx [--user 用户名]
   doudi init  --data 目录 --county-name 县名 --county-code 431122 --admin 用户名 [--admin-name 姓名]
   doudi demo  --data 目录
   doudi serve --data 目录 [--port 端口] [--host 127.0.0.1]
@@ -95,7 +98,60 @@ async function serve(args: string[]): Promise<void> {
   process.on('SIGTERM', () => void stop());
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { init, demo, serve };
+/** Opens the ledger as a user (password from DOUDI_PASSWORD or the prompt), as that user's session would. */
+async function signedIn(values: { data?: string; user?: string }) {
+  const { backend, router, sessions } = createBackend({ dataDir: dataDirOf(values), log: errorsOnly(consoleLogger()) });
+  if (!backend.store.isInitialized()) throw new AppError('NOT_INITIALIZED', `${backend.store.dataDir} 中没有台账`);
+  const username = values.user ?? 'admin';
+  const password = await readPassword({ confirm: false, purpose: `${username} 的密码` });
+  const session = sessions.create();
+  const login = await router.call(session, 'auth.login', { username, password });
+  if (!login.ok) throw new AppError(login.error.code, login.error.message);
+  return { backend, router, session };
+}
+
+async function exportCommand(args: string[]): Promise<void> {
+  const [what, ...rest] = args;
+  if (what !== 'roster') throw new AppError('VALIDATION', '目前可导出的只有 roster（花名册）');
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      data: { type: 'string' },
+      user: { type: 'string', default: 'admin' },
+      program: { type: 'string' },
+      township: { type: 'string' },
+      kind: { type: 'string', default: 'households' },
+      out: { type: 'string' },
+    },
+  });
+  if (!values.out) throw new AppError('VALIDATION', '请用 --out 指定要写入的 .xlsx 文件');
+  const { backend, router, session } = await signedIn(values);
+  try {
+    let townshipId: string | undefined;
+    if (values.township) {
+      const townships = await router.call(session, 'regions.townships', {});
+      const match = townships.ok ? (townships.data as { id: string; code: string; name: string }[]).find((t) => t.code === values.township || t.name === values.township) : undefined;
+      if (!match) throw new AppError('NOT_FOUND', `找不到乡镇（街道）：${values.township}`);
+      townshipId = match.id;
+    }
+    const out = path.resolve(values.out);
+    session.files = {
+      deliver: async (file) => {
+        const rows = await writeFileAtomically(out, file);
+        return { kind: 'saved', path: out, fileName: file.fileName, rows };
+      },
+    };
+    const result = await router.call(session, 'exports.roster', { kind: values.kind, program: values.program, townshipId });
+    if (!result.ok) throw new AppError(result.error.code, result.error.message);
+    const saved = result.data as { rows: number; path: string };
+    console.log(`已导出 ${saved.rows} 行：${saved.path}`);
+  } finally {
+    await router.call(session, 'auth.logout', {});
+    await backend.store.close();
+  }
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { init, demo, serve, export: exportCommand };
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;

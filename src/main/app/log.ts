@@ -28,3 +28,8 @@ export function consoleLogger(stream: NodeJS.WritableStream = process.stderr): L
 }
 
 export const silentLogger: Logger = { info: () => {}, error: () => {} };
+
+/** For command-line tools: only errors reach the terminal. */
+export function errorsOnly(inner: Logger): Logger {
+  return { info: () => {}, error: inner.error };
+}

@@ -60,12 +60,12 @@ export function InitialEnrollmentModal({ open, household, onClose }: Props) {
 
   const submit = async (values: EnrollValues) => {
     setConflict(null);
-    const household_ = isHouseholdProgram(values.program);
+    const coversHousehold = isHouseholdProgram(values.program);
     try {
       await create.mutateAsync({
         householdId: household.id,
         program: values.program,
-        personIds: household_ ? (values.personIds ?? []) : values.personId ? [values.personId] : [],
+        personIds: coversHousehold ? (values.personIds ?? []) : values.personId ? [values.personId] : [],
         category: values.category ?? null,
         startMonth: values.startMonth.format('YYYY-MM'),
         monthlyAmountFen: fenOf(values.amount),
@@ -81,7 +81,7 @@ export function InitialEnrollmentModal({ open, household, onClose }: Props) {
       }
       // A person program chooses its one person in 'personId'.
       reportError(
-        withFieldPaths(err, (path) => (!household_ && path[0] === 'personIds' ? ['personId'] : path)),
+        withFieldPaths(err, (path) => (!coversHousehold && path[0] === 'personIds' ? ['personId'] : path)),
         form,
       );
     }

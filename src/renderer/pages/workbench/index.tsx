@@ -5,6 +5,7 @@ import { useRead } from '../../api/queries';
 import { todayLong } from '../../app/format';
 import { ROLE_LABELS } from '../../../shared/labels';
 import { useSignedIn } from '../../session/session-context';
+import { AgeEventsCard } from './AgeEventsCard';
 import { StatCard } from './StatCard';
 
 /** The first page: the user's scope (county or township) in numbers. */
@@ -30,13 +31,14 @@ export function WorkbenchPage() {
       <div className="stat-grid">
         <StatCard title="乡镇（街道）" value={data?.townships} suffix="个" icon={<ApartmentOutlined />} loading={loading} onOpen={toRegions} />
         <StatCard title="村（社区）" value={data?.villages} suffix="个" icon={<EnvironmentOutlined />} loading={loading} onOpen={toRegions} />
-        <StatCard title="在册户数" value={data?.households} suffix="户" icon={<HomeOutlined />} loading={loading} />
-        <StatCard title="在册人数" value={data?.persons} suffix="人" icon={<TeamOutlined />} loading={loading} />
+        <StatCard title="在册户数" value={data?.households} suffix="户" icon={<HomeOutlined />} loading={loading} onOpen={() => navigate('/ledger')} />
+        <StatCard title="在册人数" value={data?.persons} suffix="人" icon={<TeamOutlined />} loading={loading} onOpen={() => navigate('/ledger?kind=persons')} />
         <StatCard title="在用账户" value={data?.activeUsers} suffix="个" icon={<UserOutlined />} loading={loading} />
       </div>
+      <AgeEventsCard />
       <Card className="workbench-note" size="small">
         <Typography.Text type="secondary">
-          对象台账、审批待办、导入导出和统计报表将在后续版本中陆续开放。台账数据加密保存在本机，离开座位时请锁定屏幕（右上角账户菜单）。
+          审批待办、导入导出和统计报表将在后续版本中陆续开放。台账数据加密保存在本机，离开座位时请锁定屏幕（右上角账户菜单）。
         </Typography.Text>
       </Card>
     </>
