@@ -193,6 +193,28 @@ describe('editing with a reason, on the timeline', () => {
     ]);
   });
 
+  it('adds a member, lets a masked-ID role edit without retyping numbers, and records nothing when nothing changed', async () => {
+    const t = await createCounty();
+    ledger = t;
+    const clerk = await clerkOf(t, 'dongshan2', t.east.id);
+    const { id, people } = await registerFamily(t, clerk);
+    const baby = people.person({ bornFrom: 2024, bornTo: 2025, surname: '张' });
+    await t.call(clerk, 'persons.add', { householdId: id, member: { name: baby.name, idNumber: baby.idNumber, relation: 'grandchild' }, reason: '新生儿落户' });
+    const asAdmin = await t.call(t.admin, 'households.get', { id });
+    expect(asAdmin.members).toHaveLength(5);
+    const head = asAdmin.members.find((m) => m.relation === 'self')!;
+    const entries = (await t.call(t.admin, 'households.timeline', { id })).length;
+    // The administrator sees masked numbers and sends them back unchanged.
+    await t.call(t.admin, 'persons.update', { id: head.id, name: head.name, idNumber: head.idNumber, relation: 'self', ethnicity: '侗族', reason: '更正民族' });
+    await t.call(t.admin, 'households.update', { id, villageId: t.eastVillage.id, address: '东山村三组 12 号', hukouType: 'rural', phone: '13800001111', bankName: '农村商业银行', bankAccount: asAdmin.bankAccount, reason: '无改动' });
+    const timeline = await t.call(clerk, 'households.timeline', { id });
+    expect(timeline).toHaveLength(entries + 1);
+    expect(timeline[0]!.changes).toEqual([{ field: '民族', before: null, after: '侗族' }]);
+    const full = await t.call(clerk, 'households.get', { id });
+    expect(full.members.find((m) => m.id === head.id)!.idNumber).toMatch(/^\d{17}[\dX]$/);
+    expect(full.bankAccount).toBe('6230123456789012');
+  });
+
   it('refuses to remove the head, and re-derives sex and birth date when an ID is corrected', async () => {
     const t = await createCounty();
     ledger = t;

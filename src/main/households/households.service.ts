@@ -15,7 +15,7 @@ import { yieldToEventLoop } from '../app/yield';
 import { recordAudit, recordAuditBatch, type Actor } from '../audit/audit.service';
 import { findHousehold, findPerson, insertHouseholds, insertPersons, membersOf, personsByIdNumbers } from './households.repository';
 import { cleanName, personRow, throwIfIssues, type PersonFields } from './person-row';
-import { checkIdNumber } from '../../shared/domain/id-number';
+import { checkIdNumber, maskIdNumber } from '../../shared/domain/id-number';
 
 export type MemberInput = PersonFields;
 
@@ -194,11 +194,21 @@ export async function updateHousehold(
     await assertVillage(trx, before.township_id, input.villageId, issues, []);
     if (!input.address.trim()) issues.push({ path: ['address'], message: '请填写家庭住址' });
     throwIfIssues(issues);
-    const row = householdRow(before.id, before.township_id, input, before.head_person_id, at.toISOString());
+    const keepAccount = Boolean(input.bankAccount?.includes('*'));
+    if (keepAccount && (!before.bank_account || input.bankAccount !== maskIdNumber(before.bank_account))) {
+      throw new AppError('VALIDATION', '银行账号应为 6–30 位数字', { fields: [{ path: ['bankAccount'], message: '银行账号应为 6–30 位数字' }] });
+    }
+    const row = householdRow(before.id, before.township_id, { ...input, bankAccount: keepAccount ? before.bank_account : input.bankAccount }, before.head_person_id, at.toISOString());
     const after: HouseholdsTable = { ...row, created_at: before.created_at };
+    if (sameRecord(before, after)) return;
     await trx.updateTable('households').set(after).where('id', '=', input.id).execute();
     await recordAudit(trx, actor, at, { action: 'household.update', entity: 'household', entityId: input.id, householdId: input.id, before, after, reason: input.reason });
   });
+}
+
+/** Nothing but the timestamp would change: no write and no timeline entry. */
+function sameRecord<T extends object>(before: T, after: T): boolean {
+  return (Object.keys(after) as (keyof T)[]).every((k) => k === 'updated_at' || (before[k] ?? null) === (after[k] ?? null));
 }
 
 export async function updatePerson(db: LedgerDb, actor: Actor, at: Date, scope: Scope, input: PersonFields & { id: string; reason: string }): Promise<void> {
@@ -207,7 +217,9 @@ export async function updatePerson(db: LedgerDb, actor: Actor, at: Date, scope: 
     if (!before?.household_id) throw new AppError('NOT_FOUND', '找不到该人员');
     const household = await requireHousehold(trx, scope, before.household_id);
     const issues: FieldIssue[] = [];
-    const row = personRow(input, { id: before.id, householdId: before.household_id }, at.toISOString(), issues, []);
+    // A role that sees masked numbers sends the mask back unchanged: that means "keep the number".
+    const idNumber = input.idNumber === maskIdNumber(before.id_number) ? before.id_number : input.idNumber;
+    const row = personRow({ ...input, idNumber }, { id: before.id, householdId: before.household_id }, at.toISOString(), issues, []);
     throwIfIssues(issues);
     const after: PersonsTable = { ...row!, created_at: before.created_at };
     if (after.id_number !== before.id_number) {
@@ -223,6 +235,7 @@ export async function updatePerson(db: LedgerDb, actor: Actor, at: Date, scope: 
     if (before.relation === 'self' && input.relation !== 'self') {
       throw new AppError('VALIDATION', '户主不能直接改为其他关系：请先把另一位成员设为户主', { fields: [{ path: ['relation'], message: '家庭必须有一名户主' }] });
     }
+    if (sameRecord(before, after)) return;
     await trx.updateTable('persons').set(after).where('id', '=', before.id).execute();
     if (headId !== household.head_person_id) await trx.updateTable('households').set({ head_person_id: headId }).where('id', '=', household.id).execute();
     await recordAudit(trx, actor, at, { action: 'person.update', entity: 'person', entityId: before.id, householdId: household.id, before, after, reason: input.reason });
@@ -233,7 +246,8 @@ export async function addMember(db: LedgerDb, actor: Actor, at: Date, scope: Sco
   return db.transaction().execute(async (trx) => {
     const household = await requireHousehold(trx, scope, input.householdId);
     if (input.member.relation === 'self') throw new AppError('VALIDATION', '该户已有户主，新成员请选择其他关系', { fields: [{ path: ['relation'], message: '该户已有户主' }] });
-    const issues = await memberIssues(trx, [{ ...input.member, name: cleanName(input.member.name) }], household.id);
+    // The household already has its head: the head rule is not this list's to judge.
+    const issues = await memberIssues(trx, [{ name: cleanName(input.member.name), idNumber: input.member.idNumber }], household.id);
     const row = personRow(input.member, { id: newId(), householdId: household.id }, at.toISOString(), [], []);
     throwIfIssues(issues.map((i) => ({ ...i, path: i.path.slice(2) })));
     await trx.insertInto('persons').values(row!).execute();

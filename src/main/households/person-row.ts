@@ -3,7 +3,8 @@
  * twice); names are trimmed of stray spaces and line breaks; search keys are derived.
  */
 import { AppError, type FieldIssue } from '../../shared/api/errors';
-import { checkIdNumber, type IdProblem } from '../../shared/domain/id-number';
+import { checkIdNumber } from '../../shared/domain/id-number';
+import { ID_PROBLEM_LABELS } from '../../shared/labels';
 import type { Relation } from '../../shared/domain/household';
 import type { PersonsTable } from '../db/tables/households.table';
 import { nameInitials, reversed } from './search-keys';
@@ -21,13 +22,6 @@ export interface PersonFields {
   notes?: string | null;
 }
 
-export const ID_PROBLEM_MESSAGES: Record<IdProblem, string> = {
-  id_length: '身份证号码位数不对（应为 18 位）',
-  id_checksum: '身份证号码校验位不对，请核对',
-  id_birthdate_invalid: '身份证号码中的出生日期无效',
-  id_scientific_notation: '身份证号码被表格软件显示成了科学计数法，已丢失数字',
-  id_characters: '身份证号码含有无效字符',
-};
 
 export const cleanName = (name: string) => name.replace(/[\s\u3000]+/g, '').trim();
 
@@ -41,7 +35,7 @@ export function personRow(
 ): PersonsTable | null {
   const checked = checkIdNumber(input.idNumber);
   if (!checked.ok) {
-    issues.push({ path: [...path, 'idNumber'], message: ID_PROBLEM_MESSAGES[checked.problem] });
+    issues.push({ path: [...path, 'idNumber'], message: ID_PROBLEM_LABELS[checked.problem] });
     return null;
   }
   const name = cleanName(input.name);

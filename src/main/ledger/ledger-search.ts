@@ -1,8 +1,9 @@
 /**
  * Finding households and persons: one search box (name prefix, pinyin initials, the start or end of an ID
  * number) plus filters, always within the user's township scope. Every search uses an index: names and
- * initials by prefix, IDs by prefix on the number and by prefix on the reversed number. Pages are ordered
- * by registration (rowid) so no large sort is needed, and counts stop at 10,000.
+ * initials by prefix, IDs by prefix on the number and by prefix on the reversed number. A page walks its
+ * index in order (search key, or newest registration first) so no large sort is needed, and counts stop
+ * at 10,000.
  */
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { LedgerFilter } from '../../shared/api/contract';
@@ -28,20 +29,20 @@ export function classifyQuery(raw: string): { kind: 'id'; text: string } | { kin
   return { kind: 'name', text: q.replace(/\s+/g, '') };
 }
 
-function personConditions(query: Q, filter: LedgerFilter, scope: Scope, today: string): Q {
+/** An ID search runs twice: on the start of the number, and on its end (the reversed number's start). */
+export type IdPart = 'start' | 'end';
+
+function personConditions(query: Q, filter: LedgerFilter, scope: Scope, today: string, idPart: IdPart = 'start'): Q {
   let q = query;
   if (scope.kind === 'township') q = q.where('h.township_id', '=', scope.townshipId);
   if (filter.townshipId) q = q.where('h.township_id', '=', filter.townshipId);
   if (filter.villageId) q = q.where('h.village_id', '=', filter.villageId);
   const search = classifyQuery(filter.q ?? '');
-  if (search?.kind === 'id') {
+  if (search?.kind === 'id' && idPart === 'start') {
+    q = q.where('p.id_number', '>=', search.text).where('p.id_number', '<', search.text + TOP);
+  } else if (search?.kind === 'id') {
     const rev = reversed(search.text);
-    q = q.where((eb) =>
-      eb.or([
-        eb.and([eb('p.id_number', '>=', search.text), eb('p.id_number', '<', search.text + TOP)]),
-        eb.and([eb('p.id_rev', '>=', rev), eb('p.id_rev', '<', rev + TOP)]),
-      ]),
-    );
+    q = q.where('p.id_rev', '>=', rev).where('p.id_rev', '<', rev + TOP);
   } else if (search?.kind === 'initials') {
     q = q.where('p.name_initials', '>=', search.text).where('p.name_initials', '<', search.text + TOP);
   } else if (search?.kind === 'name') {
@@ -80,15 +81,72 @@ function personsBase(db: Executor) {
 }
 
 /** Persons matching the filter within the scope (tables p and h), for lists and exports alike. */
-export function filteredPersons(db: Executor, filter: LedgerFilter, scope: Scope, today: string): Q {
-  return personConditions(personsBase(db), filter, scope, today);
+export function filteredPersons(db: Executor, filter: LedgerFilter, scope: Scope, today: string, idPart: IdPart = 'start'): Q {
+  return personConditions(personsBase(db), filter, scope, today, idPart);
+}
+
+/**
+ * The order a search walks its index in, so a page needs no sort: by the searched key (then rowid), or
+ * newest registrations first when nothing is searched.
+ */
+function ordered(q: Q, filter: LedgerFilter, idPart: IdPart): Q {
+  const search = classifyQuery(filter.q ?? '');
+  if (!search) return q.orderBy(sql`p.rowid`, 'desc');
+  const key = search.kind === 'name' ? 'p.name' : search.kind === 'initials' ? 'p.name_initials' : idPart === 'start' ? 'p.id_number' : 'p.id_rev';
+  return q.orderBy(key).orderBy(sql`p.rowid`);
+}
+
+const personColumns = ['p.id', 'p.name', 'p.id_number', 'p.sex', 'p.birth_date', 'p.relation', 'p.household_id', 'head.name as head_name', 't.name as township_name', 'v.name as village_name'] as const;
+
+function withPlaces(q: Q) {
+  return q
+    .innerJoin('townships as t', 't.id', 'h.township_id')
+    .leftJoin('villages as v', 'v.id', 'h.village_id')
+    .leftJoin('persons as head', 'head.id', 'h.head_person_id')
+    .select(personColumns);
+}
+
+type PersonHit = Awaited<ReturnType<ReturnType<typeof withPlaces>['execute']>>[number];
+
+/** The first `limit` matching persons in search order (both ID parts merged, start matches first). */
+async function firstPersons(db: Executor, filter: LedgerFilter, scope: Scope, today: string, limit: number): Promise<PersonHit[]> {
+  const parts: IdPart[] = classifyQuery(filter.q ?? '')?.kind === 'id' ? ['start', 'end'] : ['start'];
+  const seen = new Set<string>();
+  const out: PersonHit[] = [];
+  for (const part of parts) {
+    const rows = await withPlaces(ordered(filteredPersons(db, filter, scope, today, part), filter, part)).limit(limit).execute();
+    for (const r of rows) if (!seen.has(r.id) && out.length < limit) (seen.add(r.id), out.push(r));
+  }
+  return out;
+}
+
+async function personCount(db: Executor, filter: LedgerFilter, scope: Scope, today: string): Promise<number> {
+  const parts: IdPart[] = classifyQuery(filter.q ?? '')?.kind === 'id' ? ['start', 'end'] : ['start'];
+  let n = 0;
+  for (const part of parts) n += await cappedCount(db, filteredPersons(db, filter, scope, today, part));
+  return n;
 }
 
 /** Households matching the filter within the scope (table h): a household matches when a member does. */
 export function filteredHouseholds(db: Executor, filter: LedgerFilter, scope: Scope, today: string): Q {
-  const personFiltered = Boolean(filter.q || filter.program || filter.status || filter.category || filter.ageMin !== undefined || filter.ageMax !== undefined);
+  const personFiltered = Boolean(filter.q || filter.ageMin !== undefined || filter.ageMax !== undefined);
   let out = db.selectFrom('households as h') as unknown as Q;
   if (personFiltered) out = out.where((eb) => eb('h.id', 'in', filteredPersons(db, filter, scope, today).select('p.household_id')));
+  else if (filter.program || filter.status || filter.category) {
+    // Enrollments carry their household: no need to go through the members.
+    const statuses = filter.status ? [filter.status] : [...COVERED_STATUSES];
+    out = out.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('enrollments as e')
+          .select(sql`1`.as('one'))
+          .whereRef('e.household_id', '=', 'h.id')
+          .where('e.status', 'in', statuses)
+          .$if(Boolean(filter.program), (sub) => sub.where('e.program', '=', filter.program!))
+          .$if(Boolean(filter.category), (sub) => sub.where('e.category', '=', filter.category!)),
+      ),
+    );
+  }
   if (scope.kind === 'township') out = out.where('h.township_id', '=', scope.townshipId);
   if (filter.townshipId) out = out.where('h.township_id', '=', filter.townshipId);
   if (filter.villageId) out = out.where('h.village_id', '=', filter.villageId);
@@ -96,25 +154,44 @@ export function filteredHouseholds(db: Executor, filter: LedgerFilter, scope: Sc
 }
 
 export async function searchPersons(db: Executor, filter: LedgerFilter, scope: Scope, today: string, page: number, pageSize: number) {
-  const rows = await filteredPersons(db, filter, scope, today)
-    .innerJoin('townships as t', 't.id', 'h.township_id')
-    .leftJoin('villages as v', 'v.id', 'h.village_id')
-    .leftJoin('persons as head', 'head.id', 'h.head_person_id')
-    .select(['p.id', 'p.name', 'p.id_number', 'p.sex', 'p.birth_date', 'p.relation', 'p.household_id', 'head.name as head_name', 't.name as township_name', 'v.name as village_name'])
-    .orderBy(sql`p.rowid`, 'desc')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
-  return { rows, count: await cappedCount(db, filteredPersons(db, filter, scope, today)) };
+  let rows: PersonHit[];
+  if (classifyQuery(filter.q ?? '')?.kind === 'id') rows = (await firstPersons(db, filter, scope, today, page * pageSize)).slice((page - 1) * pageSize);
+  else rows = await withPlaces(ordered(filteredPersons(db, filter, scope, today), filter, 'start')).limit(pageSize).offset((page - 1) * pageSize).execute();
+  return { rows, count: await personCount(db, filter, scope, today) };
 }
 
+/**
+ * Households list. With a search, households come in the order their members are found (a household
+ * matches when any member does); otherwise newest first, walking an index that needs no sort.
+ */
 export async function searchHouseholds(db: Executor, filter: LedgerFilter, scope: Scope, today: string, page: number, pageSize: number) {
-  const rows = await householdColumns(filteredHouseholds(db, filter, scope, today))
-    .orderBy(sql`h.rowid`, 'desc')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
-  return { rows, count: await cappedCount(db, filteredHouseholds(db, filter, scope, today)) };
+  if (!filter.q) {
+    const rows = await householdColumns(filteredHouseholds(db, filter, scope, today))
+      .orderBy(sql`h.rowid`, 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute();
+    return { rows, count: await cappedCount(db, filteredHouseholds(db, filter, scope, today)) };
+  }
+  // Households have about three members: reading four times the page's worth of persons finds the page.
+  const hits = await firstPersons(db, filter, scope, today, page * pageSize * 4);
+  const order = [...new Set(hits.map((h) => h.household_id!))];
+  const wanted = order.slice((page - 1) * pageSize, page * pageSize);
+  const found = wanted.length === 0 ? [] : await householdColumns(db.selectFrom('households as h') as unknown as Q).where('h.id', 'in', wanted).execute();
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = wanted.map((id) => byId.get(id)!).filter(Boolean);
+  return { rows, count: await householdsFoundCount(db, filter, scope, today) };
+}
+
+/** Exact while at most 10,000 persons match; beyond that reported as "more than 10,000". */
+async function householdsFoundCount(db: Executor, filter: LedgerFilter, scope: Scope, today: string): Promise<number> {
+  if ((await personCount(db, filter, scope, today)) > COUNT_CAP) return COUNT_CAP + 1;
+  const parts: IdPart[] = classifyQuery(filter.q ?? '')?.kind === 'id' ? ['start', 'end'] : ['start'];
+  const households = new Set<string>();
+  for (const part of parts) {
+    for (const r of await filteredPersons(db, filter, scope, today, part).select('p.household_id').execute()) households.add(r.household_id!);
+  }
+  return households.size;
 }
 
 /** The columns a household row shows, joined onto a filtered household query. */

@@ -4,9 +4,13 @@
  */
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { AdminOnly } from '../components/AdminOnly';
+import { LedgerEditorsOnly } from '../components/LedgerEditorsOnly';
 import { NotFound } from '../components/ResultPages';
 import { ChangePasswordPage, ForcedPasswordPage } from '../pages/account';
 import { AuditPage } from '../pages/audit';
+import { HouseholdPage } from '../pages/household';
+import { IntakePage } from '../pages/intake';
+import { LedgerPage } from '../pages/ledger';
 import { MainLayout } from '../pages/layout';
 import { LoginPage } from '../pages/login';
 import { PlaceholderPage } from '../pages/placeholder';
@@ -14,6 +18,7 @@ import { RecoverPage } from '../pages/recover';
 import { RegionsPage } from '../pages/regions';
 import { SettingsPage } from '../pages/settings';
 import { SetupPage } from '../pages/setup';
+import { StandardsPage } from '../pages/standards';
 import { UsersPage } from '../pages/users';
 import { WorkbenchPage } from '../pages/workbench';
 import { useSession } from '../session/session-context';
@@ -60,7 +65,11 @@ export function AppRoutes() {
         <Route path="/recover" element={<Navigate to="/" replace />} />
         <Route element={<MainLayout />}>
           <Route index element={<WorkbenchPage />} />
-          <Route path="ledger" element={<PlaceholderPage module="ledger" />} />
+          <Route path="ledger" element={<LedgerPage />} />
+          <Route path="ledger/new" element={<LedgerEditorsOnly />}>
+            <Route index element={<IntakePage />} />
+          </Route>
+          <Route path="ledger/households/:id" element={<HouseholdPage />} />
           <Route path="approvals" element={<PlaceholderPage module="approvals" />} />
           <Route path="exchange" element={<PlaceholderPage module="exchange" />} />
           <Route path="reports" element={<PlaceholderPage module="reports" />} />
@@ -71,6 +80,7 @@ export function AppRoutes() {
             <Route path="users" element={<UsersPage />} />
             <Route path="settings" element={<SettingsPage />} />
             <Route path="audit" element={<AuditPage />} />
+            <Route path="standards" element={<StandardsPage />} />
           </Route>
           <Route path="*" element={<NotFound />} />
         </Route>

@@ -1,6 +1,7 @@
 /**
  * A modal holding one form. The whole modal sits inside the <form>, so its OK button is a real submit
- * button and Enter in the last field submits; the first field gets the focus once the modal is open.
+ * button and Enter in the last field submits; the first field gets the focus once the modal is open,
+ * unless a field already has it.
  */
 import { Form, Modal, type FormInstance } from 'antd';
 import { useRef, type ReactNode } from 'react';
@@ -35,7 +36,9 @@ export function FormModal<T extends object>(props: FormModalProps<T>) {
       destroyOnHidden
       mask={{ closable: false }}
       afterOpenChange={(visible) => {
-        if (visible) bodyRef.current?.querySelector<HTMLInputElement>('input:not([disabled]):not([readonly])')?.focus();
+        // Someone quick (or a test) may already be typing in a field; the focus is not taken from them.
+        const body = bodyRef.current;
+        if (visible && body && !body.contains(document.activeElement)) body.querySelector<HTMLInputElement>('input:not([disabled]):not([readonly])')?.focus();
       }}
       modalRender={(dom) => (
         <Form<T> form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} clearOnDestroy onKeyDown={enterMovesOn} requiredMark>

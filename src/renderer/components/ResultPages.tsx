@@ -23,13 +23,13 @@ export function NotFound() {
   );
 }
 
-export function Forbidden() {
+export function Forbidden({ subTitle = '此功能仅供系统管理员使用。' }: { subTitle?: string }) {
   const { token } = theme.useToken();
   return (
     <Result
       icon={<LockOutlined style={{ color: token.colorWarning }} />}
       title="无权访问"
-      subTitle="此功能仅供系统管理员使用。"
+      subTitle={subTitle}
       extra={<BackHome />}
     />
   );

@@ -141,7 +141,8 @@ export const householdFieldsSchema = z.object({
   hukouType: z.enum(HUKOU_TYPES),
   phone: optionalText(30).transform((v) => v ?? null),
   bankName: optionalText(40),
-  bankAccount: z.string().trim().regex(/^[\d\s]{6,30}$/, '银行账号应为 6–30 位数字').nullable().optional(),
+  /** Digits; or, from a role that sees it masked, the unchanged mask (meaning: keep it). */
+  bankAccount: z.string().trim().regex(/^[\d\s*]{6,30}$/, '银行账号应为 6–30 位数字').nullable().optional(),
   notes: optionalText(500),
 });
 

@@ -31,6 +31,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('persons_id_rev').on('persons').column('id_rev').execute();
   await db.schema.createIndex('persons_birth_date').on('persons').column('birth_date').execute();
 
+  // Single-column indexes keep rowid order within a township or village, so newest-first pages need no sort.
+  await db.schema.createIndex('households_township').on('households').column('township_id').execute();
+  await db.schema.createIndex('households_village').on('households').column('village_id').execute();
   for (const column of ['bank_name', 'bank_account', 'notes']) {
     await db.schema.alterTable('households').addColumn(column, 'text').execute();
   }

@@ -3,6 +3,7 @@ import { AutoComplete, Col, Form, Input, Row, Select } from 'antd';
 import type { Relation } from '../../../shared/domain/household';
 import { ID_VALIDATE_TRIGGERS, idNumberRules } from './id-check';
 import { IdDerivedText } from './IdDerivedText';
+import { isMasked, MASKED_HINT } from './masked';
 import {
   DISABILITY_GRADE_OPTIONS,
   DISABILITY_OPTIONS,
@@ -74,7 +75,12 @@ export function PersonFieldItems({ unchangedIdNumber, disabledRelations = [] }: 
           rules={idNumberRules(unchangedIdNumber)}
           validateTrigger={ID_VALIDATE_TRIGGERS}
           validateFirst
-          extra={<IdDerivedText idNumber={idNumber} />}
+          extra={
+            <>
+              <IdDerivedText idNumber={idNumber} />
+              {isMasked(unchangedIdNumber) && idNumber === unchangedIdNumber && <div className="masked-hint">{MASKED_HINT}</div>}
+            </>
+          }
         >
           <Input maxLength={30} autoComplete="off" className="mono-input" />
         </Form.Item>

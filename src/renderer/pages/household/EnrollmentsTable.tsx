@@ -10,8 +10,8 @@ const STATUS_COLORS: Record<EnrollmentStatus, string | undefined> = { active: 's
 export function EnrollmentsTable({ enrollments, members }: { enrollments: Enrollment[]; members: Member[] }) {
   const nameOf = new Map(members.map((m) => [m.id, m.name]));
   const columns: TableColumnsType<Enrollment> = [
-    { title: '保障项目', dataIndex: 'program', width: 150, render: (p: Enrollment['program']) => PROGRAM_LABELS[p] },
-    { title: '类别', dataIndex: 'category', width: 100, render: (c: string | null, e) => (c ? (PROGRAM_CATEGORIES[e.program]?.[c] ?? c) : '—') },
+    { title: '保障项目', dataIndex: 'program', width: 130, render: (p: Enrollment['program']) => PROGRAM_LABELS[p] },
+    { title: '类别', dataIndex: 'category', width: 96, render: (c: string | null, e) => (c ? (PROGRAM_CATEGORIES[e.program]?.[c] ?? c) : '—') },
     {
       title: '保障对象',
       dataIndex: 'personIds',
@@ -23,26 +23,26 @@ export function EnrollmentsTable({ enrollments, members }: { enrollments: Enroll
       width: 76,
       render: (s: EnrollmentStatus) => <Tag color={STATUS_COLORS[s]}>{ENROLLMENT_STATUS_LABELS[s]}</Tag>,
     },
-    { title: '月金额（元）', dataIndex: 'monthlyAmountFen', width: 110, align: 'right', className: 'money-cell', render: (fen: number) => formatYuan(fen) },
+    { title: '月金额（元）', dataIndex: 'monthlyAmountFen', width: 100, align: 'right', className: 'money-cell', render: (fen: number) => formatYuan(fen) },
     {
       title: '计算标准（元，生效日期）',
       key: 'standard',
-      width: 190,
+      width: 170,
       render: (_: unknown, e) => (e.standardFen === null ? '—' : `${formatYuan(e.standardFen)}（${e.standardFrom ?? '—'} 起）`),
     },
-    { title: '起始月份', dataIndex: 'startMonth', width: 96, render: (m: string, e) => (e.endMonth ? `${m} 至 ${e.endMonth}` : m) },
-    { title: '来源', dataIndex: 'source', width: 90, render: (s: string) => ENROLLMENT_SOURCE_LABELS[s] ?? s },
+    { title: '起始月份', dataIndex: 'startMonth', width: 84, render: (m: string, e) => (e.endMonth ? `${m} 至 ${e.endMonth}` : m) },
+    { title: '来源', dataIndex: 'source', width: 80, render: (s: string) => ENROLLMENT_SOURCE_LABELS[s] ?? s },
     { title: '确认人', dataIndex: 'confirmedByName', width: 90, render: (n: string | null) => n ?? '—' },
     { title: '确认时间', dataIndex: 'confirmedAt', width: 140, render: (at: string | null) => formatDateTime(at) },
   ];
   return (
     <Table<Enrollment>
       rowKey="id"
-      size="middle"
+      size="small"
       columns={columns}
       dataSource={enrollments}
       pagination={false}
-      scroll={{ x: 1240 }}
+      scroll={{ x: 1080 }}
       locale={{ emptyText: '该户没有在保记录' }}
     />
   );

@@ -51,7 +51,7 @@ export function HouseholdEditModal({ open, household, onClose }: Props) {
       onCancel={onClose}
       onFinish={(v) => void submit(v)}
     >
-      <HouseholdFieldItems townshipId={household.townshipId} keepVillageId={household.villageId} span={12} />
+      <HouseholdFieldItems townshipId={household.townshipId} keepVillageId={household.villageId} maskedBankAccount={household.bankAccount} span={12} />
       <ReasonField />
     </FormModal>
   );

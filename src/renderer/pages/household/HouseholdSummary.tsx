@@ -33,7 +33,7 @@ export function HouseholdSummary({ household }: { household: HouseholdDetail }) 
         items={[
           { key: 'phone', label: '联系电话', children: household.phone ?? '—' },
           { key: 'bank', label: '开户银行', children: household.bankName ?? '—' },
-          { key: 'account', label: '银行账号', children: <span className="mono">{household.bankAccount ?? '—'}</span> },
+          { key: 'account', label: '银行账号', children: household.bankAccount ? <span className="mono">{household.bankAccount}</span> : '—' },
           { key: 'created', label: '登记时间', children: formatDateTime(household.createdAt) },
           { key: 'updated', label: '最近修改', children: formatDateTime(household.updatedAt) },
           { key: 'notes', label: '备注', children: household.notes ?? '—' },

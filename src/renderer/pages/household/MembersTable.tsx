@@ -22,7 +22,7 @@ export function MembersTable({ members, headPersonId, onEdit }: Props) {
     {
       title: '姓名',
       dataIndex: 'name',
-      width: 120,
+      width: 110,
       render: (name: string, m) => (
         <>
           {name}
@@ -34,22 +34,22 @@ export function MembersTable({ members, headPersonId, onEdit }: Props) {
         </>
       ),
     },
-    { title: '身份证号码', dataIndex: 'idNumber', width: 190, className: 'mono-cell' },
-    { title: '性别', dataIndex: 'sex', width: 56, render: (sex: Member['sex']) => SEX_LABELS[sex] },
-    { title: '出生日期', dataIndex: 'birthDate', width: 110, className: 'mono-cell' },
-    { title: '年龄', dataIndex: 'age', width: 56, align: 'right' },
-    { title: '与户主关系', dataIndex: 'relation', width: 110, render: (r: Member['relation']) => RELATION_LABELS[r] },
-    { title: '民族', dataIndex: 'ethnicity', width: 80, render: (e: string | null) => e ?? '—' },
-    { title: '残疾', key: 'disability', width: 120, render: (_: unknown, m) => disabilityText(m) },
-    { title: '自理能力', dataIndex: 'selfCare', width: 90, render: (v: string | null) => labelOf(SELF_CARE_LEVELS, v) },
-    { title: '健康', dataIndex: 'health', width: 100, render: (v: string | null) => labelOf(HEALTH_STATES, v) },
-    { title: '在学', dataIndex: 'schoolStatus', width: 90, render: (v: string | null) => labelOf(SCHOOL_STATES, v) },
+    { title: '身份证号码', dataIndex: 'idNumber', width: 180, className: 'mono-cell' },
+    { title: '性别', dataIndex: 'sex', width: 50, render: (sex: Member['sex']) => SEX_LABELS[sex] },
+    { title: '出生日期', dataIndex: 'birthDate', width: 100, className: 'mono-cell' },
+    { title: '年龄', dataIndex: 'age', width: 50, align: 'right' },
+    { title: '与户主关系', dataIndex: 'relation', width: 100, render: (r: Member['relation']) => RELATION_LABELS[r] },
+    { title: '民族', dataIndex: 'ethnicity', width: 70, render: (e: string | null) => e ?? '—' },
+    { title: '残疾', key: 'disability', width: 110, render: (_: unknown, m) => disabilityText(m) },
+    { title: '自理能力', dataIndex: 'selfCare', width: 80, render: (v: string | null) => labelOf(SELF_CARE_LEVELS, v) },
+    { title: '健康', dataIndex: 'health', width: 90, render: (v: string | null) => labelOf(HEALTH_STATES, v) },
+    { title: '在学', dataIndex: 'schoolStatus', width: 86, render: (v: string | null) => labelOf(SCHOOL_STATES, v) },
   ];
   if (onEdit) {
     columns.push({
       title: '操作',
       key: 'actions',
-      width: 72,
+      width: 64,
       fixed: 'right',
       render: (_: unknown, m) => (
         <Button type="link" size="small" onClick={() => onEdit(m)}>
@@ -65,7 +65,7 @@ export function MembersTable({ members, headPersonId, onEdit }: Props) {
       columns={columns}
       dataSource={members}
       pagination={false}
-      scroll={{ x: 1100 }}
+      scroll={{ x: 1040 }}
       locale={{ emptyText: '该户还没有成员' }}
     />
   );

@@ -6,7 +6,8 @@ import { DISABILITY_GRADE_OPTIONS } from '../../components/ledger/person-options
 export function DerivedCell({ row, show }: { row: number; show: 'sex' | 'birthDate' | 'age' }) {
   const idNumber = Form.useWatch<string | undefined>(['members', row, 'idNumber']);
   const derived = derivedFromId(idNumber);
-  return <span className={show === 'birthDate' ? 'derived-cell mono' : 'derived-cell'}>{derived ? derived[show] : '—'}</span>;
+  if (!derived) return <span className="derived-cell muted">—</span>;
+  return <span className={show === 'birthDate' ? 'derived-cell mono' : 'derived-cell'}>{derived[show]}</span>;
 }
 
 interface GradeProps {

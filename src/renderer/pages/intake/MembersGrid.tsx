@@ -39,11 +39,12 @@ export function MembersGrid({ problems, onIdBlur, onRemoved }: Props) {
           focusName(fields.length);
         };
         const columns: TableColumnsType<FormListFieldData> = [
-          { title: '序号', key: 'no', width: 52, align: 'center', render: (_: unknown, f) => f.name + 1 },
+          { title: '序号', key: 'no', width: 48, align: 'center', fixed: 'left', render: (_: unknown, f) => <span className="derived-cell">{f.name + 1}</span> },
           {
             title: '姓名',
             key: 'name',
             width: 110,
+            fixed: 'left',
             render: (_: unknown, f) => (
               <Form.Item name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: '请填写姓名' }, { max: 30 }, problems.rule(f.name, 'name')]}>
                 <Input aria-label={cellLabel(f.name, '姓名')} maxLength={30} autoComplete="off" />
@@ -66,7 +67,7 @@ export function MembersGrid({ problems, onIdBlur, onRemoved }: Props) {
           {
             title: '与户主关系',
             key: 'relation',
-            width: 136,
+            width: 150,
             render: (_: unknown, f) => (
               <Form.Item name={[f.name, 'relation']} rules={[{ required: true, message: '请选择' }]}>
                 <Select aria-label={cellLabel(f.name, '与户主关系')} options={RELATION_OPTIONS} placeholder="请选择" showSearch={SEARCH} />
@@ -158,7 +159,7 @@ export function MembersGrid({ problems, onIdBlur, onRemoved }: Props) {
         return (
           <>
             <div ref={gridRef} onKeyDownCapture={(e) => gridEnter(e, addRow)} className="members-grid">
-              <Table<FormListFieldData> rowKey="key" size="small" columns={columns} dataSource={fields} pagination={false} scroll={{ x: 1404 }} bordered />
+              <Table<FormListFieldData> rowKey="key" size="small" columns={columns} dataSource={fields} pagination={false} scroll={{ x: 1410 }} bordered />
             </div>
             <Form.ErrorList errors={errors} />
             <Button type="dashed" icon={<PlusOutlined />} onClick={addRow} className="members-add">

@@ -3,7 +3,7 @@
  * asked about the members when an ID number is left and again before saving, so a person already
  * registered in another household is caught while the clerk is still typing.
  */
-import { App, Button, Card, Col, Form, Row } from 'antd';
+import { App, Button, Card, Form } from 'antd';
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { call } from '../../api/client';
@@ -82,6 +82,8 @@ export function IntakePage() {
         onFinish={(v) => void submit(v)}
         onFinishFailed={({ errorFields }) => {
           if (errorFields[0]) form.scrollToField(errorFields[0].name, { block: 'center' });
+          // Show what the server would also say (no head, two heads), so every problem is listed at once.
+          void checkMembers(true).catch(() => undefined);
         }}
         onValuesChange={(changed: Partial<IntakeValues>) => {
           if ('townshipId' in changed) form.setFieldValue('villageId', null);
@@ -92,9 +94,11 @@ export function IntakePage() {
         requiredMark
       >
         <Card title="家庭信息" className="intake-card">
-          <Row gutter={16}>
-            <Col span={8}>
-              {fixedTownship ? (
+          <HouseholdFieldItems
+            townshipId={townshipId}
+            span={8}
+            lead={
+              fixedTownship ? (
                 <Form.Item label="乡镇（街道）">
                   <span className="intake-fixed">{user.townshipName}</span>
                 </Form.Item>
@@ -102,10 +106,9 @@ export function IntakePage() {
                 <Form.Item name="townshipId" label="乡镇（街道）" rules={[{ required: true, message: '请选择乡镇（街道）' }]}>
                   <TownshipSelect />
                 </Form.Item>
-              )}
-            </Col>
-          </Row>
-          <HouseholdFieldItems townshipId={townshipId} span={8} />
+              )
+            }
+          />
         </Card>
         <Card title="家庭成员" className="intake-card" extra={<span className="table-count">第一行默认为户主；最多 30 人</span>}>
           <MembersGrid

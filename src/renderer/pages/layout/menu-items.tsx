@@ -4,6 +4,7 @@ import {
   EnvironmentOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
+  MoneyCollectOutlined,
   SettingOutlined,
   SwapOutlined,
   TeamOutlined,
@@ -35,6 +36,7 @@ export function menuItemsFor(role: Role): Item[] {
       children: [
         { key: '/admin/users', icon: <UserOutlined />, label: '用户管理' },
         { key: '/admin/settings', icon: <ToolOutlined />, label: '系统设置' },
+        { key: '/admin/standards', icon: <MoneyCollectOutlined />, label: '保障标准' },
         { key: '/admin/audit', icon: <FileSearchOutlined />, label: '审计日志' },
       ],
     });
@@ -42,7 +44,7 @@ export function menuItemsFor(role: Role): Item[] {
   return items;
 }
 
-const PATHS = ['/ledger', '/approvals', '/exchange', '/reports', '/regions', '/admin/users', '/admin/settings', '/admin/audit'];
+const PATHS = ['/ledger', '/approvals', '/exchange', '/reports', '/regions', '/admin/users', '/admin/settings', '/admin/standards', '/admin/audit'];
 
 /** The menu key for a location: the item whose path the location starts with. */
 export function selectedKeyOf(pathname: string): string {

@@ -47,80 +47,85 @@ export function LedgerFilterBar({ query, update, fixedTownshipId }: Props) {
 
   return (
     <div className="ledger-filters">
-      <Input
-        aria-label="搜索"
-        placeholder={SEARCH_PLACEHOLDER}
-        prefix={<SearchOutlined />}
-        allowClear
-        value={typed.q}
-        onChange={(e) => type({ q: e.target.value })}
-        onPressEnter={() => {
-          commit.cancel();
-          update({ q: typed.q.trim() || undefined });
-        }}
-        maxLength={30}
-        className="ledger-search"
-      />
-      {!fixedTownshipId && (
-        <TownshipSelect
-          aria-label="乡镇（街道）"
-          placeholder="全部乡镇（街道）"
-          value={query.townshipId}
-          onChange={(townshipId) => update({ townshipId })}
+      <div className="ledger-filters-row">
+        <Input
+          aria-label="搜索"
+          placeholder={SEARCH_PLACEHOLDER}
+          prefix={<SearchOutlined />}
           allowClear
-          includeInactive
+          value={typed.q}
+          onChange={(e) => type({ q: e.target.value })}
+          onPressEnter={() => {
+            commit.cancel();
+            update({ q: typed.q.trim() || undefined });
+          }}
+          maxLength={30}
+          className="ledger-search"
+        />
+        {filtered && (
+          <Button type="link" onClick={clear}>
+            清除筛选
+          </Button>
+        )}
+      </div>
+      <div className="ledger-filters-row">
+        {!fixedTownshipId && (
+          <TownshipSelect
+            aria-label="乡镇（街道）"
+            placeholder="全部乡镇（街道）"
+            value={query.townshipId}
+            onChange={(townshipId) => update({ townshipId })}
+            allowClear
+            includeInactive
+            className="ledger-filter-select"
+          />
+        )}
+        <VillageSelect
+          aria-label="村（社区）"
+          placeholder="全部村（社区）"
+          idlePlaceholder="全部村（社区）"
+          townshipId={fixedTownshipId ?? query.townshipId}
+          value={query.villageId}
+          onChange={(villageId) => update({ villageId: villageId ?? undefined })}
           className="ledger-filter-select"
         />
-      )}
-      <VillageSelect
-        aria-label="村（社区）"
-        placeholder="全部村（社区）"
-        townshipId={fixedTownshipId ?? query.townshipId}
-        value={query.villageId}
-        onChange={(villageId) => update({ villageId: villageId ?? undefined })}
-        className="ledger-filter-select"
-      />
-      <Select
-        aria-label="保障项目"
-        placeholder="全部保障项目"
-        options={PROGRAM_OPTIONS}
-        value={query.program}
-        onChange={(program) => update({ program })}
-        allowClear
-        className="ledger-filter-select wide"
-      />
-      <Select
-        aria-label="状态"
-        placeholder={query.program ? '在保及渐退' : '全部状态'}
-        options={STATUS_OPTIONS}
-        value={query.status}
-        onChange={(status) => update({ status })}
-        allowClear
-        className="ledger-filter-select narrow"
-      />
-      {categories && (
         <Select
-          aria-label="类别"
-          placeholder="全部类别"
-          options={categoryOptions}
-          value={query.category}
-          onChange={(category: string | undefined) => update({ category })}
+          aria-label="保障项目"
+          placeholder="全部保障项目"
+          options={PROGRAM_OPTIONS}
+          value={query.program}
+          onChange={(program) => update({ program })}
           allowClear
-          className="ledger-filter-select"
+          className="ledger-filter-select wide"
         />
-      )}
-      <span className="ledger-age">
-        <span className="ledger-age-label">年龄</span>
-        <InputNumber aria-label="年龄从" min={0} max={130} precision={0} value={typed.ageMin} onChange={(ageMin) => type({ ageMin })} placeholder="从" />
-        <span>–</span>
-        <InputNumber aria-label="年龄到" min={0} max={130} precision={0} value={typed.ageMax} onChange={(ageMax) => type({ ageMax })} placeholder="到" />
-        <span className="ledger-age-label">岁</span>
-      </span>
-      {filtered && (
-        <Button type="link" onClick={clear}>
-          清除筛选
-        </Button>
-      )}
+        <Select
+          aria-label="状态"
+          placeholder={query.program ? '在保及渐退' : '全部状态'}
+          options={STATUS_OPTIONS}
+          value={query.status}
+          onChange={(status) => update({ status })}
+          allowClear
+          className="ledger-filter-select narrow"
+        />
+        {categories && (
+          <Select
+            aria-label="类别"
+            placeholder="全部类别"
+            options={categoryOptions}
+            value={query.category}
+            onChange={(category: string | undefined) => update({ category })}
+            allowClear
+            className="ledger-filter-select"
+          />
+        )}
+        <span className="ledger-age">
+          <span className="ledger-age-label">年龄</span>
+          <InputNumber aria-label="年龄从" min={0} max={130} precision={0} value={typed.ageMin} onChange={(ageMin) => type({ ageMin })} placeholder="从" />
+          <span>–</span>
+          <InputNumber aria-label="年龄到" min={0} max={130} precision={0} value={typed.ageMax} onChange={(ageMax) => type({ ageMax })} placeholder="到" />
+          <span className="ledger-age-label">岁</span>
+        </span>
+      </div>
     </div>
   );
 }

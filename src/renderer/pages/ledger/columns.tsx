@@ -16,7 +16,7 @@ export const householdColumns: TableColumnsType<HouseholdRow> = [
   { title: '住址', dataIndex: 'address', ellipsis: true },
   { title: '户口', dataIndex: 'hukouType', width: 64, render: (h: HouseholdRow['hukouType']) => HUKOU_LABELS[h] },
   { title: '人口', dataIndex: 'memberCount', width: 64, align: 'right' },
-  { title: '保障项目', dataIndex: 'programs', width: 180, render: (programs: HouseholdRow['programs']) => <ProgramTags programs={programs} /> },
+  { title: '保障项目', dataIndex: 'programs', width: 200, render: (programs: HouseholdRow['programs']) => <ProgramTags programs={programs} /> },
   {
     title: '月保障金额（元）',
     dataIndex: 'monthlyTotalFen',

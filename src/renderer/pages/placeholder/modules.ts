@@ -1,9 +1,5 @@
 /** What each module not yet built will do, said once here for its placeholder page. */
 export const PLANNED_MODULES = {
-  ledger: {
-    title: '对象台账',
-    summary: '登记和查询低保、特困、临时救助等救助对象的家庭、成员、收入和财产信息，可按姓名、拼音首字母或身份证号检索。',
-  },
   approvals: {
     title: '审批待办',
     summary: '集中办理救助申请的受理、审核、审批和复核，按办理时限提醒即将到期的事项。',

@@ -23,7 +23,7 @@ const columns: TableColumnsType<AgeEvent> = [
   { title: '现年龄', dataIndex: 'age', width: 70, align: 'right' },
   { title: '节点', dataIndex: 'line', width: 64, render: (line: number) => `${line} 岁` },
   { title: '日期', dataIndex: 'date', width: 110, className: 'mono-cell' },
-  { title: '说明', dataIndex: 'message', ellipsis: true },
+  { title: '说明', dataIndex: 'message' },
   { title: '项目', dataIndex: 'programs', width: 160, render: (programs: AgeEvent['programs']) => <ProgramTags programs={programs.map((program) => ({ program }))} /> },
 ];
 
