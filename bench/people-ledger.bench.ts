@@ -53,12 +53,12 @@ export async function benchPeopleLedger(): Promise<boolean> {
   for (let i = 0; i < 10; i++) townships.push((await saveTownship(backend.store.db, actor, new Date(), { code: `431122${String(100 + i)}`, name: `第${i + 1}镇`, active: true })).id);
 
   // Fixture through the raw driver: the benchmark is about reading, not about how the rows got there.
-  const raw = (backend.store as unknown as { open: { raw: import('better-sqlite3-multiple-ciphers').Database } }).open.raw;
+  const raw = backend.store.rawDatabase();
   const people = new PeopleGenerator(4242);
   const initialsCache = new Map<string, string>();
   const insertH = raw.prepare('insert into households (id, township_id, village_id, address, hukou_type, phone, head_person_id, created_at, updated_at) values (?, ?, null, ?, ?, null, ?, ?, ?)');
   const insertP = raw.prepare('insert into persons (id, household_id, relation, id_number, name, sex, birth_date, name_initials, id_rev, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const insertE = raw.prepare("insert into enrollments (id, program, household_id, person_id, category, status, start_month, monthly_amount_fen, source, created_at, updated_at) values (?, 'dibao', ?, null, 'rural', 'active', '2026-01', ?, 'initial_load', ?, ?)");
+  const insertE = raw.prepare("insert into enrollments (id, program, household_id, township_id, person_id, category, status, start_month, monthly_amount_fen, source, created_at, updated_at) values (?, 'dibao', ?, ?, null, 'rural', 'active', '2026-01', ?, 'initial_load', ?, ?)");
   const insertM = raw.prepare('insert into enrollment_members (enrollment_id, person_id) values (?, ?)');
   const now = new Date().toISOString();
   const samples: { name: string; idNumber: string }[] = [];
@@ -83,7 +83,7 @@ export async function benchPeopleLedger(): Promise<boolean> {
       }
       if (h % 3 === 0) {
         const eid = `E${String(h).padStart(8, '0')}`;
-        insertE.run(eid, hid, 60000 * members.length, now, now);
+        insertE.run(eid, hid, townships[h % townships.length], 60000 * members.length, now, now);
         for (const pid of members) insertM.run(eid, pid);
       }
     }

@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/api/errors';
 import { openEncryptedDatabase, wrapWithKysely, type OpenLedger } from './open';
 import { migrateToLatest } from './migrate';
@@ -78,6 +79,12 @@ export class LedgerStore {
     this.open = wrapWithKysely(raw);
     this.key = Buffer.from(key);
     await migrateToLatest(this.open.db);
+  }
+
+  /** The driver under Kysely, for maintenance (integrity checks, backups) and benchmark baselines. */
+  rawDatabase(): Database.Database {
+    if (!this.open) throw new AppError('UNAUTHENTICATED', '台账尚未解锁，请先登录');
+    return this.open.raw;
   }
 
   /** The open key, for wrapping a new copy (new user, password change). */

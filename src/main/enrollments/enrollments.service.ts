@@ -95,6 +95,7 @@ export async function createInitialEnrollment(db: LedgerDb, actor: Actor, at: Da
       id: newId(),
       program: input.program,
       household_id: household.id,
+      township_id: household.township_id,
       person_id: isHouseholdProgram(input.program) ? null : personIds[0]!,
       category: input.category,
       status: 'active',

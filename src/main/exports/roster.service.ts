@@ -11,7 +11,7 @@ import { SEX_LABELS } from '../../shared/domain/person-attributes';
 import { COVERED_STATUSES, ENROLLMENT_STATUS_LABELS, PROGRAM_CATEGORIES, PROGRAM_LABELS, PROGRAM_SHORT_LABELS, type EnrollmentStatus, type Program } from '../../shared/domain/programs';
 import type { Executor } from '../db/schema';
 import { enrollmentsOfHouseholds, membersOfEnrollments } from '../enrollments/enrollments.repository';
-import { filteredHouseholds, filteredPersons, householdColumns as householdSelect } from '../ledger/ledger-search';
+import { filteredHouseholds, filteredPersons, householdColumns as householdSelect, withPlaces } from '../ledger/ledger-search';
 import type { Viewer } from '../ledger/ledger.service';
 import { yieldToEventLoop } from '../app/yield';
 import type { FileToDeliver } from '../rpc/file-sink';
@@ -62,7 +62,7 @@ async function* householdBatches(db: Executor, viewer: Viewer, filter: LedgerFil
       const list = info.get(r.id);
       const e = filter.program ? chosen(list, filter) : undefined;
       return {
-        townshipName: r.township_name,
+        townshipName: r.township_name ?? '',
         villageName: r.village_name,
         headName: r.head_name,
         headIdNumber: r.head_id_number ? (viewer.maskIds ? maskIdNumber(r.head_id_number) : r.head_id_number) : null,
@@ -85,11 +85,7 @@ async function* householdBatches(db: Executor, viewer: Viewer, filter: LedgerFil
 async function* personBatches(db: Executor, viewer: Viewer, filter: LedgerFilter): AsyncGenerator<RosterPersonRow[]> {
   let last: number | null = null;
   for (;;) {
-    let q = filteredPersons(db, filter, viewer.scope, viewer.today)
-      .innerJoin('townships as t', 't.id', 'h.township_id')
-      .leftJoin('villages as v', 'v.id', 'h.village_id')
-      .leftJoin('persons as head', 'head.id', 'h.head_person_id')
-      .select(['p.id', 'p.name', 'p.sex', 'p.id_number', 'p.birth_date', 'p.relation', 'p.household_id', 'head.name as head_name', 't.name as township_name', 'v.name as village_name', sql<number>`p.rowid`.as('rid')]);
+    let q = withPlaces(filteredPersons(db, filter, viewer.scope, viewer.today)).select(sql<number>`p.rowid`.as('rid'));
     if (last !== null) q = q.where(sql`p.rowid`, '<', last);
     const rows = await q.orderBy(sql`p.rowid`, 'desc').limit(BATCH).execute();
     if (rows.length === 0) return;
@@ -99,7 +95,7 @@ async function* personBatches(db: Executor, viewer: Viewer, filter: LedgerFilter
       const list = info.get(r.household_id!);
       const e = filter.program ? chosen(list, filter, r.id) : undefined;
       return {
-        townshipName: r.township_name,
+        townshipName: r.township_name ?? '',
         villageName: r.village_name,
         name: r.name,
         sex: SEX_LABELS[r.sex as 'male' | 'female'],

@@ -76,13 +76,17 @@ function shiftYears(date: string, years: number): string {
   return m === 2 && d === 29 && new Date(Date.UTC(y + years, 1, 29)).getUTCMonth() !== 1 ? addDays(`${y + years}-03-01`, -1) : target;
 }
 
-function personsBase(db: Executor) {
-  return db.selectFrom('persons as p').innerJoin('households as h', 'h.id', 'p.household_id') as unknown as Q;
+/** Persons, joined to their household only when a condition needs it (a join per row costs at scale). */
+function personsBase(db: Executor, joinHousehold = true) {
+  const base = db.selectFrom('persons as p');
+  return (joinHousehold ? base.innerJoin('households as h', 'h.id', 'p.household_id') : base) as unknown as Q;
 }
 
+const needsHousehold = (filter: LedgerFilter, scope: Scope) => scope.kind === 'township' || Boolean(filter.townshipId || filter.villageId);
+
 /** Persons matching the filter within the scope (tables p and h), for lists and exports alike. */
-export function filteredPersons(db: Executor, filter: LedgerFilter, scope: Scope, today: string, idPart: IdPart = 'start'): Q {
-  return personConditions(personsBase(db), filter, scope, today, idPart);
+export function filteredPersons(db: Executor, filter: LedgerFilter, scope: Scope, today: string, idPart: IdPart = 'start', joinHousehold = true): Q {
+  return personConditions(personsBase(db, joinHousehold || needsHousehold(filter, scope)), filter, scope, today, idPart);
 }
 
 /**
@@ -96,14 +100,23 @@ function ordered(q: Q, filter: LedgerFilter, idPart: IdPart): Q {
   return q.orderBy(key).orderBy(sql`p.rowid`);
 }
 
-const personColumns = ['p.id', 'p.name', 'p.id_number', 'p.sex', 'p.birth_date', 'p.relation', 'p.household_id', 'head.name as head_name', 't.name as township_name', 'v.name as village_name'] as const;
-
-function withPlaces(q: Q) {
-  return q
-    .innerJoin('townships as t', 't.id', 'h.township_id')
-    .leftJoin('villages as v', 'v.id', 'h.village_id')
-    .leftJoin('persons as head', 'head.id', 'h.head_person_id')
-    .select(personColumns);
+/**
+ * Place names and the head's name as scalar subqueries per returned row: joins here would let the planner
+ * start from the small tables and sort a million rows.
+ */
+export function withPlaces(q: Q) {
+  return q.select((eb) => [
+    'p.id',
+    'p.name',
+    'p.id_number',
+    'p.sex',
+    'p.birth_date',
+    'p.relation',
+    'p.household_id',
+    eb.selectFrom('persons as head').select('head.name').whereRef('head.id', '=', 'h.head_person_id').as('head_name'),
+    eb.selectFrom('townships as t').select('t.name').whereRef('t.id', '=', 'h.township_id').as('township_name'),
+    eb.selectFrom('villages as v').select('v.name').whereRef('v.id', '=', 'h.village_id').as('village_name'),
+  ]);
 }
 
 type PersonHit = Awaited<ReturnType<ReturnType<typeof withPlaces>['execute']>>[number];
@@ -115,7 +128,11 @@ async function firstPersons(db: Executor, filter: LedgerFilter, scope: Scope, to
   const out: PersonHit[] = [];
   for (const part of parts) {
     const rows = await withPlaces(ordered(filteredPersons(db, filter, scope, today, part), filter, part)).limit(limit).execute();
-    for (const r of rows) if (!seen.has(r.id) && out.length < limit) (seen.add(r.id), out.push(r));
+    for (const r of rows) {
+      if (seen.has(r.id) || out.length >= limit) continue;
+      seen.add(r.id);
+      out.push(r);
+    }
   }
   return out;
 }
@@ -123,7 +140,7 @@ async function firstPersons(db: Executor, filter: LedgerFilter, scope: Scope, to
 async function personCount(db: Executor, filter: LedgerFilter, scope: Scope, today: string): Promise<number> {
   const parts: IdPart[] = classifyQuery(filter.q ?? '')?.kind === 'id' ? ['start', 'end'] : ['start'];
   let n = 0;
-  for (const part of parts) n += await cappedCount(db, filteredPersons(db, filter, scope, today, part));
+  for (const part of parts) n += await cappedCount(db, filteredPersons(db, filter, scope, today, part, false));
   return n;
 }
 
@@ -133,24 +150,35 @@ export function filteredHouseholds(db: Executor, filter: LedgerFilter, scope: Sc
   let out = db.selectFrom('households as h') as unknown as Q;
   if (personFiltered) out = out.where((eb) => eb('h.id', 'in', filteredPersons(db, filter, scope, today).select('p.household_id')));
   else if (filter.program || filter.status || filter.category) {
-    // Enrollments carry their household: no need to go through the members.
-    const statuses = filter.status ? [filter.status] : [...COVERED_STATUSES];
-    out = out.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('enrollments as e')
-          .select(sql`1`.as('one'))
-          .whereRef('e.household_id', '=', 'h.id')
-          .where('e.status', 'in', statuses)
-          .$if(Boolean(filter.program), (sub) => sub.where('e.program', '=', filter.program!))
-          .$if(Boolean(filter.category), (sub) => sub.where('e.category', '=', filter.category!)),
-      ),
-    );
+    // Enrollments carry their household and township: no need to go through the members.
+    out = out.where((eb) => eb('h.id', 'in', matchingEnrollments(db, filter, scope).select('e.household_id')));
   }
   if (scope.kind === 'township') out = out.where('h.township_id', '=', scope.townshipId);
   if (filter.townshipId) out = out.where('h.township_id', '=', filter.townshipId);
   if (filter.villageId) out = out.where('h.village_id', '=', filter.villageId);
   return out;
+}
+
+function matchingEnrollments(db: Executor, filter: LedgerFilter, scope: Scope) {
+  const statuses = filter.status ? [filter.status] : [...COVERED_STATUSES];
+  const townshipId = filter.townshipId ?? (scope.kind === 'township' ? scope.townshipId : undefined);
+  return db
+    .selectFrom('enrollments as e')
+    .where('e.status', 'in', statuses)
+    .$if(Boolean(filter.program), (q) => q.where('e.program', '=', filter.program!))
+    .$if(Boolean(filter.category), (q) => q.where('e.category', '=', filter.category!))
+    .$if(Boolean(townshipId), (q) => q.where('e.township_id', '=', townshipId!));
+}
+
+/** Households by program within a township: counted on the enrollments index, not by walking households. */
+async function householdCount(db: Executor, filter: LedgerFilter, scope: Scope, today: string): Promise<number> {
+  if ((filter.program || filter.status || filter.category) && !filter.villageId && !filter.q && filter.ageMin === undefined && filter.ageMax === undefined) {
+    const row = await matchingEnrollments(db, filter, scope)
+      .select((eb) => eb.fn.count<number>('e.household_id').distinct().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+  return cappedCount(db, filteredHouseholds(db, filter, scope, today));
 }
 
 export async function searchPersons(db: Executor, filter: LedgerFilter, scope: Scope, today: string, page: number, pageSize: number) {
@@ -171,7 +199,7 @@ export async function searchHouseholds(db: Executor, filter: LedgerFilter, scope
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute();
-    return { rows, count: await cappedCount(db, filteredHouseholds(db, filter, scope, today)) };
+    return { rows, count: await householdCount(db, filter, scope, today) };
   }
   // Households have about three members: reading four times the page's worth of persons finds the page.
   const hits = await firstPersons(db, filter, scope, today, page * pageSize * 4);
@@ -196,22 +224,18 @@ async function householdsFoundCount(db: Executor, filter: LedgerFilter, scope: S
 
 /** The columns a household row shows, joined onto a filtered household query. */
 export function householdColumns(q: Q) {
-  return q
-    .innerJoin('townships as t', 't.id', 'h.township_id')
-    .leftJoin('villages as v', 'v.id', 'h.village_id')
-    .leftJoin('persons as head', 'head.id', 'h.head_person_id')
-    .select([
-      'h.id',
-      'h.address',
-      'h.hukou_type',
-      'h.bank_name',
-      'h.bank_account',
-      'head.name as head_name',
-      'head.id_number as head_id_number',
-      't.name as township_name',
-      'v.name as village_name',
-      (eb) => eb.selectFrom('persons as m').whereRef('m.household_id', '=', 'h.id').select(eb.fn.countAll<number>().as('n')).as('member_count'),
-    ]);
+  return q.select((eb) => [
+    'h.id',
+    'h.address',
+    'h.hukou_type',
+    'h.bank_name',
+    'h.bank_account',
+    eb.selectFrom('persons as head').select('head.name').whereRef('head.id', '=', 'h.head_person_id').as('head_name'),
+    eb.selectFrom('persons as head').select('head.id_number').whereRef('head.id', '=', 'h.head_person_id').as('head_id_number'),
+    eb.selectFrom('townships as t').select('t.name').whereRef('t.id', '=', 'h.township_id').as('township_name'),
+    eb.selectFrom('villages as v').select('v.name').whereRef('v.id', '=', 'h.village_id').as('village_name'),
+    eb.selectFrom('persons as m').whereRef('m.household_id', '=', 'h.id').select(eb.fn.countAll<number>().as('n')).as('member_count'),
+  ]);
 }
 
 async function cappedCount(db: Executor, q: Q): Promise<number> {

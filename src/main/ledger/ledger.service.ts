@@ -58,7 +58,7 @@ export async function listLedger(db: Executor, viewer: Viewer, filter: LedgerFil
       relation: r.relation,
       householdId: r.household_id!,
       headName: r.head_name,
-      townshipName: r.township_name,
+      townshipName: r.township_name ?? '',
       villageName: r.village_name,
       programs: briefs.person(r.id),
     }));
@@ -72,7 +72,7 @@ export async function listLedger(db: Executor, viewer: Viewer, filter: LedgerFil
       id: r.id,
       headName: r.head_name,
       headIdNumber: shownId(viewer, r.head_id_number),
-      townshipName: r.township_name,
+      townshipName: r.township_name ?? '',
       villageName: r.village_name,
       address: r.address,
       hukouType: r.hukou_type as HukouType,

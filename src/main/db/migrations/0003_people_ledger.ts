@@ -55,6 +55,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('program', 'text', (c) => c.notNull())
     .addColumn('household_id', 'text', (c) => c.notNull().references('households.id'))
+    // The household's township, kept on the enrollment so counts by township and program read one index.
+    .addColumn('township_id', 'text', (c) => c.notNull().references('townships.id'))
     .addColumn('person_id', 'text', (c) => c.references('persons.id'))
     .addColumn('category', 'text')
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('active', 'tapering', 'stopped')`))
@@ -69,7 +71,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('enrollments_household').on('enrollments').column('household_id').execute();
-  await db.schema.createIndex('enrollments_program_status').on('enrollments').columns(['program', 'status']).execute();
+  await db.schema.createIndex('enrollments_program_status').on('enrollments').columns(['program', 'status', 'township_id', 'household_id']).execute();
 
   await db.schema
     .createTable('enrollment_members')

@@ -3,6 +3,8 @@ export interface EnrollmentsTable {
   id: string;
   program: string;
   household_id: string;
+  /** The household's township (moves with the household), for counts by township. */
+  township_id: string;
   /** Null for household programs (低保…), whose covered persons are in enrollment_members. */
   person_id: string | null;
   category: string | null;
