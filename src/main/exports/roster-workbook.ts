@@ -49,6 +49,12 @@ export async function writeRosterWorkbook<R>(out: Writable, meta: RosterMeta, co
   });
   header.commit();
 
+  // One style object per column, shared by all its cells: exceljs caches styles by object identity, so a
+  // shared object is registered once instead of serialised for every cell.
+  const cellStyles = columns.map((c) => ({
+    border: BORDER,
+    ...(c.kind === 'id' ? { numFmt: '@' } : c.kind === 'money' ? { numFmt: '#,##0.00' } : {}),
+  })) as Partial<ExcelJS.Style>[];
   const totals = columns.map(() => 0);
   let count = 0;
   for await (const batch of batches) {
@@ -64,12 +70,7 @@ export async function writeRosterWorkbook<R>(out: Writable, meta: RosterMeta, co
           return typeof v === 'string' ? safeText(v) : v;
         }),
       );
-      columns.forEach((c, i) => {
-        const cell = row.getCell(i + 1);
-        cell.border = BORDER;
-        if (c.kind === 'id') cell.numFmt = '@';
-        if (c.kind === 'money') cell.numFmt = '#,##0.00';
-      });
+      for (let i = 0; i < columns.length; i++) row.getCell(i + 1).style = cellStyles[i]!;
       row.commit();
     }
   }

@@ -11,7 +11,7 @@ import { SEX_LABELS } from '../../shared/domain/person-attributes';
 import { COVERED_STATUSES, ENROLLMENT_STATUS_LABELS, PROGRAM_CATEGORIES, PROGRAM_LABELS, PROGRAM_SHORT_LABELS, type EnrollmentStatus, type Program } from '../../shared/domain/programs';
 import type { Executor } from '../db/schema';
 import { enrollmentsOfHouseholds, membersOfEnrollments } from '../enrollments/enrollments.repository';
-import { filteredHouseholds, filteredPersons, householdColumns as householdSelect, withPlaces } from '../ledger/ledger-search';
+import { filteredHouseholds, filteredPersons, householdColumns as householdSelect } from '../ledger/ledger-search';
 import type { Viewer } from '../ledger/ledger.service';
 import { yieldToEventLoop } from '../app/yield';
 import type { FileToDeliver } from '../rpc/file-sink';
@@ -82,28 +82,56 @@ async function* householdBatches(db: Executor, viewer: Viewer, filter: LedgerFil
   }
 }
 
+/** Place names read once per export, instead of a lookup per row. */
+async function placeNames(db: Executor) {
+  const [townships, villages] = await Promise.all([db.selectFrom('townships').select(['id', 'name']).execute(), db.selectFrom('villages').select(['id', 'name']).execute()]);
+  return { township: new Map(townships.map((t) => [t.id, t.name])), village: new Map(villages.map((v) => [v.id, v.name])) };
+}
+
 async function* personBatches(db: Executor, viewer: Viewer, filter: LedgerFilter): AsyncGenerator<RosterPersonRow[]> {
-  let last: number | null = null;
+  const places = await placeNames(db);
+  // Keyset by household, members together: a batch ends at a household boundary, so no household is split
+  // and the index order needs no sort.
+  let upTo: number | null = null;
   for (;;) {
-    let q = withPlaces(filteredPersons(db, filter, viewer.scope, viewer.today)).select(sql<number>`p.rowid`.as('rid'));
-    if (last !== null) q = q.where(sql`p.rowid`, '<', last);
-    const rows = await q.orderBy(sql`p.rowid`, 'desc').limit(BATCH).execute();
-    if (rows.length === 0) return;
-    last = Number(rows[rows.length - 1]!.rid);
+    let q = filteredPersons(db, filter, viewer.scope, viewer.today).select([
+      'p.id',
+      'p.name',
+      'p.sex',
+      'p.id_number',
+      'p.birth_date',
+      'p.relation',
+      'p.household_id',
+      'h.township_id',
+      'h.village_id',
+      'h.head_person_id',
+      sql<number>`h.rowid`.as('hrid'),
+    ]);
+    if (upTo !== null) q = q.where(sql`h.rowid`, '<=', upTo);
+    const fetched = await q.orderBy(sql`h.rowid`, 'desc').orderBy(sql`p.rowid`).limit(BATCH).execute();
+    if (fetched.length === 0) return;
+    const last = Number(fetched[fetched.length - 1]!.hrid);
+    const complete = fetched.length < BATCH;
+    const rows = complete ? fetched : fetched.filter((r) => Number(r.hrid) !== last);
+    upTo = complete ? null : last;
+    // Heads are usually in the batch (members come together); the others are read in one query.
+    const headNames = new Map(rows.map((r) => [r.id, r.name]));
+    const missing = [...new Set(rows.map((r) => r.head_person_id).filter((id): id is string => Boolean(id) && !headNames.has(id!)))];
+    if (missing.length > 0) for (const h of await db.selectFrom('persons').select(['id', 'name']).where('id', 'in', missing).execute()) headNames.set(h.id, h.name);
     const info = await enrollmentInfo(db, [...new Set(rows.map((r) => r.household_id!))]);
     yield rows.map((r) => {
       const list = info.get(r.household_id!);
       const e = filter.program ? chosen(list, filter, r.id) : undefined;
       return {
-        townshipName: r.township_name ?? '',
-        villageName: r.village_name,
+        townshipName: places.township.get(r.township_id) ?? '',
+        villageName: r.village_id ? (places.village.get(r.village_id) ?? null) : null,
         name: r.name,
         sex: SEX_LABELS[r.sex as 'male' | 'female'],
         idNumber: viewer.maskIds ? maskIdNumber(r.id_number) : r.id_number,
         birthDate: r.birth_date,
         age: ageOn(r.birth_date, viewer.today),
         relation: RELATION_LABELS[(r.relation ?? 'other') as Relation],
-        headName: r.head_name,
+        headName: r.head_person_id ? (headNames.get(r.head_person_id) ?? null) : null,
         programs: programsText(list, r.id),
         category: categoryLabel(e),
         amountFen: e?.amountFen ?? 0,
@@ -111,6 +139,7 @@ async function* personBatches(db: Executor, viewer: Viewer, filter: LedgerFilter
         status: e ? ENROLLMENT_STATUS_LABELS[e.status] : null,
       };
     });
+    if (complete) return;
     await yieldToEventLoop();
   }
 }

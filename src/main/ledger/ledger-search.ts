@@ -91,11 +91,13 @@ export function filteredPersons(db: Executor, filter: LedgerFilter, scope: Scope
 
 /**
  * The order a search walks its index in, so a page needs no sort: by the searched key (then rowid), or
- * newest registrations first when nothing is searched.
+ * newest households first, members together, when nothing is searched.
  */
 function ordered(q: Q, filter: LedgerFilter, idPart: IdPart): Q {
   const search = classifyQuery(filter.q ?? '');
-  if (!search) return q.orderBy(sql`p.rowid`, 'desc');
+  // Household blocks, newest household first: walks the households (or a township's index) and each
+  // household's members in index order.
+  if (!search) return q.orderBy(sql`h.rowid`, 'desc').orderBy(sql`p.rowid`);
   const key = search.kind === 'name' ? 'p.name' : search.kind === 'initials' ? 'p.name_initials' : idPart === 'start' ? 'p.id_number' : 'p.id_rev';
   return q.orderBy(key).orderBy(sql`p.rowid`);
 }
@@ -150,8 +152,9 @@ export function filteredHouseholds(db: Executor, filter: LedgerFilter, scope: Sc
   let out = db.selectFrom('households as h') as unknown as Q;
   if (personFiltered) out = out.where((eb) => eb('h.id', 'in', filteredPersons(db, filter, scope, today).select('p.household_id')));
   else if (filter.program || filter.status || filter.category) {
-    // Enrollments carry their household and township: no need to go through the members.
-    out = out.where((eb) => eb('h.id', 'in', matchingEnrollments(db, filter, scope).select('e.household_id')));
+    // Checked per household while walking the township index newest first (no sort); counted separately
+    // on the enrollments index (householdCount).
+    out = out.where((eb) => eb.exists(matchingEnrollments(db, filter, scope).select(sql`1`.as('one')).where(sql<boolean>`e.household_id = h.id`)));
   }
   if (scope.kind === 'township') out = out.where('h.township_id', '=', scope.townshipId);
   if (filter.townshipId) out = out.where('h.township_id', '=', filter.townshipId);
