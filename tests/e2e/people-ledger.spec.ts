@@ -52,7 +52,9 @@ test.describe('the people ledger', () => {
     await page.goto(server.url);
     await login(page, 'clerk');
     await page.getByRole('menuitem', { name: '对象台账' }).click();
+    await expect(page.getByRole('tab', { name: '按户' })).toBeVisible();
     await page.getByRole('button', { name: '登记新家庭' }).click();
+    await expect(page).toHaveURL(/#\/ledger\/new/);
 
     await choose(page, '乡镇（街道）', '青山镇');
     await page.getByLabel('家庭住址').fill('青山镇石桥村七组 8 号');
