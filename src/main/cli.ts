@@ -13,7 +13,7 @@ import { createDemoCounty } from './demo/demo-county';
 import { readPassword } from './cli/password-input';
 import { defaultDataDir, RENDERER_DIR } from './cli/paths';
 import { startHttpServer } from './http/server';
-import { writeFileAtomically } from './cli/write-file';
+import { writeFileAtomically } from './app/write-file';
 import { passwordProblem } from '../shared/domain/password';
 import { ROLE_LABELS } from '../shared/labels';
 

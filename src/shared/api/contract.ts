@@ -251,13 +251,7 @@ export const householdDetailSchema = z.object({
 });
 export type HouseholdDetail = z.infer<typeof householdDetailSchema>;
 
-export const timelineEntrySchema = z.object({
-  seq: z.number().int(),
-  at: z.string(),
-  username: z.string().nullable(),
-  action: z.string(),
-  entity: z.string(),
-  entityId: z.string().nullable(),
+export const timelineEntrySchema = auditEntrySchema.omit({ before: true, after: true }).extend({
   reason: z.string().nullable(),
   /** Field-by-field changes in Chinese, e.g. { field: '家庭住址', before: '…', after: '…' }. */
   changes: z.array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
