@@ -75,7 +75,7 @@ export async function benchPeopleLedger(): Promise<boolean> {
         const pid = `P${String(made).padStart(8, '0')}`;
         let initials = initialsCache.get(p.name);
         if (!initials) initialsCache.set(p.name, (initials = nameInitials(p.name)));
-        if (m === 0) insertH.run(hid, townships[h % townships.length], `第${h}号`, h % 3 === 0 ? 'urban' : 'rural', pid, now, now);
+        if (m === 0) insertH.run(hid, townships[Math.floor(h / 5) % townships.length], `第${h}号`, h % 3 === 0 ? 'urban' : 'rural', pid, now, now);
         insertP.run(pid, hid, m === 0 ? 'self' : 'other', p.idNumber, p.name, p.sex, p.birthDate, initials, reversed(p.idNumber), now, now);
         members.push(pid);
         if (made % 5000 === 0) samples.push({ name: p.name, idNumber: p.idNumber });
@@ -83,7 +83,7 @@ export async function benchPeopleLedger(): Promise<boolean> {
       }
       if (h % 3 === 0) {
         const eid = `E${String(h).padStart(8, '0')}`;
-        insertE.run(eid, hid, townships[h % townships.length], 60000 * members.length, now, now);
+        insertE.run(eid, hid, townships[Math.floor(h / 5) % townships.length], 60000 * members.length, now, now);
         for (const pid of members) insertM.run(eid, pid);
       }
     }

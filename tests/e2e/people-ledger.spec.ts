@@ -55,6 +55,8 @@ test.describe('the people ledger', () => {
     await expect(page.getByRole('tab', { name: '按户' })).toBeVisible();
     await page.getByRole('button', { name: '登记新家庭' }).click();
     await expect(page).toHaveURL(/#\/ledger\/new/);
+    // The intake page itself, not the list still on screen while it loads.
+    await expect(page.getByLabel('家庭住址')).toBeVisible();
 
     await choose(page, '乡镇（街道）', '青山镇');
     await page.getByLabel('家庭住址').fill('青山镇石桥村七组 8 号');
@@ -99,7 +101,12 @@ test.describe('the people ledger', () => {
     // The roster of 青山镇 holds the new household, read back from the downloaded file.
     await page.getByRole('menuitem', { name: '对象台账' }).click();
     await page.getByLabel('搜索').fill('');
+    await expect(page).not.toHaveURL(/q=/);
     await choose(page, '乡镇（街道）', '青山镇');
+    await expect(page).toHaveURL(/townshipId=/);
+    // What the clerk sees before exporting: only 青山镇 on the list.
+    for (const other of ['城关街道', '白水镇', '梅溪乡']) await expect(page.getByRole('cell', { name: other, exact: true })).toHaveCount(0);
+    await expect(page.getByRole('cell', { name: '青山镇', exact: true }).first()).toBeVisible();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出花名册' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^示范县青山镇.*花名册_\d{8}\.xlsx$/);
     const workbook = new ExcelJS.Workbook();

@@ -2,7 +2,7 @@
  * The ledger list's tab, filters and page live in the address (#/ledger?kind=persons&program=dibao&page=2),
  * so coming back from a household shows the same list, and a list can be bookmarked.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { LedgerFilter } from '../../../shared/api/contract';
 import { ENROLLMENT_STATUSES, PROGRAMS, type EnrollmentStatus, type Program } from '../../../shared/domain/programs';
@@ -48,12 +48,16 @@ export function filterOf(query: LedgerQuery): LedgerFilter {
 export function useLedgerQuery(): [LedgerQuery, (patch: Partial<LedgerQuery>) => void] {
   const [params, setParams] = useSearchParams();
   const query = useMemo(() => parse(params), [params]);
+  // react-router's functional update hands over the params of the render that made the callback, so a
+  // late call (the debounced search box) would undo a filter chosen meanwhile: read the latest instead.
+  const latest = useRef(params);
+  latest.current = params;
 
   const update = useCallback(
     (patch: Partial<LedgerQuery>) => {
       setParams(
-        (prev) => {
-          const next: LedgerQuery = { ...parse(prev), ...patch };
+        () => {
+          const next: LedgerQuery = { ...parse(latest.current), ...patch };
           // A new township has other villages; a new program other categories; any new filter starts on page 1.
           if ('townshipId' in patch) next.villageId = undefined;
           if ('program' in patch) next.category = undefined;
