@@ -5,6 +5,7 @@ import type { UsersTable } from './tables/users.table';
 import type { AuditHeadTable, AuditLogTable } from './tables/audit.table';
 import type { HouseholdsTable, PersonsTable } from './tables/households.table';
 import type { EnrollmentMembersTable, EnrollmentsTable, StandardsTable } from './tables/enrollments.table';
+import type { CalendarDaysTable } from './tables/calendar.table';
 
 export interface LedgerSchema {
   settings: SettingsTable;
@@ -18,6 +19,7 @@ export interface LedgerSchema {
   enrollments: EnrollmentsTable;
   enrollment_members: EnrollmentMembersTable;
   standards: StandardsTable;
+  calendar_days: CalendarDaysTable;
 }
 
 export type LedgerDb = Kysely<LedgerSchema>;

@@ -6,6 +6,7 @@ import { usersHandlers } from '../users/users.handlers';
 import { workspaceHandlers } from '../workspace/workspace.handlers';
 import { householdsHandlers } from '../households/households.handlers';
 import { ledgerHandlers } from '../ledger/ledger.handlers';
+import { calendarHandlers } from '../calendar/calendar.handlers';
 import type { Handlers } from './context';
 
 /** All handlers; leaving out a contract method fails to compile. */
@@ -19,4 +20,5 @@ export const handlers: Handlers = {
   ...workspaceHandlers,
   ...householdsHandlers,
   ...ledgerHandlers,
+  ...calendarHandlers,
 };

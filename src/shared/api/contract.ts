@@ -286,6 +286,15 @@ export const standardVersionSchema = z.object({
   note: z.string().nullable(),
 });
 
+export const calendarDaySchema = z.object({
+  date: z.string(),
+  kind: z.enum(['holiday', 'workday']),
+  name: z.string(),
+  /** 'official' (shipped) or 'local' (entered by the administrator). */
+  source: z.enum(['official', 'local']),
+});
+export type CalendarDayRow = z.infer<typeof calendarDaySchema>;
+
 export const fileDeliverySchema = z.discriminatedUnion('kind', [
   /** Browser: fetch the file from this same-origin URL once (it expires after a few minutes). */
   z.object({ kind: z.literal('download'), url: z.string(), fileName: z.string(), rows: z.number().int() }),
@@ -455,6 +464,27 @@ export const contract = {
     access: { kind: 'user', roles: 'any', townshipField: 'townshipId' },
     input: z.object({ withinDays: z.number().int().min(1).max(366).default(30), townshipId: id.optional() }),
     output: z.object({ today: z.string(), upcoming: z.array(ageEventSchema), overdue: z.array(ageEventSchema) }),
+  }),
+  'calendar.year': method({
+    access: ANY_USER,
+    input: z.object({ year: z.number().int().min(2000).max(2100) }),
+    output: z.object({
+      year: z.number().int(),
+      /** Whether any arrangement of this year is known; without one, only weekends are days off. */
+      covered: z.boolean(),
+      days: z.array(calendarDaySchema),
+      workingDays: z.number().int(),
+    }),
+  }),
+  'calendar.saveDay': method({
+    access: ADMIN,
+    input: z.object({
+      date: isoDate,
+      /** A day off, a make-up working day (调休, on a weekend), or null to return the day to normal. */
+      kind: z.enum(['holiday', 'workday']).nullable(),
+      name: z.string().trim().max(20).default(''),
+    }),
+    output: ok,
   }),
   'exports.roster': method({
     access: { kind: 'user', roles: 'any', townshipField: 'townshipId' },
