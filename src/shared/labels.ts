@@ -56,6 +56,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'enrollment.initial_load': '建账录入在保记录',
   'standard.create': '新增保障标准',
   'standard.correct': '更正保障标准',
+  'calendar.set': '设置节假日安排',
+  'calendar.remove': '恢复为普通日',
 };
 
 /** Kinds of records the audit log refers to. */
@@ -69,6 +71,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   person: '家庭成员',
   enrollment: '在保记录',
   standard: '保障标准',
+  calendar: '节假日安排',
 };
 
 /** Actors that are not a signed-in user. */

@@ -8,6 +8,7 @@ import { LedgerEditorsOnly } from '../components/LedgerEditorsOnly';
 import { NotFound } from '../components/ResultPages';
 import { ChangePasswordPage, ForcedPasswordPage } from '../pages/account';
 import { AuditPage } from '../pages/audit';
+import { CalendarPage } from '../pages/calendar';
 import { HouseholdPage } from '../pages/household';
 import { IntakePage } from '../pages/intake';
 import { LedgerPage } from '../pages/ledger';
@@ -81,6 +82,7 @@ export function AppRoutes() {
             <Route path="settings" element={<SettingsPage />} />
             <Route path="audit" element={<AuditPage />} />
             <Route path="standards" element={<StandardsPage />} />
+            <Route path="calendar" element={<CalendarPage />} />
           </Route>
           <Route path="*" element={<NotFound />} />
         </Route>

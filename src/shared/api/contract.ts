@@ -470,7 +470,7 @@ export const contract = {
     input: z.object({ year: z.number().int().min(2000).max(2100) }),
     output: z.object({
       year: z.number().int(),
-      /** Whether any arrangement of this year is known; without one, only weekends are days off. */
+      /** Whether this year's arrangement (its 春节 at least) is entered; without it, only weekends are days off. */
       covered: z.boolean(),
       days: z.array(calendarDaySchema),
       workingDays: z.number().int(),

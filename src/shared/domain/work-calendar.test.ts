@@ -31,6 +31,8 @@ describe('working days by the official calendar', () => {
     expect(plain.workingDaysBetween('2027-03-12', '2027-03-05')).toBe(-5);
     expect(official.covers(2026)).toBe(true);
     expect(official.covers(2027)).toBe(false);
+    expect(new WorkCalendar([{ date: '2027-01-01', kind: 'holiday', name: '元旦' }]).covers(2027)).toBe(false);
+    expect(new WorkCalendar([{ date: '2027-02-06', kind: 'holiday', name: '春节' }]).covers(2027)).toBe(true);
   });
 
   it('agrees between adding and counting for every start day of 2025–2026', () => {

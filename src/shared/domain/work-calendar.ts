@@ -20,10 +20,12 @@ export class WorkCalendar {
 
   constructor(days: Iterable<CalendarDay>) {
     this.days = new Map([...days].map((d) => [d.date, d]));
-    this.years = new Set([...this.days.keys()].map((d) => Number(d.slice(0, 4))));
+    // Every year's official arrangement includes the Spring Festival: a year whose 春节 is not entered is
+    // not known yet, even if a day or two of it are.
+    this.years = new Set([...this.days.values()].filter((d) => d.kind === 'holiday' && d.name.includes('春节')).map((d) => Number(d.date.slice(0, 4))));
   }
 
-  /** Whether the official arrangement of this year is known (entered or shipped). */
+  /** Whether the official arrangement of this year is known (entered or shipped, its 春节 included). */
   covers(year: number): boolean {
     return this.years.has(year);
   }

@@ -1,6 +1,7 @@
 import {
   AppstoreOutlined,
   BarChartOutlined,
+  CalendarOutlined,
   EnvironmentOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
@@ -37,6 +38,7 @@ export function menuItemsFor(role: Role): Item[] {
         { key: '/admin/users', icon: <UserOutlined />, label: '用户管理' },
         { key: '/admin/settings', icon: <ToolOutlined />, label: '系统设置' },
         { key: '/admin/standards', icon: <MoneyCollectOutlined />, label: '保障标准' },
+        { key: '/admin/calendar', icon: <CalendarOutlined />, label: '节假日安排' },
         { key: '/admin/audit', icon: <FileSearchOutlined />, label: '审计日志' },
       ],
     });
@@ -44,7 +46,7 @@ export function menuItemsFor(role: Role): Item[] {
   return items;
 }
 
-const PATHS = ['/ledger', '/approvals', '/exchange', '/reports', '/regions', '/admin/users', '/admin/settings', '/admin/standards', '/admin/audit'];
+const PATHS = ['/ledger', '/approvals', '/exchange', '/reports', '/regions', '/admin/users', '/admin/settings', '/admin/standards', '/admin/calendar', '/admin/audit'];
 
 /** The menu key for a location: the item whose path the location starts with. */
 export function selectedKeyOf(pathname: string): string {

@@ -6,6 +6,7 @@ import { todayLong } from '../../app/format';
 import { ROLE_LABELS } from '../../../shared/labels';
 import { useSignedIn } from '../../session/session-context';
 import { AgeEventsCard } from './AgeEventsCard';
+import { CalendarReminder } from './CalendarReminder';
 import { StatCard } from './StatCard';
 
 /** The first page: the user's scope (county or township) in numbers. */
@@ -20,6 +21,7 @@ export function WorkbenchPage() {
 
   return (
     <>
+      <CalendarReminder />
       <div className="workbench-head">
         <Typography.Title level={3} className="workbench-scope">
           {scopeName}
