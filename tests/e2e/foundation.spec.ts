@@ -3,23 +3,12 @@
  * administrator creating a township clerk, the clerk seeing only their own township; wrong passwords;
  * the idle lock of a shared office PC.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { login, logout } from './login';
 import { prepareDemo, startServer, type TestServer } from './server';
 
 const ADMIN_PASSWORD = 'County2026pass';
 const DEMO_PASSWORD = 'Demo2026pass';
-
-async function login(page: Page, username: string, password: string) {
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-}
-
-async function logout(page: Page, displayName: string) {
-  await page.getByText(displayName).first().click();
-  await page.getByText('退出登录').click();
-  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
-}
 
 test.describe('a new county', () => {
   let server: TestServer;

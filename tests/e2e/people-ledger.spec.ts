@@ -8,14 +8,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { nameInitials } from '../../src/main/households/search-keys';
 import { PeopleGenerator } from '../fixtures/people';
 import { prepareDemo, startServer, type TestServer } from './server';
+import { login } from './login';
 
 const PASSWORD = 'Demo2026pass';
-
-async function login(page: Page, username: string) {
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-}
 
 /** Picks an option of a searchable select from the keyboard, as a clerk would. */
 async function choose(page: Page, label: string, option: string) {
@@ -50,7 +45,7 @@ test.describe('the people ledger', () => {
     ];
 
     await page.goto(server.url);
-    await login(page, 'clerk');
+    await login(page, 'clerk', PASSWORD);
     await page.getByRole('menuitem', { name: '对象台账' }).click();
     await expect(page.getByRole('tab', { name: '按户' })).toBeVisible();
     await page.getByRole('button', { name: '登记新家庭' }).click();

@@ -4,6 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { prepareDemo, startServer, type TestServer } from './server';
+import { login } from './login';
 
 const PASSWORD = 'Demo2026pass';
 
@@ -20,9 +21,7 @@ test.describe('the holiday calendar', () => {
     // The reminder shows from November on: fix the browser's clock there.
     await page.clock.setFixedTime(new Date('2026-11-22T10:00:00+08:00'));
     await page.goto(server.url);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
+    await login(page, 'admin', PASSWORD);
     await expect(page.getByText('明年（2027 年）的节假日安排尚未录入')).toBeVisible();
     await page.getByRole('button', { name: '去录入' }).click();
 
