@@ -5,7 +5,7 @@
  */
 import type { Actor } from '../audit/audit.service';
 import type { LedgerDb } from '../db/schema';
-import { ageOn, addDays, toIsoDate } from '../../shared/domain/dates';
+import { ageOn, addDays, addYears, toIsoDate } from '../../shared/domain/dates';
 import { gaolingBand, type Program } from '../../shared/domain/programs';
 import { standardItemFor } from '../../shared/domain/standards';
 import { createInitialEnrollment } from '../enrollments/enrollments.service';
@@ -101,10 +101,14 @@ export async function enrollDemoCounty(db: LedgerDb, actor: Actor, at: Date, rng
 
   // People about to cross a line, so the age-event list shows them at once.
   const people = new PeopleGenerator(777, '431122');
-  const soon = (years: number, days: number) => addDays(c.today, days).replace(/^\d{4}/, (y) => String(Number(y) - years));
+  const bornToTurn = (age: number, inDays: number) => addYears(addDays(c.today, inDays), -age);
+  const member = (p: { name: string; idNumber: string }) => ({ name: p.name, idNumber: p.idNumber });
   const edge: { name: string; idNumber: string; relation: 'self' | 'grandchild' }[][] = [
-    [{ ...pick(people.person({ bornFrom: 1940, bornTo: 1950 })), relation: 'self' }, { ...pickWithBirth(people, soon(18, 12)), relation: 'grandchild' }],
-    [{ ...pickWithBirth(people, soon(80, 20)), relation: 'self' }],
+    [
+      { ...member(people.person({ bornFrom: 1940, bornTo: 1950 })), relation: 'self' },
+      { ...member(people.personBornOn(bornToTurn(18, 12))), relation: 'grandchild' },
+    ],
+    [{ ...member(people.personBornOn(bornToTurn(80, 20))), relation: 'self' }],
   ];
   const { householdIds } = await registerHouseholds(
     db,
@@ -143,14 +147,4 @@ export async function enrollDemoCounty(db: LedgerDb, actor: Actor, at: Date, rng
     });
   }
   return count;
-}
-
-function pick(p: { name: string; idNumber: string }) {
-  return { name: p.name, idNumber: p.idNumber };
-}
-
-/** A synthetic person born on an exact date (for the age-event examples). */
-function pickWithBirth(people: PeopleGenerator, birthDate: string) {
-  const p = people.personBornOn(birthDate);
-  return { name: p.name, idNumber: p.idNumber };
 }

@@ -12,7 +12,8 @@ import { standardItemFor } from '../../shared/domain/standards';
 import type { Executor, LedgerDb } from '../db/schema';
 import { newId } from '../app/ids';
 import { recordAudit, type Actor } from '../audit/audit.service';
-import { membersOf, requireHousehold } from '../households/households.service';
+import { requireHousehold } from '../households/households.service';
+import { membersOf } from '../households/households.repository';
 import { standardOn } from '../standards/standards.repository';
 import { coveringEnrollments } from './enrollments.repository';
 
@@ -30,7 +31,6 @@ export interface InitialEnrollmentInput {
 export interface ConflictIssue {
   personId: string;
   message: string;
-  severity: 'error' | 'warning';
 }
 
 /** Why these persons cannot (or should not) join `program` now, naming the other record. */
@@ -39,10 +39,10 @@ export async function programConflicts(db: Executor, personIds: string[], progra
   for (const e of await coveringEnrollments(db, personIds)) {
     const held = e.program as Program;
     const exclusive = exclusiveConflict(held, program);
-    if (exclusive) issues.push({ personId: e.person_id, severity: 'error', message: `${e.person_name}已在${e.township_name}享受${PROGRAM_SHORT_LABELS[held]}：${exclusive}` });
+    if (exclusive) issues.push({ personId: e.person_id, message: `${e.person_name}已在${e.township_name}享受${PROGRAM_SHORT_LABELS[held]}：${exclusive}` });
     else if (held === program) {
       const where = e.township_id === ownTownshipId ? '' : `（${e.township_name}，另一乡镇）`;
-      issues.push({ personId: e.person_id, severity: 'error', message: `${e.person_name}已有${PROGRAM_SHORT_LABELS[held]}在保记录${where}，不能重复纳入` });
+      issues.push({ personId: e.person_id, message: `${e.person_name}已有${PROGRAM_SHORT_LABELS[held]}在保记录${where}，不能重复纳入` });
     }
   }
   return issues;

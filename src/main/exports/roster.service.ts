@@ -11,7 +11,7 @@ import { SEX_LABELS } from '../../shared/domain/person-attributes';
 import { COVERED_STATUSES, ENROLLMENT_STATUS_LABELS, PROGRAM_CATEGORIES, PROGRAM_LABELS, PROGRAM_SHORT_LABELS, type EnrollmentStatus, type Program } from '../../shared/domain/programs';
 import type { Executor } from '../db/schema';
 import { enrollmentsOfHouseholds, membersOfEnrollments } from '../enrollments/enrollments.repository';
-import { filteredHouseholds, filteredPersons, householdColumns as householdSelect } from '../ledger/ledger-search';
+import { filteredHouseholds, filteredPersons, selectHouseholdRow } from '../ledger/ledger-search';
 import type { Viewer } from '../ledger/ledger.service';
 import { yieldToEventLoop } from '../app/yield';
 import type { FileToDeliver } from '../rpc/file-sink';
@@ -52,7 +52,7 @@ const programsText = (list: EnrollmentInfo[] = [], personId?: string) =>
 async function* householdBatches(db: Executor, viewer: Viewer, filter: LedgerFilter): AsyncGenerator<RosterHouseholdRow[]> {
   let last: number | null = null;
   for (;;) {
-    let q = householdSelect(filteredHouseholds(db, filter, viewer.scope, viewer.today)).select(sql<number>`h.rowid`.as('rid'));
+    let q = selectHouseholdRow(filteredHouseholds(db, filter, viewer.scope, viewer.today)).select(sql<number>`h.rowid`.as('rid'));
     if (last !== null) q = q.where(sql`h.rowid`, '<', last);
     const rows = await q.orderBy(sql`h.rowid`, 'desc').limit(BATCH).execute();
     if (rows.length === 0) return;

@@ -13,9 +13,10 @@ import { newId } from '../app/ids';
 import { assertTownshipInScope } from '../app/scope';
 import { yieldToEventLoop } from '../app/yield';
 import { recordAudit, recordAuditBatch, type Actor } from '../audit/audit.service';
-import { findHousehold, findPerson, insertHouseholds, insertPersons, membersOf, personsByIdNumbers } from './households.repository';
+import { findHousehold, findPerson, insertHouseholds, insertPersons, personsByIdNumbers } from './households.repository';
 import { cleanName, personRow, throwIfIssues, type PersonFields } from './person-row';
 import { checkIdNumber, maskIdNumber } from '../../shared/domain/id-number';
+import { ID_PROBLEM_LABELS } from '../../shared/labels';
 
 export type MemberInput = PersonFields;
 
@@ -55,7 +56,10 @@ export async function memberIssues(db: Executor, members: { name: string; idNumb
   const seen = new Map<string, number>();
   members.forEach((m, i) => {
     const checked = checkIdNumber(m.idNumber);
-    if (!checked.ok) return void personRow({ ...m, relation: 'other' }, { id: '', householdId: null }, '', issues, ['members', i]);
+    if (!checked.ok) {
+      issues.push({ path: ['members', i, 'idNumber'], message: ID_PROBLEM_LABELS[checked.problem] });
+      return;
+    }
     const first = seen.get(checked.info.idNumber);
     if (first !== undefined) issues.push({ path: ['members', i, 'idNumber'], message: `与第 ${first + 1} 位成员的身份证号码相同` });
     else seen.set(checked.info.idNumber, i);
@@ -174,7 +178,8 @@ export async function registerHouseholds(
   return { householdIds: households.map((h) => h.id), households: households.length, persons: persons.length };
 }
 
-async function requireHousehold(db: Executor, scope: Scope, id: string) {
+/** The household, if it exists and lies within the user's scope. */
+export async function requireHousehold(db: Executor, scope: Scope, id: string) {
   const household = await findHousehold(db, id);
   if (!household) throw new AppError('NOT_FOUND', '找不到该家庭');
   assertTownshipInScope(scope, household.township_id);
@@ -257,4 +262,3 @@ export async function addMember(db: LedgerDb, actor: Actor, at: Date, scope: Sco
   });
 }
 
-export { requireHousehold, membersOf };

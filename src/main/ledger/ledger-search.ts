@@ -7,7 +7,7 @@
  */
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { LedgerFilter } from '../../shared/api/contract';
-import { addDays } from '../../shared/domain/dates';
+import { addYears } from '../../shared/domain/dates';
 import { COVERED_STATUSES } from '../../shared/domain/programs';
 import type { Scope } from '../../shared/domain/roles';
 import { normalizeIdNumber } from '../../shared/domain/id-number';
@@ -32,6 +32,8 @@ export function classifyQuery(raw: string): { kind: 'id'; text: string } | { kin
 /** An ID search runs twice: on the start of the number, and on its end (the reversed number's start). */
 export type IdPart = 'start' | 'end';
 
+const idParts = (filter: LedgerFilter): IdPart[] => (classifyQuery(filter.q ?? '')?.kind === 'id' ? ['start', 'end'] : ['start']);
+
 function personConditions(query: Q, filter: LedgerFilter, scope: Scope, today: string, idPart: IdPart = 'start'): Q {
   let q = query;
   if (scope.kind === 'township') q = q.where('h.township_id', '=', scope.townshipId);
@@ -49,8 +51,8 @@ function personConditions(query: Q, filter: LedgerFilter, scope: Scope, today: s
     q = q.where('p.name', '>=', search.text).where('p.name', '<', search.text + TOP);
   }
   // Born after (today - (ageMax + 1) years) and on or before (today - ageMin years).
-  if (filter.ageMin !== undefined) q = q.where('p.birth_date', '<=', shiftYears(today, -filter.ageMin));
-  if (filter.ageMax !== undefined) q = q.where('p.birth_date', '>', shiftYears(today, -(filter.ageMax + 1)));
+  if (filter.ageMin !== undefined) q = q.where('p.birth_date', '<=', addYears(today, -filter.ageMin));
+  if (filter.ageMax !== undefined) q = q.where('p.birth_date', '>', addYears(today, -(filter.ageMax + 1)));
   if (filter.program || filter.status || filter.category) {
     const statuses = filter.status ? [filter.status] : [...COVERED_STATUSES];
     q = q.where((eb) =>
@@ -67,13 +69,6 @@ function personConditions(query: Q, filter: LedgerFilter, scope: Scope, today: s
     );
   }
   return q;
-}
-
-function shiftYears(date: string, years: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const target = `${y + years}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  // 29 February in a common year: the day before 1 March.
-  return m === 2 && d === 29 && new Date(Date.UTC(y + years, 1, 29)).getUTCMonth() !== 1 ? addDays(`${y + years}-03-01`, -1) : target;
 }
 
 /** Persons, joined to their household only when a condition needs it (a join per row costs at scale). */
@@ -125,10 +120,9 @@ type PersonHit = Awaited<ReturnType<ReturnType<typeof withPlaces>['execute']>>[n
 
 /** The first `limit` matching persons in search order (both ID parts merged, start matches first). */
 async function firstPersons(db: Executor, filter: LedgerFilter, scope: Scope, today: string, limit: number): Promise<PersonHit[]> {
-  const parts: IdPart[] = classifyQuery(filter.q ?? '')?.kind === 'id' ? ['start', 'end'] : ['start'];
   const seen = new Set<string>();
   const out: PersonHit[] = [];
-  for (const part of parts) {
+  for (const part of idParts(filter)) {
     const rows = await withPlaces(ordered(filteredPersons(db, filter, scope, today, part), filter, part)).limit(limit).execute();
     for (const r of rows) {
       if (seen.has(r.id) || out.length >= limit) continue;
@@ -140,9 +134,8 @@ async function firstPersons(db: Executor, filter: LedgerFilter, scope: Scope, to
 }
 
 async function personCount(db: Executor, filter: LedgerFilter, scope: Scope, today: string): Promise<number> {
-  const parts: IdPart[] = classifyQuery(filter.q ?? '')?.kind === 'id' ? ['start', 'end'] : ['start'];
   let n = 0;
-  for (const part of parts) n += await cappedCount(db, filteredPersons(db, filter, scope, today, part, false));
+  for (const part of idParts(filter)) n += await cappedCount(db, filteredPersons(db, filter, scope, today, part, false));
   return n;
 }
 
@@ -186,7 +179,7 @@ async function householdCount(db: Executor, filter: LedgerFilter, scope: Scope, 
 
 export async function searchPersons(db: Executor, filter: LedgerFilter, scope: Scope, today: string, page: number, pageSize: number) {
   let rows: PersonHit[];
-  if (classifyQuery(filter.q ?? '')?.kind === 'id') rows = (await firstPersons(db, filter, scope, today, page * pageSize)).slice((page - 1) * pageSize);
+  if (idParts(filter).length > 1) rows = (await firstPersons(db, filter, scope, today, page * pageSize)).slice((page - 1) * pageSize);
   else rows = await withPlaces(ordered(filteredPersons(db, filter, scope, today), filter, 'start')).limit(pageSize).offset((page - 1) * pageSize).execute();
   return { rows, count: await personCount(db, filter, scope, today) };
 }
@@ -197,7 +190,7 @@ export async function searchPersons(db: Executor, filter: LedgerFilter, scope: S
  */
 export async function searchHouseholds(db: Executor, filter: LedgerFilter, scope: Scope, today: string, page: number, pageSize: number) {
   if (!filter.q) {
-    const rows = await householdColumns(filteredHouseholds(db, filter, scope, today))
+    const rows = await selectHouseholdRow(filteredHouseholds(db, filter, scope, today))
       .orderBy(sql`h.rowid`, 'desc')
       .limit(pageSize)
       .offset((page - 1) * pageSize)
@@ -208,7 +201,7 @@ export async function searchHouseholds(db: Executor, filter: LedgerFilter, scope
   const hits = await firstPersons(db, filter, scope, today, page * pageSize * 4);
   const order = [...new Set(hits.map((h) => h.household_id!))];
   const wanted = order.slice((page - 1) * pageSize, page * pageSize);
-  const found = wanted.length === 0 ? [] : await householdColumns(db.selectFrom('households as h') as unknown as Q).where('h.id', 'in', wanted).execute();
+  const found = wanted.length === 0 ? [] : await selectHouseholdRow(db.selectFrom('households as h') as unknown as Q).where('h.id', 'in', wanted).execute();
   const byId = new Map(found.map((r) => [r.id, r]));
   const rows = wanted.map((id) => byId.get(id)!).filter(Boolean);
   return { rows, count: await householdsFoundCount(db, filter, scope, today) };
@@ -217,16 +210,15 @@ export async function searchHouseholds(db: Executor, filter: LedgerFilter, scope
 /** Exact while at most 10,000 persons match; beyond that reported as "more than 10,000". */
 async function householdsFoundCount(db: Executor, filter: LedgerFilter, scope: Scope, today: string): Promise<number> {
   if ((await personCount(db, filter, scope, today)) > COUNT_CAP) return COUNT_CAP + 1;
-  const parts: IdPart[] = classifyQuery(filter.q ?? '')?.kind === 'id' ? ['start', 'end'] : ['start'];
   const households = new Set<string>();
-  for (const part of parts) {
+  for (const part of idParts(filter)) {
     for (const r of await filteredPersons(db, filter, scope, today, part).select('p.household_id').execute()) households.add(r.household_id!);
   }
   return households.size;
 }
 
 /** The columns a household row shows, joined onto a filtered household query. */
-export function householdColumns(q: Q) {
+export function selectHouseholdRow(q: Q) {
   return q.select((eb) => [
     'h.id',
     'h.address',

@@ -5,14 +5,15 @@
  */
 import type { AgeEvent, HouseholdDetail, HouseholdRow, LedgerFilter, Member, PersonRow } from '../../shared/api/contract';
 import { AGE_LINE_MEANINGS, AGE_LINES, crossingsBetween, overdueTransitions, type AgeLine } from '../../shared/domain/age-events';
-import { addDays, ageOn } from '../../shared/domain/dates';
+import { addDays, addYears, ageOn } from '../../shared/domain/dates';
 import type { HukouType, Relation } from '../../shared/domain/household';
 import { maskIdNumber } from '../../shared/domain/id-number';
 import { COVERED_STATUSES, type EnrollmentStatus, type Program } from '../../shared/domain/programs';
 import type { Scope } from '../../shared/domain/roles';
 import type { Executor } from '../db/schema';
 import { enrollmentsOfHouseholds, membersOfEnrollments } from '../enrollments/enrollments.repository';
-import { membersOf, requireHousehold } from '../households/households.service';
+import { requireHousehold } from '../households/households.service';
+import { membersOf } from '../households/households.repository';
 import { COUNT_CAP, searchHouseholds, searchPersons } from './ledger-search';
 
 export interface Viewer {
@@ -163,8 +164,8 @@ export async function ageEvents(db: Executor, viewer: Viewer, withinDays: number
   for (const line of AGE_LINES) {
     // Turning `line` in (today, to]: born in (today - line years, to - line years].
     const rows = await people()
-      .where('p.birth_date', '>', shiftBack(viewer.today, line))
-      .where('p.birth_date', '<=', shiftBack(to, line))
+      .where('p.birth_date', '>', addYears(viewer.today, -line))
+      .where('p.birth_date', '<=', addYears(to, -line))
       .limit(EVENT_LIMIT)
       .execute();
     for (const r of rows) candidates.set(r.id, r);
@@ -217,9 +218,4 @@ export async function ageEvents(db: Executor, viewer: Viewer, withinDays: number
   upcoming.sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name, 'zh-CN'));
   overdue.sort((a, b) => b.age - a.age);
   return { today: viewer.today, upcoming, overdue };
-}
-
-function shiftBack(date: string, years: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${y - years}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }

@@ -43,6 +43,14 @@ export function dateOfAge(birthDate: string, age: number): string {
   return `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** The same calendar day `years` later (or earlier); 29 February becomes 28 February in common years. */
+export function addYears(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const year = y + years;
+  const day = Math.min(d, daysInMonth(year, m));
+  return `${year}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** 'YYYY-MM' of a date. */
 export const monthOf = (date: string) => date.slice(0, 7);
 export const isValidMonth = (value: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(value);

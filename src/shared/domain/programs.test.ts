@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exclusiveConflict, gaolingBand, isHouseholdProgram, PROGRAMS } from './programs';
-import { standardItemFor, STANDARD_ITEMS } from './standards';
+import { standardInForce, standardItemFor, STANDARD_ITEMS } from './standards';
 
 describe('rules between programs', () => {
   it('makes 低保/特困 and 孤儿/事实无人抚养儿童 exclusive, in either order, and nothing else', () => {
@@ -27,5 +27,18 @@ describe('rules between programs', () => {
     expect(standardItemFor('orphan', 'institution', 'rural')).toBe('orphan_institution');
     expect(standardItemFor('child_care', 'left_behind', 'rural')).toBeNull();
     expect(isHouseholdProgram('dibao') && !isHouseholdProgram('tekun')).toBe(true);
+  });
+});
+
+describe('the standard in force', () => {
+  it('is the latest version effective on or before the date', () => {
+    const versions = [
+      { item: 'dibao_rural', effectiveFrom: '2020-01-01' },
+      { item: 'dibao_rural', effectiveFrom: '2026-07-01' },
+      { item: 'dibao_urban', effectiveFrom: '2026-01-01' },
+    ];
+    expect(standardInForce(versions, 'dibao_rural', '2026-06-30')?.effectiveFrom).toBe('2020-01-01');
+    expect(standardInForce(versions, 'dibao_rural', '2026-07-01')?.effectiveFrom).toBe('2026-07-01');
+    expect(standardInForce(versions, 'dibao_urban', '2025-12-31')).toBeUndefined();
   });
 });

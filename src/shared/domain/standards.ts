@@ -47,3 +47,10 @@ export function standardItemFor(program: Program, category: string | null, hukou
       return null;
   }
 }
+
+/** The version of `item` in force on `date` (YYYY-MM-DD): the latest one effective on or before it. */
+export function standardInForce<V extends { item: string; effectiveFrom: string }>(versions: readonly V[], item: string, date: string): V | undefined {
+  let best: V | undefined;
+  for (const v of versions) if (v.item === item && v.effectiveFrom <= date && (!best || v.effectiveFrom > best.effectiveFrom)) best = v;
+  return best;
+}

@@ -16,6 +16,20 @@ export const newMemberRow = (first: boolean) => ({ relation: first ? ('self' as 
 const cellLabel = (row: number, what: string) => `第${row + 1}位成员 ${what}`;
 const SEARCH = { optionFilterProp: 'label' } as const;
 
+/** An optional coded attribute as a searchable select cell. */
+function choiceColumn(key: string, title: string, width: number, options: { value: string | number; label: string }[], placeholder: string) {
+  return {
+    title,
+    key,
+    width,
+    render: (_: unknown, f: FormListFieldData) => (
+      <Form.Item name={[f.name, key]}>
+        <Select aria-label={cellLabel(f.name, title)} options={options} allowClear placeholder={placeholder} showSearch={SEARCH} />
+      </Form.Item>
+    ),
+  };
+}
+
 interface Props {
   problems: MemberProblems;
   /** After an ID number is left: ask the server about the list. */
@@ -84,16 +98,7 @@ export function MembersGrid({ problems, onIdBlur, onRemoved }: Props) {
               </Form.Item>
             ),
           },
-          {
-            title: '残疾类别',
-            key: 'disabilityCategory',
-            width: 120,
-            render: (_: unknown, f) => (
-              <Form.Item name={[f.name, 'disabilityCategory']}>
-                <Select aria-label={cellLabel(f.name, '残疾类别')} options={DISABILITY_OPTIONS} allowClear placeholder="无" showSearch={SEARCH} />
-              </Form.Item>
-            ),
-          },
+          choiceColumn('disabilityCategory', '残疾类别', 120, DISABILITY_OPTIONS, '无'),
           {
             title: '等级',
             key: 'disabilityGrade',
@@ -104,36 +109,9 @@ export function MembersGrid({ problems, onIdBlur, onRemoved }: Props) {
               </Form.Item>
             ),
           },
-          {
-            title: '自理能力',
-            key: 'selfCare',
-            width: 104,
-            render: (_: unknown, f) => (
-              <Form.Item name={[f.name, 'selfCare']}>
-                <Select aria-label={cellLabel(f.name, '自理能力')} options={SELF_CARE_OPTIONS} allowClear placeholder="—" showSearch={SEARCH} />
-              </Form.Item>
-            ),
-          },
-          {
-            title: '健康状况',
-            key: 'health',
-            width: 116,
-            render: (_: unknown, f) => (
-              <Form.Item name={[f.name, 'health']}>
-                <Select aria-label={cellLabel(f.name, '健康状况')} options={HEALTH_OPTIONS} allowClear placeholder="—" showSearch={SEARCH} />
-              </Form.Item>
-            ),
-          },
-          {
-            title: '在学情况',
-            key: 'schoolStatus',
-            width: 110,
-            render: (_: unknown, f) => (
-              <Form.Item name={[f.name, 'schoolStatus']}>
-                <Select aria-label={cellLabel(f.name, '在学情况')} options={SCHOOL_OPTIONS} allowClear placeholder="—" showSearch={SEARCH} />
-              </Form.Item>
-            ),
-          },
+          choiceColumn('selfCare', '自理能力', 104, SELF_CARE_OPTIONS, '—'),
+          choiceColumn('health', '健康状况', 116, HEALTH_OPTIONS, '—'),
+          choiceColumn('schoolStatus', '在学情况', 110, SCHOOL_OPTIONS, '—'),
           {
             title: '',
             key: 'remove',
