@@ -76,9 +76,14 @@ test.describe('the people ledger', () => {
     await search.fill(nameInitials(head.name));
     await expect(page.getByRole('cell', { name: head.name, exact: true })).toBeVisible();
     await search.fill(wife.idNumber.slice(-6));
+    // The list answers the new search (not the previous one still on screen) before the clerk clicks.
+    await expect(page).toHaveURL(new RegExp(`q=${wife.idNumber.slice(-6)}`));
+    await expect(page.getByText('共 1 户')).toBeVisible();
     const row = page.getByRole('row').filter({ hasText: head.name });
     await expect(row).toHaveCount(1);
     await row.click();
+    await expect(page).toHaveURL(/#\/ledger\/households\//);
+    await expect(page.getByRole('heading', { name: `${head.name}家` })).toBeVisible();
 
     // Correct the son's name, with a reason, and see it on the timeline.
     const sonRow = page.getByRole('row').filter({ hasText: son.idNumber });
