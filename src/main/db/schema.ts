@@ -6,6 +6,7 @@ import type { AuditHeadTable, AuditLogTable } from './tables/audit.table';
 import type { HouseholdsTable, PersonsTable } from './tables/households.table';
 import type { EnrollmentMembersTable, EnrollmentsTable, StandardsTable } from './tables/enrollments.table';
 import type { CalendarDaysTable } from './tables/calendar.table';
+import type { CaseMembersTable, CasesTable, CaseStepsTable, WorkflowOverridesTable } from './tables/cases.table';
 
 export interface LedgerSchema {
   settings: SettingsTable;
@@ -20,6 +21,10 @@ export interface LedgerSchema {
   enrollment_members: EnrollmentMembersTable;
   standards: StandardsTable;
   calendar_days: CalendarDaysTable;
+  cases: CasesTable;
+  case_members: CaseMembersTable;
+  case_steps: CaseStepsTable;
+  workflow_overrides: WorkflowOverridesTable;
 }
 
 export type LedgerDb = Kysely<LedgerSchema>;

@@ -5,7 +5,7 @@
  * nobody is in one program twice (in this township or another).
  */
 import { AppError, type FieldIssue } from '../../shared/api/errors';
-import { ageOn, isValidMonth } from '../../shared/domain/dates';
+import { addMonthsToDate, ageOn, isValidMonth } from '../../shared/domain/dates';
 import { exclusiveConflict, gaolingBand, isHouseholdProgram, PROGRAM_CATEGORIES, PROGRAM_SHORT_LABELS, type Program } from '../../shared/domain/programs';
 import type { Scope } from '../../shared/domain/roles';
 import { standardItemFor } from '../../shared/domain/standards';
@@ -16,6 +16,7 @@ import { requireHousehold } from '../households/households.service';
 import { membersOf } from '../households/households.repository';
 import { standardOn } from '../standards/standards.repository';
 import { coveringEnrollments } from './enrollments.repository';
+import { loadPolicy } from '../workflows/workflows.service';
 
 export interface InitialEnrollmentInput {
   householdId: string;
@@ -106,6 +107,10 @@ export async function createInitialEnrollment(db: LedgerDb, actor: Actor, at: Da
       source: 'initial_load',
       confirmed_by: actor.userId,
       confirmed_at: now,
+      // Existing 低保 households are reviewed a year after they began (sooner when that has passed).
+      next_review_on: input.program === 'dibao' ? addMonthsToDate(`${input.startMonth}-01`, (await loadPolicy(trx)).reviewMonths) : null,
+      unstable_income: 0,
+      case_id: null,
       created_at: now,
       updated_at: now,
     };

@@ -48,6 +48,7 @@ export function personRow(
     id: ids.id,
     household_id: ids.householdId,
     relation: input.relation,
+    deceased_on: null,
     id_number: idNumber,
     name,
     sex,

@@ -7,6 +7,9 @@ import { workspaceHandlers } from '../workspace/workspace.handlers';
 import { householdsHandlers } from '../households/households.handlers';
 import { ledgerHandlers } from '../ledger/ledger.handlers';
 import { calendarHandlers } from '../calendar/calendar.handlers';
+import { printHandlers } from '../print/print.handlers';
+import { casesHandlers } from '../cases/cases.handlers';
+import { workflowsHandlers } from '../workflows/workflows.handlers';
 import type { Handlers } from './context';
 
 /** All handlers; leaving out a contract method fails to compile. */
@@ -21,4 +24,7 @@ export const handlers: Handlers = {
   ...householdsHandlers,
   ...ledgerHandlers,
   ...calendarHandlers,
+  ...printHandlers,
+  ...casesHandlers,
+  ...workflowsHandlers,
 };

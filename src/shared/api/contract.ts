@@ -10,6 +10,21 @@ import { PASSWORD_MAX_LENGTH } from '../domain/password';
 import { HUKOU_TYPES, RELATIONS } from '../domain/household';
 import { ENROLLMENT_STATUSES, PROGRAMS } from '../domain/programs';
 import { STANDARD_ITEM_CODES } from '../domain/standards';
+import {
+  actionDataSchema,
+  caseDetailSchema,
+  caseInboxInputSchema,
+  caseKindSchema,
+  caseRefSchema,
+  caseRowSchema,
+  noticeRowSchema,
+  opinionSchema,
+  reviewDueRowSchema,
+  startCaseSchema,
+  workflowDefSchema,
+  workflowOverridesSchema,
+  workflowPolicySchema,
+} from './cases.schemas';
 import { DISABILITY_CATEGORIES, HEALTH_STATES, SCHOOL_STATES, SELF_CARE_LEVELS } from '../domain/person-attributes';
 
 export type Access =
@@ -28,6 +43,8 @@ const PUBLIC = { kind: 'public' } as const satisfies Access;
 const ANY_USER = { kind: 'user', roles: 'any' } as const satisfies Access;
 const ADMIN = { kind: 'user', roles: ['admin'] } as const satisfies Access;
 const LEDGER_EDITOR = { kind: 'user', roles: ['admin', 'county_clerk', 'county_reviewer', 'township_clerk'] } as const satisfies Access;
+/** Everyone who works cases; which step each may act on is the workflow's rule, checked by the engine. */
+const CASE_WORKER = { kind: 'user', roles: ['county_clerk', 'county_reviewer', 'township_clerk', 'manager'] } as const satisfies Access;
 
 const id = z.string().min(1).max(64);
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -491,6 +508,58 @@ export const contract = {
     input: ledgerFilterSchema,
     output: fileDeliverySchema,
   }),
+
+  'cases.start': method({ access: CASE_WORKER, input: startCaseSchema, output: z.object({ id, caseNo: z.string() }) }),
+  'cases.act': method({
+    access: CASE_WORKER,
+    input: caseRefSchema.extend({ action: z.string().min(1).max(40), opinion: opinionSchema, data: actionDataSchema.default({}) }),
+    output: z.object({ step: z.string().nullable(), outcome: z.enum(['approved', 'rejected']).nullable() }),
+  }),
+  'cases.batchAct': method({
+    access: CASE_WORKER,
+    input: z.object({ items: z.array(caseRefSchema).min(1).max(500), action: z.string().min(1).max(40), opinion: opinionSchema }),
+    output: z.object({ results: z.array(z.object({ caseId: id, caseNo: z.string(), ok: z.boolean(), message: z.string() })) }),
+  }),
+  'cases.extend': method({
+    access: CASE_WORKER,
+    input: caseRefSchema.extend({ reason: z.string().trim().min(4, '请写明延期理由（至少 4 个字）').max(300) }),
+    output: z.object({ caseDue: z.string() }),
+  }),
+  'cases.reviewFiling': method({ access: { kind: 'user', roles: ['county_reviewer', 'manager'] }, input: caseRefSchema.extend({ opinion: opinionSchema }), output: ok }),
+  'cases.inbox': method({
+    access: { kind: 'user', roles: 'any', townshipField: 'townshipId' },
+    input: caseInboxInputSchema,
+    output: z.object({ rows: z.array(caseRowSchema), total: z.number().int(), today: z.string() }),
+  }),
+  'cases.get': method({ access: { kind: 'user', roles: 'any' }, input: z.object({ id }), output: caseDetailSchema }),
+  'cases.ofHousehold': method({ access: ANY_USER, input: z.object({ householdId: id }), output: z.array(caseRowSchema) }),
+  'cases.noticeList': method({
+    access: { kind: 'user', roles: 'any', townshipField: 'townshipId' },
+    input: z.object({ townshipId: id, villageId: id.optional() }),
+    output: z.object({ county: z.string(), townshipName: z.string(), complaintPhone: z.string(), today: z.string(), rows: z.array(noticeRowSchema) }),
+  }),
+  'cases.reviewsDue': method({
+    access: { kind: 'user', roles: 'any', townshipField: 'townshipId' },
+    input: z.object({ withinDays: z.number().int().min(0).max(366).default(30), townshipId: id.optional() }),
+    output: z.array(reviewDueRowSchema),
+  }),
+  'cases.startReviews': method({
+    access: CASE_WORKER,
+    input: z.object({ enrollmentIds: z.array(id).min(1).max(500) }),
+    output: z.object({ started: z.number().int(), skipped: z.array(z.object({ enrollmentId: id, message: z.string() })) }),
+  }),
+  'workflows.list': method({
+    access: ANY_USER,
+    input: nothing,
+    output: z.object({
+      workflows: z.array(z.object({ effective: workflowDefSchema, defaults: workflowDefSchema, overrides: workflowOverridesSchema })),
+      policy: workflowPolicySchema,
+    }),
+  }),
+  'workflows.save': method({ access: ADMIN, input: z.object({ kind: caseKindSchema, overrides: workflowOverridesSchema }), output: ok }),
+  'workflows.savePolicy': method({ access: ADMIN, input: workflowPolicySchema, output: ok }),
+  /** Desktop only: prints the current window to a PDF the user saves (the browser prints itself). */
+  'print.toPdf': method({ access: ANY_USER, input: z.object({ fileName: z.string().trim().min(1).max(80) }), output: fileDeliverySchema }),
 } as const;
 
 export type Contract = typeof contract;

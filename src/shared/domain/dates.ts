@@ -54,3 +54,17 @@ export function addYears(date: string, years: number): string {
 /** 'YYYY-MM' of a date. */
 export const monthOf = (date: string) => date.slice(0, 7);
 export const isValidMonth = (value: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+
+/** 'YYYY-MM' moved by `months` (negative goes back). */
+export function addMonths(month: string, months: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The same day `months` later, clamped to the month's end (31 January + 1 month = 28/29 February). */
+export function addMonthsToDate(date: string, months: number): string {
+  const [y, m] = addMonths(date.slice(0, 7), months).split('-').map(Number) as [number, number];
+  const day = Math.min(Number(date.slice(8, 10)), daysInMonth(y, m));
+  return `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

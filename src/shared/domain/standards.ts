@@ -16,6 +16,7 @@ export const STANDARD_ITEMS: readonly StandardItem[] = [
   { item: 'dibao_rural', program: 'dibao', label: '农村低保标准', defaultFen: 60000 },
   { item: 'tekun_basic_urban', program: 'tekun', label: '特困基本生活标准（城市）', defaultFen: 104000 },
   { item: 'tekun_basic_rural', program: 'tekun', label: '特困基本生活标准（农村）', defaultFen: 78000 },
+  { item: 'tekun_basic_institution', program: 'tekun', label: '特困基本生活标准（集中供养）', defaultFen: 110000 },
   { item: 'tekun_care_full', program: 'tekun', label: '特困照料护理标准（全自理）', defaultFen: 8000 },
   { item: 'tekun_care_partial', program: 'tekun', label: '特困照料护理标准（半护理）', defaultFen: 30000 },
   { item: 'tekun_care_none', program: 'tekun', label: '特困照料护理标准（全护理）', defaultFen: 80000 },
@@ -36,7 +37,7 @@ export function standardItemFor(program: Program, category: string | null, hukou
     case 'dibao':
       return category === 'urban' || category === 'rural' ? `dibao_${category}` : `dibao_${hukou}`;
     case 'tekun':
-      return `tekun_basic_${hukou}`;
+      return category === 'institution' ? 'tekun_basic_institution' : `tekun_basic_${hukou}`;
     case 'orphan':
       return category === 'institution' ? 'orphan_institution' : 'orphan_home';
     case 'de_facto_orphan':

@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_households';
 import * as m0003 from './0003_people_ledger';
 import * as m0004 from './0004_work_calendar';
+import * as m0005 from './0005_cases';
 
 /** The static, ordered list of migrations. A shipped migration is never edited: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_households': m0002,
   '0003_people_ledger': m0003,
   '0004_work_calendar': m0004,
+  '0005_cases': m0005,
 };

@@ -17,6 +17,11 @@ export interface EnrollmentsTable {
   source: string;
   confirmed_by: string | null;
   confirmed_at: string | null;
+  /** When the next periodic review (复核) falls due; its interval depends on unstable_income. */
+  next_review_on: string | null;
+  unstable_income: number;
+  /** The case that created it (source 'workflow'). */
+  case_id: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -33,6 +33,8 @@ export interface PersonsTable {
   name_initials: string | null;
   /** The ID number reversed, so "ends with" searches use an index. */
   id_rev: string | null;
+  /** Recorded by a confirmed change case (户主死亡). */
+  deceased_on: string | null;
   created_at: string;
   updated_at: string;
 }

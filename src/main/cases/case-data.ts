@@ -1,0 +1,51 @@
+/**
+ * What a case records besides its steps (cases.data, JSON): the application, then what the
+ * investigation and the reviews found. Rendered in Chinese for the case page and the printed form.
+ */
+import type { ActionData } from '../../shared/api/cases.schemas';
+import { formatYuan } from '../../shared/domain/money';
+import { CHANGE_TYPES, REVIEW_RESULTS, type ChangeType, type ReviewResult } from '../../shared/domain/workflow/types';
+
+export interface CaseData {
+  reason: string;
+  monthlyIncomeFen?: number;
+  familySize?: number;
+  unstableIncome?: boolean;
+  visitDate?: string;
+  requestedAmountFen?: number;
+  changeType?: ChangeType;
+  newAmountFen?: number;
+  deceasedPersonId?: string;
+  newHeadPersonId?: string;
+  effectiveMonth?: string;
+  reviewResult?: ReviewResult;
+  taperMonths?: number;
+  /** How the amount was reached, line by line, when it was last computed. */
+  amountLines?: string[];
+}
+
+export interface Line {
+  label: string;
+  value: string;
+}
+
+const yuan = (fen: number) => `${formatYuan(fen)} 元`;
+
+/** The findings recorded with one action (or the application), as label/value lines. */
+export function describeData(data: ActionData & Partial<CaseData>, names: ReadonlyMap<string, string> = new Map()): Line[] {
+  const lines: Line[] = [];
+  if (data.changeType) lines.push({ label: '变更类型', value: CHANGE_TYPES[data.changeType] });
+  if (data.deceasedPersonId) lines.push({ label: '死亡人员', value: names.get(data.deceasedPersonId) ?? '—' });
+  if (data.newHeadPersonId) lines.push({ label: '新户主', value: names.get(data.newHeadPersonId) ?? '—' });
+  if (data.monthlyIncomeFen !== undefined) lines.push({ label: '家庭月收入', value: yuan(data.monthlyIncomeFen) });
+  if (data.familySize !== undefined) lines.push({ label: '家庭人口', value: `${data.familySize} 人` });
+  if (data.visitDate) lines.push({ label: '入户调查日期', value: data.visitDate });
+  if (data.unstableIncome !== undefined) lines.push({ label: '收入稳定性', value: data.unstableIncome ? '收入不稳定（每 6 个月复核）' : '收入稳定' });
+  if (data.requestedAmountFen !== undefined) lines.push({ label: '申请救助金额', value: yuan(data.requestedAmountFen) });
+  if (data.amountFen !== undefined) lines.push({ label: '救助金额', value: yuan(data.amountFen) });
+  if (data.reviewResult) lines.push({ label: '复核结论', value: REVIEW_RESULTS[data.reviewResult] });
+  if (data.newAmountFen !== undefined) lines.push({ label: '新保障金额', value: `${yuan(data.newAmountFen)}/月` });
+  if (data.taperMonths !== undefined) lines.push({ label: '渐退期', value: `${data.taperMonths} 个月` });
+  if (data.effectiveMonth) lines.push({ label: '生效月份', value: data.effectiveMonth });
+  return lines;
+}

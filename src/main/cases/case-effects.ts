@@ -1,0 +1,153 @@
+/**
+ * What an approval does to the ledger, by the workflow's effect: enroll the household or person (payment
+ * from the month after the decision), record a one-off payment (临时救助: the approved case is the
+ * record), change an enrollment (增发/减发/户主死亡), stop it, or apply a review (keep, adjust, taper,
+ * stop). Each is checked when judged, and written only once every case of the batch has been judged.
+ */
+import { addMonths, addMonthsToDate, monthOf } from '../../shared/domain/dates';
+import { formatYuan } from '../../shared/domain/money';
+import { isHouseholdProgram, type Program } from '../../shared/domain/programs';
+import type { WorkflowDef } from '../../shared/domain/workflow/types';
+import type { Executor } from '../db/schema';
+import { newId } from '../app/ids';
+import type { CasesTable } from '../db/tables/cases.table';
+import type { EnrollmentsTable } from '../db/tables/enrollments.table';
+import type { AuditRecord } from '../audit/audit.service';
+import { programConflicts } from '../enrollments/enrollments.service';
+import type { CaseData } from './case-data';
+import type { EngineEnv } from './case-engine';
+import { Refused } from './refused';
+
+export interface PendingEffect {
+  caseId: string;
+  apply(trx: Executor): Promise<{ enrolled: boolean; audits: AuditRecord[] }>;
+}
+
+const nothing = async () => ({ enrolled: false, audits: [] });
+
+/** The next review date of an enrollment: yearly, or sooner for unstable incomes (*local*). */
+function nextReview(env: EngineEnv, unstable: boolean): string {
+  return addMonthsToDate(env.today, unstable ? env.policy.reviewMonthsUnstable : env.policy.reviewMonths);
+}
+
+export async function prepareEffects(
+  trx: Executor,
+  env: EngineEnv,
+  row: CasesTable,
+  def: WorkflowDef,
+  data: CaseData,
+  amount: number | null,
+  standardId: string | null,
+  reserved: Set<string>,
+): Promise<PendingEffect> {
+  const now = env.at.toISOString();
+  const firstMonth = addMonths(monthOf(env.today), 1);
+  switch (def.effect) {
+    case 'enroll': {
+      if (amount === null || amount <= 0) throw new Refused('CONFLICT', '尚未核定保障金额（或按调查结果不符合条件），不能审核确认');
+      const program = row.program as Program;
+      const personIds = (await trx.selectFrom('case_members').select('person_id').where('case_id', '=', row.id).execute()).map((m) => m.person_id);
+      const conflicts = await programConflicts(trx, personIds, program, row.township_id);
+      if (conflicts.length > 0) throw new Refused('CONFLICT', conflicts[0]!.message);
+      for (const p of personIds) {
+        if (reserved.has(`${program}:${p}`)) throw new Refused('CONFLICT', '同一人员在本批中有另一件同类申请，请逐件办理');
+      }
+      for (const p of personIds) reserved.add(`${program}:${p}`);
+      const enrollment: EnrollmentsTable = {
+        id: newId(),
+        program,
+        household_id: row.household_id,
+        township_id: row.township_id,
+        person_id: isHouseholdProgram(program) ? null : row.person_id,
+        category: row.category,
+        status: 'active',
+        start_month: firstMonth,
+        end_month: null,
+        monthly_amount_fen: amount,
+        standard_id: standardId,
+        source: 'workflow',
+        confirmed_by: env.user.id,
+        confirmed_at: now,
+        next_review_on: program === 'dibao' ? nextReview(env, data.unstableIncome === true) : null,
+        unstable_income: data.unstableIncome ? 1 : 0,
+        case_id: row.id,
+        created_at: now,
+        updated_at: now,
+      };
+      return {
+        caseId: row.id,
+        apply: async (t) => {
+          await t.insertInto('enrollments').values(enrollment).execute();
+          await t.insertInto('enrollment_members').values(personIds.map((person_id) => ({ enrollment_id: enrollment.id, person_id }))).execute();
+          return {
+            enrolled: true,
+            audits: [{ action: 'enrollment.create', entity: 'enrollment', entityId: enrollment.id, householdId: row.household_id, after: { ...enrollment, members: personIds }, reason: `审批案件 ${row.case_no}` }],
+          };
+        },
+      };
+    }
+    case 'one_off':
+      if (amount === null || amount <= 0) throw new Refused('VALIDATION', '请填写救助金额', ['data', 'amountFen']);
+      return { caseId: row.id, apply: nothing };
+    default:
+      return enrollmentEffect(trx, env, row, def, data, amount);
+  }
+}
+
+/** Changes, stops and reviews of an existing enrollment. */
+async function enrollmentEffect(trx: Executor, env: EngineEnv, row: CasesTable, def: WorkflowDef, data: CaseData, amount: number | null): Promise<PendingEffect> {
+  const enrollment = await trx.selectFrom('enrollments').selectAll().where('id', '=', row.enrollment_id!).executeTakeFirst();
+  if (!enrollment || enrollment.status === 'stopped') throw new Refused('CONFLICT', '该在保记录已停保，不能再变更');
+  const now = env.at.toISOString();
+  const thisMonth = monthOf(env.today);
+  const effective = data.effectiveMonth && data.effectiveMonth > thisMonth ? data.effectiveMonth : addMonths(thisMonth, 1);
+  const set: Partial<EnrollmentsTable> = { updated_at: now };
+  let headChange: { deceased: string; newHead: string } | null = null;
+  const result = def.effect === 'stop' ? 'stop' : def.effect === 'change' ? 'change' : (data.reviewResult ?? 'keep');
+  switch (result) {
+    case 'change':
+      set.monthly_amount_fen = amount ?? enrollment.monthly_amount_fen;
+      if (data.changeType === 'head_death' && data.deceasedPersonId && data.newHeadPersonId) headChange = { deceased: data.deceasedPersonId, newHead: data.newHeadPersonId };
+      break;
+    case 'stop':
+      Object.assign(set, { status: 'stopped', end_month: addMonths(effective, -1), next_review_on: null });
+      break;
+    case 'taper':
+      // Paid at the current amount through the taper, then stopped.
+      Object.assign(set, { status: 'tapering', end_month: addMonths(thisMonth, data.taperMonths ?? env.policy.taperMonths), next_review_on: null });
+      break;
+    case 'adjust':
+      Object.assign(set, { monthly_amount_fen: amount ?? enrollment.monthly_amount_fen, next_review_on: nextReview(env, data.unstableIncome ?? enrollment.unstable_income === 1) });
+      break;
+    case 'keep':
+      set.next_review_on = nextReview(env, data.unstableIncome ?? enrollment.unstable_income === 1);
+      break;
+  }
+  if (data.unstableIncome !== undefined) set.unstable_income = data.unstableIncome ? 1 : 0;
+  return {
+    caseId: row.id,
+    apply: async (t) => {
+      await t.updateTable('enrollments').set(set).where('id', '=', enrollment.id).execute();
+      const audits: AuditRecord[] = [
+        {
+          action: result === 'stop' ? 'enrollment.stop' : result === 'taper' ? 'enrollment.taper' : 'enrollment.change',
+          entity: 'enrollment',
+          entityId: enrollment.id,
+          householdId: row.household_id,
+          before: { status: enrollment.status, monthly_amount_fen: enrollment.monthly_amount_fen, end_month: enrollment.end_month, next_review_on: enrollment.next_review_on },
+          after: { ...set, effectiveMonth: effective, amount: set.monthly_amount_fen !== undefined ? formatYuan(set.monthly_amount_fen) : undefined },
+          reason: `审批案件 ${row.case_no}`,
+        },
+      ];
+      if (headChange) {
+        await t.updateTable('persons').set({ deceased_on: env.today, updated_at: now }).where('id', '=', headChange.deceased).execute();
+        await t.updateTable('persons').set({ relation: 'self', updated_at: now }).where('id', '=', headChange.newHead).execute();
+        await t.updateTable('persons').set({ relation: 'other', updated_at: now }).where('id', '=', headChange.deceased).execute();
+        await t.updateTable('households').set({ head_person_id: headChange.newHead, updated_at: now }).where('id', '=', row.household_id).execute();
+        await t.deleteFrom('enrollment_members').where('enrollment_id', '=', enrollment.id).where('person_id', '=', headChange.deceased).execute();
+        audits.push({ action: 'household.head_change', entity: 'household', entityId: row.household_id, householdId: row.household_id, after: { head_person_id: headChange.newHead, deceased: headChange.deceased }, reason: `审批案件 ${row.case_no}` });
+      }
+      return { enrolled: false, audits };
+    },
+  };
+}

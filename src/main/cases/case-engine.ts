@@ -1,0 +1,264 @@
+/**
+ * The engine: applies one action to one or many cases in a transaction. Every case is judged first (its
+ * version, the step's roles and township, no self-confirmation, the notice period, the township limit,
+ * what the step's form requires, and the effect's own checks); only then are the accepted ones written,
+ * in bulk: their actions, their new steps, the ledger changes of approvals and the audit entries. A case
+ * that is refused is left exactly as it was, with a message saying why.
+ */
+import { AppError, type ErrorCode } from '../../shared/api/errors';
+import type { ActionData } from '../../shared/api/cases.schemas';
+import { addMonths, monthOf } from '../../shared/domain/dates';
+import { dueDate, refusal, stepOf, transition } from '../../shared/domain/workflow/rules';
+import { CLOSED, type WorkflowDef, type WorkflowPolicy } from '../../shared/domain/workflow/types';
+import type { Role } from '../../shared/domain/roles';
+import type { WorkCalendar } from '../../shared/domain/work-calendar';
+import type { Scope } from '../../shared/domain/roles';
+import { canSeeTownship } from '../../shared/domain/roles';
+import { sql } from 'kysely';
+import type { Executor } from '../db/schema';
+import { Refused } from './refused';
+import type { CasesTable } from '../db/tables/cases.table';
+import { newId } from '../app/ids';
+import { recordAuditBatch, type Actor, type AuditRecord } from '../audit/audit.service';
+import type { CaseData } from './case-data';
+import { prepareEffects, type PendingEffect } from './case-effects';
+import { caseFacts } from './case-facts';
+import { proposeAmount } from './case-amount';
+
+/** Who acts, when, under which rules. */
+export interface EngineEnv {
+  actor: Actor;
+  user: { id: string; displayName: string; role: Role; townshipId: string | null };
+  scope: Scope;
+  at: Date;
+  today: string;
+  calendar: WorkCalendar;
+  policy: WorkflowPolicy;
+}
+
+export interface ActionRequest {
+  caseId: string;
+  version: number;
+  action: string;
+  opinion: string;
+  data: ActionData;
+  /** Batch approval: steps that need facts typed in per case are refused. */
+  batch: boolean;
+}
+
+export interface ActionResult {
+  caseId: string;
+  caseNo: string;
+  ok: boolean;
+  message: string;
+  code?: ErrorCode;
+  field?: (string | number)[];
+  step?: string | null;
+  outcome?: 'approved' | 'rejected' | null;
+}
+
+
+const definitions = new Map<string, WorkflowDef>();
+/** Cases opened under the same rules share one parsed definition. */
+export function definitionOf(row: Pick<CasesTable, 'definition'>): WorkflowDef {
+  let def = definitions.get(row.definition);
+  if (!def) {
+    def = JSON.parse(row.definition) as WorkflowDef;
+    if (definitions.size > 200) definitions.clear();
+    definitions.set(row.definition, def);
+  }
+  return def;
+}
+
+/** Actions that do not make someone a party to the case (they may still confirm it). */
+export const NEUTRAL_ACTIONS = ['extend', 'filing_review'];
+
+export async function loadActors(db: Executor, caseIds: string[]): Promise<Map<string, { actors: string[]; lastSeq: number }>> {
+  const out = new Map<string, { actors: string[]; lastSeq: number }>();
+  for (let i = 0; i < caseIds.length; i += 500) {
+    const rows = await db.selectFrom('case_steps').select(['case_id', 'user_id', 'seq', 'action']).where('case_id', 'in', caseIds.slice(i, i + 500)).execute();
+    for (const r of rows) {
+      const entry = out.get(r.case_id) ?? { actors: [], lastSeq: 0 };
+      if (!NEUTRAL_ACTIONS.includes(r.action)) entry.actors.push(r.user_id);
+      entry.lastSeq = Math.max(entry.lastSeq, r.seq);
+      out.set(r.case_id, entry);
+    }
+  }
+  return out;
+}
+
+async function loadCases(db: Executor, ids: string[]): Promise<Map<string, CasesTable>> {
+  const out = new Map<string, CasesTable>();
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const row of await db.selectFrom('cases').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute()) out.set(row.id, row);
+  }
+  return out;
+}
+
+/** The facts an action records, checked against the step's form. */
+function recordedFacts(def: WorkflowDef, row: CasesTable, req: ActionRequest, policy: WorkflowPolicy, today: string): Partial<CaseData> & ActionData {
+  const step = stepOf(def, row.step!);
+  const d = req.data;
+  const facts: Partial<CaseData> & ActionData = {};
+  const needs = (field: keyof ActionData, message: string) => {
+    if (req.batch) throw new Refused('VALIDATION', `“${step.label}”需逐件填写，不能批量办理`);
+    throw new Refused('VALIDATION', message, ['data', field]);
+  };
+  if (step.form === 'investigation' && req.action === 'complete') {
+    if (row.kind === 'dibao_new' && d.monthlyIncomeFen === undefined) needs('monthlyIncomeFen', '请填写核实的家庭月收入');
+    if (!d.visitDate) needs('visitDate', '请填写入户调查日期');
+    if (d.visitDate && d.visitDate > today) throw new Refused('VALIDATION', '入户调查日期不能晚于今天', ['data', 'visitDate']);
+    Object.assign(facts, { monthlyIncomeFen: d.monthlyIncomeFen, familySize: d.familySize, visitDate: d.visitDate, unstableIncome: d.unstableIncome });
+  }
+  if (step.form === 'payment' && d.amountFen !== undefined) {
+    if (d.amountFen <= 0) throw new Refused('VALIDATION', '救助金额应大于 0', ['data', 'amountFen']);
+    facts.requestedAmountFen = d.amountFen;
+  }
+  if (step.form === 'review_result') {
+    if (req.action === 'keep') facts.reviewResult = 'keep';
+    else {
+      if (!d.reviewResult || d.reviewResult === 'keep') needs('reviewResult', '请选择复核结论（调整、渐退或停保）');
+      facts.reviewResult = d.reviewResult;
+      if (d.reviewResult === 'adjust') {
+        if (d.newAmountFen === undefined) needs('newAmountFen', '请填写调整后的保障金额');
+        facts.newAmountFen = d.newAmountFen;
+      }
+      if (d.reviewResult === 'taper') facts.taperMonths = d.taperMonths ?? policy.taperMonths;
+    }
+  }
+  for (const k of Object.keys(facts) as (keyof typeof facts)[]) if (facts[k] === undefined) delete facts[k];
+  return facts;
+}
+
+/** Judges and applies one action to each requested case; refused cases are reported, never half-written. */
+export async function applyActions(trx: Executor, env: EngineEnv, requests: ActionRequest[]): Promise<ActionResult[]> {
+  const ids = requests.map((r) => r.caseId);
+  const rows = await loadCases(trx, ids);
+  const history = await loadActors(trx, ids);
+  const results: ActionResult[] = [];
+  const accepted: { row: CasesTable; req: ActionRequest; def: WorkflowDef; next: string; outcome?: 'approved' | 'rejected'; data: CaseData; amount: number | null; lines?: string[]; standardId: string | null; seq: number }[] = [];
+  const effects: PendingEffect[] = [];
+  const reserved = new Set<string>();
+
+  for (const req of requests) {
+    const row = rows.get(req.caseId);
+    try {
+      if (!row) throw new Refused('NOT_FOUND', '案件不存在');
+      if (!canSeeTownship(env.scope, row.township_id)) throw new Refused('FORBIDDEN', '只能办理本乡镇（街道）的案件');
+      if (row.version !== req.version) throw new Refused('CONFLICT', '案件已被他人办理或已更新，请刷新后再办理');
+      const def = definitionOf(row);
+      const h = history.get(row.id) ?? { actors: [], lastSeq: 0 };
+      const facts = row.step ? recordedFacts(def, row, req, env.policy, env.today) : {};
+      const data: CaseData = { ...(JSON.parse(row.data) as CaseData), ...facts };
+      let amount = row.amount_fen;
+      let lines = data.amountLines;
+      let standardId = row.standard_id;
+      if (Object.keys(facts).length > 0 && !row.outcome) {
+        const proposal = await proposeAmount(trx, await caseFacts(trx, row, data, env.today, env.policy));
+        amount = proposal.amountFen;
+        lines = proposal.lines;
+        standardId = proposal.standardId;
+      }
+      const why = refusal(
+        def,
+        { step: row.step, townshipId: row.township_id, stepSince: row.step_since ?? row.opened_on, actors: h.actors, amountFen: amount },
+        req.action,
+        { userId: env.user.id, role: env.user.role, townshipId: env.user.townshipId },
+        { today: env.today, calendar: env.calendar, townshipLimitFen: env.policy.linshiTownshipLimitFen },
+      );
+      if (why) throw new Refused(/不由您的角色|本乡镇|不能审核确认/.test(why) ? 'FORBIDDEN' : 'CONFLICT', why);
+      const ends = row.kind === 'enrollment_stop' || (row.kind === 'periodic_review' && (data.reviewResult === 'taper' || data.reviewResult === 'stop'));
+      const { next, outcome } = transition(def, row.step!, req.action, ends);
+      if (outcome === 'approved') {
+        const effect = await prepareEffects(trx, env, row, def, data, amount, standardId, reserved);
+        effects.push(effect);
+      }
+      accepted.push({ row, req, def, next, outcome, data: { ...data, amountLines: lines }, amount, lines, standardId, seq: h.lastSeq + 1 });
+      results.push({ caseId: req.caseId, caseNo: row.case_no, ok: true, message: outcome === 'approved' ? '已审批通过' : outcome === 'rejected' ? '已作出不予批准决定' : '已办理', step: next === CLOSED ? null : next, outcome: outcome ?? null });
+    } catch (e) {
+      if (!(e instanceof Refused) && !(e instanceof AppError)) throw e;
+      const code = e instanceof Refused ? e.code : e.code;
+      const field = e instanceof Refused ? e.field : e.details?.fields?.[0]?.path;
+      results.push({ caseId: req.caseId, caseNo: row?.case_no ?? '', ok: false, message: e.message, code, field });
+    }
+  }
+  if (accepted.length === 0) return results;
+
+  const actedAt = env.at.toISOString();
+  const steps = accepted.map((a) => ({
+    id: newId(),
+    case_id: a.row.id,
+    seq: a.seq,
+    step: a.row.step!,
+    action: a.req.action,
+    opinion: a.req.opinion,
+    user_id: env.user.id,
+    user_name: env.user.displayName,
+    role: env.user.role,
+    acted_at: actedAt,
+    on_date: env.today,
+    data: Object.keys(a.req.data).length > 0 ? JSON.stringify(a.req.data) : null,
+  }));
+  for (let i = 0; i < steps.length; i += 200) await trx.insertInto('case_steps').values(steps.slice(i, i + 200)).execute();
+
+  const enrolled = new Set<string>();
+  const audits: AuditRecord[] = [];
+  for (const effect of effects) {
+    const applied = await effect.apply(trx);
+    if (applied.enrolled) enrolled.add(effect.caseId);
+    audits.push(...applied.audits);
+  }
+
+  // Cases that move alike (the usual batch) share one UPDATE.
+  const groups = new Map<string, { values: Partial<CasesTable>; link: boolean; ids: string[] }>();
+  for (const a of accepted) {
+    const closing = a.next === CLOSED;
+    const nextStep = closing ? null : stepOf(a.def, a.next);
+    const values: Partial<CasesTable> = {
+      step: nextStep?.id ?? null,
+      step_level: nextStep?.level ?? null,
+      step_roles: nextStep ? `,${nextStep.roles.join(',')},` : null,
+      step_since: nextStep ? env.today : null,
+      step_due: nextStep?.deadline ? dueDate(nextStep.deadline, env.today, env.calendar) : null,
+      status: closing ? 'closed' : 'open',
+      closed_at: closing ? actedAt : null,
+      updated_at: actedAt,
+      ...(a.outcome ? { outcome: a.outcome } : {}),
+    };
+    const perCase: Partial<CasesTable> = { data: JSON.stringify(a.data), amount_fen: a.amount, standard_id: a.standardId };
+    const link = enrolled.has(a.row.id);
+    const sameData = a.row.data === perCase.data && a.row.amount_fen === a.amount && a.row.standard_id === a.standardId;
+    const key = sameData ? JSON.stringify({ values, link }) : `case:${a.row.id}`;
+    const group = groups.get(key) ?? { values: sameData ? values : { ...values, ...perCase }, link, ids: [] };
+    group.ids.push(a.row.id);
+    groups.set(key, group);
+    audits.push({
+      action: 'case.act',
+      entity: 'case',
+      entityId: a.row.id,
+      householdId: a.row.household_id,
+      before: { step: a.row.step, amountFen: a.row.amount_fen },
+      after: { caseNo: a.row.case_no, action: a.req.action, next: values.step, outcome: a.outcome ?? null, amountFen: a.amount },
+      reason: a.req.opinion,
+    });
+  }
+  for (const { values, link, ids: groupIds } of groups.values()) {
+    for (let i = 0; i < groupIds.length; i += 500) {
+      await trx
+        .updateTable('cases')
+        .set((eb) => ({
+          ...values,
+          version: eb('version', '+', 1),
+          // An approved application points at the enrollment it created (enrollments.case_id).
+          ...(link ? { enrollment_id: sql<string>`(select e.id from enrollments e where e.case_id = cases.id)` } : {}),
+        }))
+        .where('id', 'in', groupIds.slice(i, i + 500))
+        .execute();
+    }
+  }
+  await recordAuditBatch(trx, env.actor, env.at, audits);
+  return results;
+}
+
+/** The first month paid after an approval: the month after the decision. */
+export const firstPaidMonth = (today: string) => addMonths(monthOf(today), 1);
