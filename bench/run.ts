@@ -1,11 +1,13 @@
 /** `npm run bench`: every benchmark, each against a baseline measured in the same run, printed as ratios. */
 import { benchOpenAndInsert } from './ledger-open-and-insert.bench';
 import { benchPeopleLedger } from './people-ledger.bench';
+import { benchApprovalWorkflows } from './approval-workflows.bench';
 
 const only = process.argv[2];
 const results: boolean[] = [];
 if (!only || only === 'foundation') results.push(await benchOpenAndInsert());
 if (!only || only === 'people') results.push(await benchPeopleLedger());
+if (!only || only === 'cases') results.push(await benchApprovalWorkflows());
 if (results.some((ok) => !ok)) {
   console.log('\n有基准未达到目标。');
   process.exitCode = 1;

@@ -13,17 +13,27 @@ import { newId } from '../app/ids';
 import type { CasesTable } from '../db/tables/cases.table';
 import type { EnrollmentsTable } from '../db/tables/enrollments.table';
 import type { AuditRecord } from '../audit/audit.service';
-import { programConflicts } from '../enrollments/enrollments.service';
+import { conflictsIn, type CoveringEnrollment } from '../enrollments/enrollments.service';
 import type { CaseData } from './case-data';
 import type { EngineEnv } from './case-engine';
 import { Refused } from './refused';
 
+/** An approval's ledger change: a new enrollment (written in bulk with the batch) or an update to apply. */
 export interface PendingEffect {
   caseId: string;
-  apply(trx: Executor): Promise<{ enrolled: boolean; audits: AuditRecord[] }>;
+  enrollment?: EnrollmentsTable;
+  members?: string[];
+  audits: AuditRecord[];
+  apply?: (trx: Executor) => Promise<void>;
 }
 
-const nothing = async () => ({ enrolled: false, audits: [] });
+/** What the batch read once for all its cases: covered members, and who is already covered by what. */
+export interface EffectContext {
+  members: ReadonlyMap<string, string[]>;
+  covering: readonly CoveringEnrollment[];
+  /** Program and person pairs enrolled earlier in the same batch. */
+  reserved: Set<string>;
+}
 
 /** The next review date of an enrollment: yearly, or sooner for unstable incomes (*local*). */
 function nextReview(env: EngineEnv, unstable: boolean): string {
@@ -38,7 +48,7 @@ export async function prepareEffects(
   data: CaseData,
   amount: number | null,
   standardId: string | null,
-  reserved: Set<string>,
+  context: EffectContext,
 ): Promise<PendingEffect> {
   const now = env.at.toISOString();
   const firstMonth = addMonths(monthOf(env.today), 1);
@@ -46,13 +56,12 @@ export async function prepareEffects(
     case 'enroll': {
       if (amount === null || amount <= 0) throw new Refused('CONFLICT', '尚未核定保障金额（或按调查结果不符合条件），不能审核确认');
       const program = row.program as Program;
-      const personIds = (await trx.selectFrom('case_members').select('person_id').where('case_id', '=', row.id).execute()).map((m) => m.person_id);
-      const conflicts = await programConflicts(trx, personIds, program, row.township_id);
+      const personIds = context.members.get(row.id) ?? [];
+      const persons = new Set(personIds);
+      const conflicts = conflictsIn(context.covering.filter((c) => persons.has(c.person_id)), program, row.township_id);
       if (conflicts.length > 0) throw new Refused('CONFLICT', conflicts[0]!.message);
-      for (const p of personIds) {
-        if (reserved.has(`${program}:${p}`)) throw new Refused('CONFLICT', '同一人员在本批中有另一件同类申请，请逐件办理');
-      }
-      for (const p of personIds) reserved.add(`${program}:${p}`);
+      if (personIds.some((p) => context.reserved.has(`${program}:${p}`))) throw new Refused('CONFLICT', '同一人员在本批中有另一件同类申请，请逐件办理');
+      for (const p of personIds) context.reserved.add(`${program}:${p}`);
       const enrollment: EnrollmentsTable = {
         id: newId(),
         program,
@@ -76,19 +85,14 @@ export async function prepareEffects(
       };
       return {
         caseId: row.id,
-        apply: async (t) => {
-          await t.insertInto('enrollments').values(enrollment).execute();
-          await t.insertInto('enrollment_members').values(personIds.map((person_id) => ({ enrollment_id: enrollment.id, person_id }))).execute();
-          return {
-            enrolled: true,
-            audits: [{ action: 'enrollment.create', entity: 'enrollment', entityId: enrollment.id, householdId: row.household_id, after: { ...enrollment, members: personIds }, reason: `审批案件 ${row.case_no}` }],
-          };
-        },
+        enrollment,
+        members: personIds,
+        audits: [{ action: 'enrollment.create', entity: 'enrollment', entityId: enrollment.id, householdId: row.household_id, after: { ...enrollment, members: personIds }, reason: `审批案件 ${row.case_no}` }],
       };
     }
     case 'one_off':
       if (amount === null || amount <= 0) throw new Refused('VALIDATION', '请填写救助金额', ['data', 'amountFen']);
-      return { caseId: row.id, apply: nothing };
+      return { caseId: row.id, audits: [] };
     default:
       return enrollmentEffect(trx, env, row, def, data, amount);
   }
@@ -124,30 +128,30 @@ async function enrollmentEffect(trx: Executor, env: EngineEnv, row: CasesTable, 
       break;
   }
   if (data.unstableIncome !== undefined) set.unstable_income = data.unstableIncome ? 1 : 0;
+  const audits: AuditRecord[] = [
+    {
+      action: result === 'stop' ? 'enrollment.stop' : result === 'taper' ? 'enrollment.taper' : 'enrollment.change',
+      entity: 'enrollment',
+      entityId: enrollment.id,
+      householdId: row.household_id,
+      before: { status: enrollment.status, monthly_amount_fen: enrollment.monthly_amount_fen, end_month: enrollment.end_month, next_review_on: enrollment.next_review_on },
+      after: { ...set, effectiveMonth: effective, amount: set.monthly_amount_fen !== undefined ? formatYuan(set.monthly_amount_fen) : undefined },
+      reason: `审批案件 ${row.case_no}`,
+    },
+  ];
+  if (headChange) audits.push({ action: 'household.head_change', entity: 'household', entityId: row.household_id, householdId: row.household_id, after: { head_person_id: headChange.newHead, deceased: headChange.deceased }, reason: `审批案件 ${row.case_no}` });
   return {
     caseId: row.id,
+    audits,
     apply: async (t) => {
       await t.updateTable('enrollments').set(set).where('id', '=', enrollment.id).execute();
-      const audits: AuditRecord[] = [
-        {
-          action: result === 'stop' ? 'enrollment.stop' : result === 'taper' ? 'enrollment.taper' : 'enrollment.change',
-          entity: 'enrollment',
-          entityId: enrollment.id,
-          householdId: row.household_id,
-          before: { status: enrollment.status, monthly_amount_fen: enrollment.monthly_amount_fen, end_month: enrollment.end_month, next_review_on: enrollment.next_review_on },
-          after: { ...set, effectiveMonth: effective, amount: set.monthly_amount_fen !== undefined ? formatYuan(set.monthly_amount_fen) : undefined },
-          reason: `审批案件 ${row.case_no}`,
-        },
-      ];
       if (headChange) {
         await t.updateTable('persons').set({ deceased_on: env.today, updated_at: now }).where('id', '=', headChange.deceased).execute();
         await t.updateTable('persons').set({ relation: 'self', updated_at: now }).where('id', '=', headChange.newHead).execute();
         await t.updateTable('persons').set({ relation: 'other', updated_at: now }).where('id', '=', headChange.deceased).execute();
         await t.updateTable('households').set({ head_person_id: headChange.newHead, updated_at: now }).where('id', '=', row.household_id).execute();
         await t.deleteFrom('enrollment_members').where('enrollment_id', '=', enrollment.id).where('person_id', '=', headChange.deceased).execute();
-        audits.push({ action: 'household.head_change', entity: 'household', entityId: row.household_id, householdId: row.household_id, after: { head_person_id: headChange.newHead, deceased: headChange.deceased }, reason: `审批案件 ${row.case_no}` });
       }
-      return { enrolled: false, audits };
     },
   };
 }

@@ -17,11 +17,13 @@ import { canSeeTownship } from '../../shared/domain/roles';
 import { sql } from 'kysely';
 import type { Executor } from '../db/schema';
 import { Refused } from './refused';
+import { definitionOf, loadDefinitions } from './case-definitions';
 import type { CasesTable } from '../db/tables/cases.table';
 import { newId } from '../app/ids';
 import { recordAuditBatch, type Actor, type AuditRecord } from '../audit/audit.service';
 import type { CaseData } from './case-data';
-import { prepareEffects, type PendingEffect } from './case-effects';
+import { prepareEffects, type EffectContext, type PendingEffect } from './case-effects';
+import { coveringEnrollments } from '../enrollments/enrollments.repository';
 import { caseFacts } from './case-facts';
 import { proposeAmount } from './case-amount';
 
@@ -58,17 +60,6 @@ export interface ActionResult {
 }
 
 
-const definitions = new Map<string, WorkflowDef>();
-/** Cases opened under the same rules share one parsed definition. */
-export function definitionOf(row: Pick<CasesTable, 'definition'>): WorkflowDef {
-  let def = definitions.get(row.definition);
-  if (!def) {
-    def = JSON.parse(row.definition) as WorkflowDef;
-    if (definitions.size > 200) definitions.clear();
-    definitions.set(row.definition, def);
-  }
-  return def;
-}
 
 /** Actions that do not make someone a party to the case (they may still confirm it). */
 export const NEUTRAL_ACTIONS = ['extend', 'filing_review'];
@@ -82,6 +73,16 @@ export async function loadActors(db: Executor, caseIds: string[]): Promise<Map<s
       if (!NEUTRAL_ACTIONS.includes(r.action)) entry.actors.push(r.user_id);
       entry.lastSeq = Math.max(entry.lastSeq, r.seq);
       out.set(r.case_id, entry);
+    }
+  }
+  return out;
+}
+
+async function membersOfCases(db: Executor, caseIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (let i = 0; i < caseIds.length; i += 500) {
+    for (const m of await db.selectFrom('case_members').select(['case_id', 'person_id']).where('case_id', 'in', caseIds.slice(i, i + 500)).execute()) {
+      out.set(m.case_id, [...(out.get(m.case_id) ?? []), m.person_id]);
     }
   }
   return out;
@@ -134,11 +135,13 @@ function recordedFacts(def: WorkflowDef, row: CasesTable, req: ActionRequest, po
 export async function applyActions(trx: Executor, env: EngineEnv, requests: ActionRequest[]): Promise<ActionResult[]> {
   const ids = requests.map((r) => r.caseId);
   const rows = await loadCases(trx, ids);
+  await loadDefinitions(trx, [...rows.values()]);
   const history = await loadActors(trx, ids);
   const results: ActionResult[] = [];
   const accepted: { row: CasesTable; req: ActionRequest; def: WorkflowDef; next: string; outcome?: 'approved' | 'rejected'; data: CaseData; amount: number | null; lines?: string[]; standardId: string | null; seq: number }[] = [];
   const effects: PendingEffect[] = [];
-  const reserved = new Set<string>();
+  const members = await membersOfCases(trx, ids);
+  const context: EffectContext = { members, covering: await coveringEnrollments(trx, [...new Set([...members.values()].flat())]), reserved: new Set() };
 
   for (const req of requests) {
     const row = rows.get(req.caseId);
@@ -170,7 +173,7 @@ export async function applyActions(trx: Executor, env: EngineEnv, requests: Acti
       const ends = row.kind === 'enrollment_stop' || (row.kind === 'periodic_review' && (data.reviewResult === 'taper' || data.reviewResult === 'stop'));
       const { next, outcome } = transition(def, row.step!, req.action, ends);
       if (outcome === 'approved') {
-        const effect = await prepareEffects(trx, env, row, def, data, amount, standardId, reserved);
+        const effect = await prepareEffects(trx, env, row, def, data, amount, standardId, context);
         effects.push(effect);
       }
       accepted.push({ row, req, def, next, outcome, data: { ...data, amountLines: lines }, amount, lines, standardId, seq: h.lastSeq + 1 });
@@ -203,10 +206,17 @@ export async function applyActions(trx: Executor, env: EngineEnv, requests: Acti
 
   const enrolled = new Set<string>();
   const audits: AuditRecord[] = [];
+  const newEnrollments = effects.filter((e) => e.enrollment);
+  for (let i = 0; i < newEnrollments.length; i += 200) {
+    const slice = newEnrollments.slice(i, i + 200);
+    await trx.insertInto('enrollments').values(slice.map((e) => e.enrollment!)).execute();
+    const memberRows = slice.flatMap((e) => e.members!.map((person_id) => ({ enrollment_id: e.enrollment!.id, person_id })));
+    for (let j = 0; j < memberRows.length; j += 500) await trx.insertInto('enrollment_members').values(memberRows.slice(j, j + 500)).execute();
+  }
   for (const effect of effects) {
-    const applied = await effect.apply(trx);
-    if (applied.enrolled) enrolled.add(effect.caseId);
-    audits.push(...applied.audits);
+    if (effect.enrollment) enrolled.add(effect.caseId);
+    if (effect.apply) await effect.apply(trx);
+    audits.push(...effect.audits);
   }
 
   // Cases that move alike (the usual batch) share one UPDATE.
@@ -219,7 +229,8 @@ export async function applyActions(trx: Executor, env: EngineEnv, requests: Acti
       step_level: nextStep?.level ?? null,
       step_roles: nextStep ? `,${nextStep.roles.join(',')},` : null,
       step_since: nextStep ? env.today : null,
-      step_due: nextStep?.deadline ? dueDate(nextStep.deadline, env.today, env.calendar) : null,
+      // A step without its own deadline is due when the case is (the inbox orders on one column).
+      step_due: nextStep ? (nextStep.deadline ? dueDate(nextStep.deadline, env.today, env.calendar) : a.row.case_due) : null,
       status: closing ? 'closed' : 'open',
       closed_at: closing ? actedAt : null,
       updated_at: actedAt,

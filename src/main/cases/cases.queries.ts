@@ -21,7 +21,8 @@ import type { Executor, LedgerSchema } from '../db/schema';
 import type { CasesTable } from '../db/tables/cases.table';
 import type { Viewer } from '../ledger/ledger.service';
 import { describeData, type CaseData } from './case-data';
-import { definitionOf, loadActors, type EngineEnv } from './case-engine';
+import { loadActors, type EngineEnv } from './case-engine';
+import { definitionOf, loadDefinitions } from './case-definitions';
 
 const ROW_COLUMNS = [
   'c.id',
@@ -43,7 +44,7 @@ const ROW_COLUMNS = [
   'c.delegated',
   'c.filing_reviewed_at',
   'c.version',
-  'c.definition',
+  'c.definition_id',
 ] as const;
 
 type Base = SelectQueryBuilder<LedgerSchema & { c: CasesTable }, 'c', object>;
@@ -64,7 +65,7 @@ type RawRow = Awaited<ReturnType<ReturnType<typeof withNames>['execute']>>[numbe
 export function toCaseRow(r: RawRow, env: Pick<EngineEnv, 'today' | 'calendar'>): CaseRow {
   const def = definitionOf(r);
   const step = r.step ? def.steps.find((s) => s.id === r.step) : undefined;
-  const unit = step?.deadline?.unit ?? null;
+  const unit = step ? (step.deadline?.unit ?? 'working') : null;
   const stepDaysLeft = r.step_due && unit ? daysLeft(r.step_due, env.today, unit, env.calendar) : null;
   const caseDaysLeft = r.status === 'open' ? env.calendar.workingDaysBetween(env.today, r.case_due) : null;
   return {
@@ -156,10 +157,11 @@ export async function caseInbox(db: Executor, env: EngineEnv, f: InboxFilter): P
       .offset(offset)
       .execute();
   } else if (f.tab === 'todo') {
-    rows = await withNames(base()).orderBy(sql`c.step_due is null`).orderBy('c.step_due').orderBy('c.case_no').limit(f.pageSize).offset(offset).execute();
+    rows = await withNames(base()).orderBy('c.step_due').limit(f.pageSize).offset(offset).execute();
   } else {
     rows = await withNames(base()).orderBy('c.opened_on', 'desc').orderBy('c.case_no', 'desc').limit(f.pageSize).offset(offset).execute();
   }
+  await loadDefinitions(db, rows);
   return { rows: rows.map((r) => toCaseRow(r, env)), total: Number(countRow.n), today: env.today };
 }
 
@@ -169,6 +171,7 @@ export async function casesOfHousehold(db: Executor, env: EngineEnv, householdId
     .orderBy('c.opened_on', 'desc')
     .orderBy('c.case_no', 'desc')
     .execute();
+  await loadDefinitions(db, rows);
   return rows.filter((r) => canSeeTownship(env.scope, r.township_id)).map((r) => toCaseRow(r, env));
 }
 
@@ -189,6 +192,7 @@ export async function caseDetail(db: Executor, env: EngineEnv, viewer: Viewer, i
     .where('c.id', '=', id)
     .executeTakeFirst();
   if (!raw || !canSeeTownship(env.scope, raw.township_id)) throw new AppError('NOT_FOUND', '案件不存在或不在您的办理范围');
+  await loadDefinitions(db, [raw]);
   const row = toCaseRow(raw, env);
   const def = definitionOf(raw);
   const data = JSON.parse(raw.data) as CaseData;
@@ -272,12 +276,14 @@ export async function noticeList(db: Executor, env: EngineEnv, townshipId: strin
     .leftJoin('villages as v', 'v.id', 'h.village_id')
     .leftJoin('persons as head', 'head.id', 'h.head_person_id')
     .leftJoin('persons as subject', 'subject.id', 'c.person_id')
-    .select(['c.id', 'c.case_no', 'c.program', 'c.amount_fen', 'c.step_since', 'c.definition', 'c.step', 'v.name as village_name', 'head.name as head_name', 'subject.name as subject_name', 'subject.birth_date as subject_birth'])
+    .select(['c.id', 'c.case_no', 'c.program', 'c.amount_fen', 'c.step_since', 'c.definition_id', 'c.step', 'v.name as village_name', 'head.name as head_name', 'subject.name as subject_name', 'subject.birth_date as subject_birth'])
     .select((eb) => eb.selectFrom('case_members as cm').select((e) => e.fn.countAll<number>().as('n')).whereRef('cm.case_id', '=', 'c.id').as('covered'))
     .where('c.township_id', '=', townshipId)
     .where('c.status', '=', 'open');
   if (villageId) qb = qb.where('h.village_id', '=', villageId);
-  const rows = (await qb.orderBy('v.code').orderBy('c.case_no').execute()).filter((r) => stepOf(definitionOf(r), r.step!).publishes);
+  const all = await qb.orderBy('v.code').orderBy('c.case_no').execute();
+  await loadDefinitions(db, all);
+  const rows = all.filter((r) => stepOf(definitionOf(r), r.step!).publishes);
   return rows
     .filter((r) => !(r.program === 'tekun' && r.subject_birth && ageOn(r.subject_birth, env.today) < 18))
     .map((r) => {

@@ -20,7 +20,8 @@ import { membersOf } from '../households/households.repository';
 import { effectiveWorkflow } from '../workflows/workflows.service';
 import { proposeAmount } from './case-amount';
 import type { CaseData } from './case-data';
-import { applyActions, definitionOf, type ActionRequest, type ActionResult, type EngineEnv } from './case-engine';
+import { applyActions, type ActionRequest, type ActionResult, type EngineEnv } from './case-engine';
+import { definitionOf, loadDefinitions, storeDefinition } from './case-definitions';
 import { caseFacts } from './case-facts';
 
 type StartInput = z.output<typeof startCaseSchema>;
@@ -153,11 +154,11 @@ export async function startCase(db: LedgerDb, env: EngineEnv, input: StartInput)
       step_level: first.level,
       step_roles: `,${first.roles.join(',')},`,
       step_since: env.today,
-      step_due: first.deadline ? dueDate(first.deadline, env.today, env.calendar) : null,
+      step_due: first.deadline ? dueDate(first.deadline, env.today, env.calendar) : dueDate(def.whole, env.today, env.calendar),
       opened_on: env.today,
       case_due: dueDate(def.whole, env.today, env.calendar),
       extended_reason: null,
-      definition: JSON.stringify(def),
+      definition_id: await storeDefinition(trx, def, now),
       data: '',
       amount_fen: null,
       standard_id: null,
@@ -225,6 +226,7 @@ async function appendNeutralStep(trx: Executor, env: EngineEnv, row: CasesTable,
 export async function extendCase(db: LedgerDb, env: EngineEnv, input: { caseId: string; version: number; reason: string }): Promise<string> {
   return db.transaction().execute(async (trx) => {
     const row = await requireOpenCase(trx, env, input.caseId, input.version);
+    await loadDefinitions(trx, [row]);
     const def = definitionOf(row);
     if (row.status !== 'open') throw new AppError('CONFLICT', '案件已办结');
     if (!def.extended) throw new AppError('CONFLICT', `“${def.label}”不能延期`);
@@ -233,7 +235,8 @@ export async function extendCase(db: LedgerDb, env: EngineEnv, input: { caseId: 
     const mayAct = step?.roles.includes(env.user.role) || env.user.role === 'county_reviewer' || env.user.role === 'manager';
     if (!mayAct) throw new AppError('FORBIDDEN', '只有当前环节的经办人员或县级审核人员可以延期');
     const caseDue = dueDate(def.extended, row.opened_on, env.calendar);
-    await trx.updateTable('cases').set({ case_due: caseDue, extended_reason: input.reason, updated_at: env.at.toISOString(), version: row.version + 1 }).where('id', '=', row.id).execute();
+    const stepDue = step?.deadline ? row.step_due : caseDue;
+    await trx.updateTable('cases').set({ case_due: caseDue, step_due: stepDue, extended_reason: input.reason, updated_at: env.at.toISOString(), version: row.version + 1 }).where('id', '=', row.id).execute();
     await appendNeutralStep(trx, env, row, 'extend', input.reason);
     await recordAudit(trx, env.actor, env.at, { action: 'case.extend', entity: 'case', entityId: row.id, householdId: row.household_id, before: { caseDue: row.case_due }, after: { caseDue }, reason: input.reason });
     return caseDue;

@@ -6,7 +6,7 @@ import type { AuditHeadTable, AuditLogTable } from './tables/audit.table';
 import type { HouseholdsTable, PersonsTable } from './tables/households.table';
 import type { EnrollmentMembersTable, EnrollmentsTable, StandardsTable } from './tables/enrollments.table';
 import type { CalendarDaysTable } from './tables/calendar.table';
-import type { CaseMembersTable, CasesTable, CaseStepsTable, WorkflowOverridesTable } from './tables/cases.table';
+import type { CaseMembersTable, CasesTable, CaseStepsTable, WorkflowDefinitionsTable, WorkflowOverridesTable } from './tables/cases.table';
 
 export interface LedgerSchema {
   settings: SettingsTable;
@@ -25,6 +25,7 @@ export interface LedgerSchema {
   case_members: CaseMembersTable;
   case_steps: CaseStepsTable;
   workflow_overrides: WorkflowOverridesTable;
+  workflow_definitions: WorkflowDefinitionsTable;
 }
 
 export type LedgerDb = Kysely<LedgerSchema>;

@@ -36,8 +36,15 @@ export interface ConflictIssue {
 
 /** Why these persons cannot (or should not) join `program` now, naming the other record. */
 export async function programConflicts(db: Executor, personIds: string[], program: Program, ownTownshipId: string): Promise<ConflictIssue[]> {
+  return conflictsIn(await coveringEnrollments(db, personIds), program, ownTownshipId);
+}
+
+export type CoveringEnrollment = Awaited<ReturnType<typeof coveringEnrollments>>[number];
+
+/** The same judgement on enrollments already read (a batch reads them for all its persons at once). */
+export function conflictsIn(covering: readonly CoveringEnrollment[], program: Program, ownTownshipId: string): ConflictIssue[] {
   const issues: ConflictIssue[] = [];
-  for (const e of await coveringEnrollments(db, personIds)) {
+  for (const e of covering) {
     const held = e.program as Program;
     const exclusive = exclusiveConflict(held, program);
     if (exclusive) issues.push({ personId: e.person_id, message: `${e.person_name}已在${e.township_name}享受${PROGRAM_SHORT_LABELS[held]}：${exclusive}` });

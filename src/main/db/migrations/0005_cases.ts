@@ -7,6 +7,14 @@ import { DEFAULT_STANDARDS_FROM, STANDARD_ITEMS } from '../../../shared/domain/s
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
+    .createTable('workflow_definitions')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('definition', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema
     .createTable('cases')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('case_no', 'text', (c) => c.notNull().unique())
@@ -27,7 +35,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('opened_on', 'text', (c) => c.notNull())
     .addColumn('case_due', 'text', (c) => c.notNull())
     .addColumn('extended_reason', 'text')
-    .addColumn('definition', 'text', (c) => c.notNull())
+    .addColumn('definition_id', 'text', (c) => c.notNull().references('workflow_definitions.id'))
     .addColumn('data', 'text', (c) => c.notNull())
     .addColumn('amount_fen', 'integer')
     .addColumn('standard_id', 'text', (c) => c.references('standards.id'))
@@ -41,9 +49,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('closed_at', 'text')
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
-  // The inbox walks open cases by step deadline (county-wide, or within a township); nothing else is large.
-  await db.schema.createIndex('cases_open_due').on('cases').columns(['status', 'step_due']).execute();
-  await db.schema.createIndex('cases_township_open_due').on('cases').columns(['township_id', 'status', 'step_due']).execute();
+  // The inbox walks open cases by step deadline and filters on who acts, all within the index.
+  await db.schema.createIndex('cases_open_due').on('cases').columns(['status', 'step_due', 'step_roles', 'township_id']).execute();
+  await db.schema.createIndex('cases_township_open_due').on('cases').columns(['township_id', 'status', 'step_due', 'step_roles']).execute();
   await db.schema.createIndex('cases_household').on('cases').column('household_id').execute();
   await db.schema.createIndex('cases_enrollment').on('cases').column('enrollment_id').execute();
 

@@ -23,8 +23,8 @@ export interface CasesTable {
   opened_on: string;
   case_due: string;
   extended_reason: string | null;
-  /** The effective workflow definition the case was opened under (JSON). */
-  definition: string;
+  /** The effective workflow definition the case was opened under (workflow_definitions.id). */
+  definition_id: string;
   /** The application and what the steps found (JSON, see cases/case-data.ts). */
   data: string;
   amount_fen: number | null;
@@ -61,6 +61,14 @@ export interface CaseStepsTable {
   on_date: string;
   /** What was recorded with the action (JSON), or null. */
   data: string | null;
+}
+
+/** Every effective definition a case was opened under, once, by the hash of its JSON. */
+export interface WorkflowDefinitionsTable {
+  id: string;
+  kind: string;
+  definition: string;
+  created_at: string;
 }
 
 /** A county's edits of a default workflow (JSON WorkflowOverrides). */
