@@ -3,10 +3,12 @@
  * (default admin) and read the password from DOUDI_PASSWORD, or prompt for it.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../shared/api/errors';
 import { createBackend } from './app/create-backend';
+import { fileClock } from './app/clock';
 import { consoleLogger, errorsOnly } from './app/log';
 import { setupLedger } from './auth/auth.service';
 import { createDemoCounty } from './demo/demo-county';
@@ -73,7 +75,7 @@ async function demo(args: string[]): Promise<void> {
   if (problem) throw new AppError('WEAK_PASSWORD', `DOUDI_PASSWORD 不符合密码要求：${problem}`);
   const result = await createDemoCounty(backend, password, Number(values.households));
   console.log(`已创建演示县台账：${backend.store.ledgerPath}`);
-  console.log(`  ${result.households} 户，${result.persons} 人，${result.enrollments} 条在保记录（均为虚构数据）`);
+  console.log(`  ${result.households} 户，${result.persons} 人，${result.enrollments} 条在保记录，${result.cases} 件审批案件（均为虚构数据）`);
   console.log('  演示账户（密码相同）：');
   for (const u of result.users) console.log(`    ${u.username.padEnd(10)} ${ROLE_LABELS[u.role]}${u.township ? `（${u.township}）` : ''}`);
   if (generated) console.log(`  密码：${password}`);
@@ -85,7 +87,9 @@ async function serve(args: string[]): Promise<void> {
     args,
     options: { data: { type: 'string' }, port: { type: 'string', default: '4317' }, host: { type: 'string', default: '127.0.0.1' } },
   });
-  const { backend, router, sessions } = createBackend({ dataDir: dataDirOf(values) });
+  const clockFile = process.env.DOUDI_CLOCK_FILE;
+  const clock = clockFile ? fileClock(clockFile, (p) => (fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : null)) : undefined;
+  const { backend, router, sessions } = createBackend({ dataDir: dataDirOf(values), clock });
   const server = await startHttpServer({ router, sessions, clock: backend.clock, host: values.host, port: Number(values.port), staticDir: RENDERER_DIR });
   console.log(`Doudi 已启动：${server.url}`);
   console.log(`台账目录：${backend.store.dataDir}${backend.store.isInitialized() ? '' : '（尚未创建，打开页面后按向导完成初始设置）'}`);

@@ -58,6 +58,17 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'standard.correct': '更正保障标准',
   'calendar.set': '设置节假日安排',
   'calendar.remove': '恢复为普通日',
+  'case.start': '发起审批案件',
+  'case.act': '审批办理',
+  'case.extend': '审批案件延期',
+  'case.filing_review': '备案审查',
+  'enrollment.create': '经审批纳入保障',
+  'enrollment.change': '经审批变更保障',
+  'enrollment.stop': '经审批停保',
+  'enrollment.taper': '经审批渐退',
+  'household.head_change': '变更户主',
+  'workflow.update': '修改审批流程',
+  'workflow.policy': '修改审批政策参数',
 };
 
 /** Kinds of records the audit log refers to. */
@@ -72,6 +83,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   enrollment: '在保记录',
   standard: '保障标准',
   calendar: '节假日安排',
+  case: '审批案件',
+  workflow: '审批流程',
 };
 
 /** Actors that are not a signed-in user. */

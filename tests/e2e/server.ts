@@ -28,9 +28,11 @@ export function prepareDemo(password: string): string {
   return dataDir;
 }
 
-export async function startServer(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-e2e-'))): Promise<TestServer> {
+/** `env` may carry DOUDI_CLOCK_FILE: the server's clock then reads the instant written in that file. */
+export async function startServer(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-e2e-')), env: Record<string, string> = {}): Promise<TestServer> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve', '--data', dataDir, '--port', '0'], {
     cwd: ROOT,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {

@@ -128,7 +128,7 @@ export async function caseInbox(db: Executor, env: EngineEnv, f: InboxFilter): P
       const q = f.q;
       qb = qb.where((eb) =>
         eb.or([
-          eb('c.case_no', 'like', `${q}%`),
+          eb('c.case_no', 'like', /^\d+$/.test(q) ? `%${q}%` : `${q}%`),
           eb.exists(eb.selectFrom('case_members as cm').innerJoin('persons as p', 'p.id', 'cm.person_id').select('p.id').whereRef('cm.case_id', '=', 'c.id').where('p.name', 'like', `${q}%`)),
         ]),
       );

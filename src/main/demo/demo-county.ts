@@ -14,12 +14,14 @@ import type { Relation } from '../../shared/domain/household';
 import { DEMO_COUNTY, DEMO_TOWNSHIPS } from './demo-regions';
 import { PeopleGenerator } from './synthetic-people';
 import { enrollDemoCounty } from './demo-enrollments';
+import { demoCases } from './demo-cases';
 
 export interface DemoResult {
   users: { username: string; role: Role; township: string | null }[];
   households: number;
   persons: number;
   enrollments: number;
+  cases: number;
   recoveryCode: string;
 }
 
@@ -99,9 +101,10 @@ export async function createDemoCounty(backend: Backend, password: string, house
   }
   await registerHouseholds(db, admin, at, households, { reason: '建账：录入原有保障对象家庭' });
   const enrollments = await enrollDemoCounty(db, admin, at, people.rng, townships.map((t) => t.id), (id) => townships.find((t) => t.id === id)?.villages[0] ?? null);
+  const cases = await demoCases(db, at, people.rng);
   const totals = await db.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const householdTotal = await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   await backend.store.close();
-  return { users, households: Number(householdTotal.n), persons: Number(totals.n), enrollments, recoveryCode };
+  return { users, households: Number(householdTotal.n), persons: Number(totals.n), enrollments, cases, recoveryCode };
 
 }

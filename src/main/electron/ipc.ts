@@ -4,11 +4,13 @@ import type { CallOptions } from '../../shared/api/contract';
 import type { Router } from '../rpc/router';
 import type { Session } from '../rpc/sessions';
 import { isAppUrl } from './window-options';
+import { pdfPrinter } from './pdf-printer';
 import { saveDialogSink } from './save-dialog-sink';
 
 /** The IPC transport: the desktop window's one session, calls checked to come from our own page. */
 export function connectIpc(window: BrowserWindow, router: Router, session: Session): void {
   session.files = saveDialogSink(window);
+  session.printer = pdfPrinter(window, session.files);
   session.listeners.add((event) => {
     if (!window.isDestroyed()) window.webContents.send(IPC_EVENT, event);
   });

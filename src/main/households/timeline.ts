@@ -10,6 +10,7 @@ import { DISABILITY_CATEGORIES, HEALTH_STATES, SCHOOL_STATES, SELF_CARE_LEVELS, 
 import { PROGRAM_LABELS, type Program } from '../../shared/domain/programs';
 import type { Executor } from '../db/schema';
 import { timelineOf } from './households.repository';
+import { AUDIT_ACTION_LABELS } from '../../shared/labels';
 
 type Row = Record<string, unknown>;
 type Shown = (value: unknown) => string | null;
@@ -53,8 +54,26 @@ function summary(action: string, before: Row | null, after: Row | null): string 
       return `新增成员：${String(after?.name ?? '')}`;
     case 'enrollment.initial_load':
       return `建账录入在保记录：${PROGRAM_LABELS[after?.program as Program] ?? String(after?.program)}，每月 ${formatYuan(Number(after?.monthly_amount_fen ?? 0))} 元`;
+    case 'case.start':
+      return `发起审批案件 ${String(after?.caseNo ?? '')}：${PROGRAM_LABELS[after?.program as Program] ?? ''}`;
+    case 'case.act':
+      return `审批办理（案件 ${String(after?.caseNo ?? '')}）${after?.outcome === 'approved' ? '：批准' : after?.outcome === 'rejected' ? '：不予批准' : ''}`;
+    case 'case.extend':
+      return '审批案件延期办理';
+    case 'case.filing_review':
+      return '县级备案审查';
+    case 'enrollment.create':
+      return `经审批纳入${PROGRAM_LABELS[after?.program as Program] ?? ''}，每月 ${formatYuan(Number(after?.monthly_amount_fen ?? 0))} 元，${String(after?.start_month ?? '')} 起`;
+    case 'enrollment.change':
+      return '经审批变更保障';
+    case 'enrollment.stop':
+      return '经审批停止保障';
+    case 'enrollment.taper':
+      return '经审批渐退';
+    case 'household.head_change':
+      return '户主死亡，变更户主';
     default:
-      return action;
+      return AUDIT_ACTION_LABELS[action] ?? action;
   }
 }
 

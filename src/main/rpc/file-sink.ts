@@ -18,6 +18,7 @@ export interface FileSink {
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const PDF_MIME = 'application/pdf';
 
 /** Runs a file's writer into memory (for the browser download, and for tests). */
 export async function collectFile(file: FileToDeliver): Promise<{ data: Buffer; rows: number }> {

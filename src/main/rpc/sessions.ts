@@ -3,7 +3,7 @@
  * cookie). A session expires after `maxAgeMs` in all, or `idleExpiryMs` without any call.
  */
 import crypto from 'node:crypto';
-import type { SessionUser, ServerEvent } from '../../shared/api/contract';
+import type { FileDelivery, SessionUser, ServerEvent } from '../../shared/api/contract';
 import type { Clock } from '../app/clock';
 import type { FileSink } from './file-sink';
 
@@ -18,6 +18,8 @@ export interface Session {
   listeners: Set<(event: ServerEvent) => void>;
   /** Where files made for this session go; set by the transport. */
   files?: FileSink;
+  /** Prints the session's window to a PDF and delivers it like a file; only the desktop app sets it. */
+  printer?: (fileName: string) => Promise<FileDelivery>;
 }
 
 export interface SessionPolicy {

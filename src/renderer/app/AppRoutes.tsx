@@ -7,14 +7,20 @@ import { AdminOnly } from '../components/AdminOnly';
 import { LedgerEditorsOnly } from '../components/LedgerEditorsOnly';
 import { NotFound } from '../components/ResultPages';
 import { ChangePasswordPage, ForcedPasswordPage } from '../pages/account';
+import { ApprovalsPage } from '../pages/approvals';
 import { AuditPage } from '../pages/audit';
 import { CalendarPage } from '../pages/calendar';
+import { CasePage } from '../pages/case';
 import { HouseholdPage } from '../pages/household';
 import { IntakePage } from '../pages/intake';
 import { LedgerPage } from '../pages/ledger';
 import { MainLayout } from '../pages/layout';
 import { LoginPage } from '../pages/login';
 import { PlaceholderPage } from '../pages/placeholder';
+import { ApprovalFormPrint } from '../pages/print/ApprovalFormPrint';
+import { NoticeListPrint } from '../pages/print/NoticeListPrint';
+import { RejectionNoticePrint } from '../pages/print/RejectionNoticePrint';
+import { TerminationNoticePrint } from '../pages/print/TerminationNoticePrint';
 import { RecoverPage } from '../pages/recover';
 import { RegionsPage } from '../pages/regions';
 import { SettingsPage } from '../pages/settings';
@@ -22,6 +28,7 @@ import { SetupPage } from '../pages/setup';
 import { StandardsPage } from '../pages/standards';
 import { UsersPage } from '../pages/users';
 import { WorkbenchPage } from '../pages/workbench';
+import { WorkflowsPage } from '../pages/workflows';
 import { useSession } from '../session/session-context';
 import { SignedInShell } from '../session/SignedInShell';
 
@@ -64,6 +71,11 @@ export function AppRoutes() {
         <Route path="/login" element={<Navigate to="/" replace />} />
         <Route path="/setup" element={<Navigate to="/" replace />} />
         <Route path="/recover" element={<Navigate to="/" replace />} />
+        {/* Print views: outside the main layout, so no menu is printed. */}
+        <Route path="print/cases/:id/approval-form" element={<ApprovalFormPrint />} />
+        <Route path="print/cases/:id/rejection-notice" element={<RejectionNoticePrint />} />
+        <Route path="print/cases/:id/termination-notice" element={<TerminationNoticePrint />} />
+        <Route path="print/notice-list" element={<NoticeListPrint />} />
         <Route element={<MainLayout />}>
           <Route index element={<WorkbenchPage />} />
           <Route path="ledger" element={<LedgerPage />} />
@@ -71,7 +83,8 @@ export function AppRoutes() {
             <Route index element={<IntakePage />} />
           </Route>
           <Route path="ledger/households/:id" element={<HouseholdPage />} />
-          <Route path="approvals" element={<PlaceholderPage module="approvals" />} />
+          <Route path="approvals" element={<ApprovalsPage />} />
+          <Route path="approvals/:id" element={<CasePage />} />
           <Route path="exchange" element={<PlaceholderPage module="exchange" />} />
           <Route path="reports" element={<PlaceholderPage module="reports" />} />
           <Route path="regions" element={<RegionsPage />} />
@@ -83,6 +96,7 @@ export function AppRoutes() {
             <Route path="audit" element={<AuditPage />} />
             <Route path="standards" element={<StandardsPage />} />
             <Route path="calendar" element={<CalendarPage />} />
+            <Route path="workflows" element={<WorkflowsPage />} />
           </Route>
           <Route path="*" element={<NotFound />} />
         </Route>

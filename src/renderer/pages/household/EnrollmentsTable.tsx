@@ -1,13 +1,27 @@
-import { Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Space, Table, Tag, type TableColumnsType } from 'antd';
 import type { Enrollment, Member } from '../../../shared/api/contract';
 import { formatYuan } from '../../../shared/domain/money';
-import { ENROLLMENT_STATUS_LABELS, PROGRAM_CATEGORIES, PROGRAM_LABELS, type EnrollmentStatus } from '../../../shared/domain/programs';
+import { COVERED_STATUSES, ENROLLMENT_STATUS_LABELS, PROGRAM_CATEGORIES, PROGRAM_LABELS, type EnrollmentStatus } from '../../../shared/domain/programs';
 import { ENROLLMENT_SOURCE_LABELS } from '../../../shared/labels';
 import { formatDateTime } from '../../app/format';
+import type { EnrollmentCaseKind } from './EnrollmentCaseModal';
 
 const STATUS_COLORS: Record<EnrollmentStatus, string | undefined> = { active: 'success', tapering: 'warning', stopped: undefined };
 
-export function EnrollmentsTable({ enrollments, members }: { enrollments: Enrollment[]; members: Member[] }) {
+const CASE_ACTIONS: { kind: EnrollmentCaseKind; label: string }[] = [
+  { kind: 'enrollment_change', label: '变更' },
+  { kind: 'enrollment_stop', label: '停保' },
+  { kind: 'periodic_review', label: '复核' },
+];
+
+interface Props {
+  enrollments: Enrollment[];
+  members: Member[];
+  /** When given, covered enrollments offer 变更, 停保 and 复核, each starting a case. */
+  onStartCase?: (enrollment: Enrollment, kind: EnrollmentCaseKind) => void;
+}
+
+export function EnrollmentsTable({ enrollments, members, onStartCase }: Props) {
   const nameOf = new Map(members.map((m) => [m.id, m.name]));
   const columns: TableColumnsType<Enrollment> = [
     { title: '保障项目', dataIndex: 'program', width: 130, render: (p: Enrollment['program']) => PROGRAM_LABELS[p] },
@@ -35,6 +49,24 @@ export function EnrollmentsTable({ enrollments, members }: { enrollments: Enroll
     { title: '确认人', dataIndex: 'confirmedByName', width: 90, render: (n: string | null) => n ?? '—' },
     { title: '确认时间', dataIndex: 'confirmedAt', width: 140, render: (at: string | null) => formatDateTime(at) },
   ];
+  if (onStartCase) {
+    columns.push({
+      title: '操作',
+      key: 'actions',
+      width: 150,
+      fixed: 'right',
+      render: (_: unknown, e) =>
+        COVERED_STATUSES.includes(e.status) && (
+          <Space size={0}>
+            {CASE_ACTIONS.map((a) => (
+              <Button key={a.kind} type="link" size="small" onClick={() => onStartCase(e, a.kind)}>
+                {a.label}
+              </Button>
+            ))}
+          </Space>
+        ),
+    });
+  }
   return (
     <Table<Enrollment>
       rowKey="id"
@@ -42,7 +74,7 @@ export function EnrollmentsTable({ enrollments, members }: { enrollments: Enroll
       columns={columns}
       dataSource={enrollments}
       pagination={false}
-      scroll={{ x: 1080 }}
+      scroll={{ x: onStartCase ? 1230 : 1080 }}
       locale={{ emptyText: '该户没有在保记录' }}
     />
   );

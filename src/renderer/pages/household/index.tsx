@@ -1,36 +1,50 @@
 /**
- * One household (一户一档): who lives there, what they receive, and every change with its reason.
- * Clerks and reviewers edit; administrators also enter existing beneficiaries (建账); managers look.
+ * One household (一户一档): who lives there, what they receive, its approval cases, and every change
+ * with its reason. Clerks and reviewers edit; case workers apply (发起申请) and start changes, stops and
+ * reviews of enrollments; administrators also enter existing beneficiaries (建账); managers look and apply.
+ * `?apply=1` opens the application at once (coming from registration).
  */
-import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, FileAddOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Result, Skeleton, Space } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { Member } from '../../../shared/api/contract';
 import { LEDGER_EDITORS } from '../../../shared/domain/roles';
 import { useRead } from '../../api/queries';
 import { PageTitle } from '../../components/PageTitle';
 import { useSignedIn } from '../../session/session-context';
+import { isCaseWorker } from '../approvals/case-roles';
+import { EnrollmentCaseModal, type EnrollmentCaseTarget } from './EnrollmentCaseModal';
 import { EnrollmentsTable } from './EnrollmentsTable';
+import { HouseholdCases } from './HouseholdCases';
 import { HouseholdEditModal } from './HouseholdEditModal';
 import { headOf, HouseholdSummary } from './HouseholdSummary';
 import { HouseholdTimeline } from './HouseholdTimeline';
 import { InitialEnrollmentModal } from './InitialEnrollmentModal';
 import { MembersTable } from './MembersTable';
 import { PersonModal } from './PersonModal';
+import { StartCaseModal } from './StartCaseModal';
 
-type Open = 'household' | 'person' | 'enrollment' | null;
+type Open = 'household' | 'person' | 'enrollment' | 'apply' | 'enrollmentCase' | null;
 
 export function HouseholdPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const { user } = useSignedIn();
+  const [params, setParams] = useSearchParams();
   const household = useRead('households.get', { id }, { silent: true });
-  const [open, setOpen] = useState<Open>(null);
-  // The member stays while the modal closes, so its title does not change during the animation.
-  const [member, setMember] = useState<Member | null>(null);
   const canEdit = LEDGER_EDITORS.includes(user.role);
+  const canApply = isCaseWorker(user.role);
   const isAdmin = user.role === 'admin';
+  const [open, setOpen] = useState<Open>(() => (canApply && params.get('apply') === '1' ? 'apply' : null));
+  // The member (or enrollment) stays while the modal closes, so its title does not change during the animation.
+  const [member, setMember] = useState<Member | null>(null);
+  const [enrollmentCase, setEnrollmentCase] = useState<EnrollmentCaseTarget | null>(null);
+  const close = () => {
+    setOpen(null);
+    // Once answered, the application is not opened again by going back to this address.
+    if (params.has('apply')) setParams({}, { replace: true });
+  };
   // Back to the list as it was left (its filters live in the address), or to the ledger when opened directly.
   const cameFromApp = ((window.history.state as { idx?: number } | null)?.idx ?? 0) > 0;
   const back = (
@@ -70,6 +84,11 @@ export function HouseholdPage() {
         extra={
           <Space>
             {back}
+            {canApply && (
+              <Button icon={<FileAddOutlined />} onClick={() => setOpen('apply')}>
+                发起申请
+              </Button>
+            )}
             {canEdit && (
               <Button type="primary" icon={<EditOutlined />} onClick={() => setOpen('household')}>
                 编辑家庭信息
@@ -120,14 +139,30 @@ export function HouseholdPage() {
           )
         }
       >
-        <EnrollmentsTable enrollments={data.enrollments} members={data.members} />
+        <EnrollmentsTable
+          enrollments={data.enrollments}
+          members={data.members}
+          onStartCase={
+            canApply
+              ? (enrollment, kind) => {
+                  setEnrollmentCase({ enrollment, kind });
+                  setOpen('enrollmentCase');
+                }
+              : undefined
+          }
+        />
+      </Card>
+      <Card title="审批案件" className="household-card">
+        <HouseholdCases householdId={data.id} />
       </Card>
       <Card title="变更记录" className="household-card">
         <HouseholdTimeline householdId={data.id} />
       </Card>
-      {canEdit && <HouseholdEditModal open={open === 'household'} household={data} onClose={() => setOpen(null)} />}
-      {canEdit && <PersonModal open={open === 'person'} householdId={data.id} editing={member} onClose={() => setOpen(null)} />}
-      {isAdmin && <InitialEnrollmentModal open={open === 'enrollment'} household={data} onClose={() => setOpen(null)} />}
+      {canEdit && <HouseholdEditModal open={open === 'household'} household={data} onClose={close} />}
+      {canEdit && <PersonModal open={open === 'person'} householdId={data.id} editing={member} onClose={close} />}
+      {isAdmin && <InitialEnrollmentModal open={open === 'enrollment'} household={data} onClose={close} />}
+      {canApply && <StartCaseModal open={open === 'apply'} household={data} onClose={close} />}
+      {canApply && <EnrollmentCaseModal open={open === 'enrollmentCase'} target={enrollmentCase} household={data} onClose={close} />}
     </>
   );
 }

@@ -1,9 +1,10 @@
 /**
  * 登记新家庭: the household (where it lives, hukou, bank) and its members in one grid. The server is
  * asked about the members when an ID number is left and again before saving, so a person already
- * registered in another household is caught while the clerk is still typing.
+ * registered in another household is caught while the clerk is still typing. Most households come
+ * to apply for something, so a case worker goes on to the application (发起申请) unless they say not to.
  */
-import { App, Button, Card, Form } from 'antd';
+import { App, Button, Card, Checkbox, Form } from 'antd';
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { call } from '../../api/client';
@@ -15,6 +16,7 @@ import { memberInput, type PersonFieldValues } from '../../components/ledger/Per
 import { TownshipSelect } from '../../components/ledger/TownshipSelect';
 import { PageTitle } from '../../components/PageTitle';
 import { useSignedIn } from '../../session/session-context';
+import { isCaseWorker } from '../approvals/case-roles';
 import { MemberProblems } from './member-problems';
 import { MembersGrid, newMemberRow } from './MembersGrid';
 
@@ -33,6 +35,8 @@ export function IntakePage() {
   const problems = useRef(new MemberProblems()).current;
   const create = useWrite('households.create', INVALIDATES);
   const [checking, setChecking] = useState(false);
+  const canApply = isCaseWorker(user.role);
+  const [applyAfter, setApplyAfter] = useState(canApply);
   const fixedTownship = user.role === 'township_clerk' ? user.townshipId : null;
   const townshipId = Form.useWatch('townshipId', form) ?? fixedTownship ?? undefined;
 
@@ -64,7 +68,7 @@ export function IntakePage() {
       });
       const head = values.members.find((m) => m.relation === 'self');
       message.success(`已登记${head?.name ? `户主 ${head.name.trim()} 的` : ''}家庭，共 ${values.members.length} 人`);
-      navigate(`/ledger/households/${id}`, { replace: true });
+      navigate(canApply && applyAfter ? `/ledger/households/${id}?apply=1` : `/ledger/households/${id}`, { replace: true });
     } catch (err) {
       reportError(err, form);
     } finally {
@@ -121,6 +125,11 @@ export function IntakePage() {
           />
         </Card>
         <div className="intake-actions">
+          {canApply && (
+            <Checkbox checked={applyAfter} onChange={(e) => setApplyAfter(e.target.checked)} style={{ alignSelf: 'center' }}>
+              登记后发起救助申请
+            </Checkbox>
+          )}
           <Button onClick={() => navigate('/ledger')}>取消</Button>
           <Button type="primary" htmlType="submit" loading={checking || create.isPending}>
             保存登记

@@ -1,4 +1,5 @@
 import {
+  ApartmentOutlined,
   AppstoreOutlined,
   BarChartOutlined,
   CalendarOutlined,
@@ -39,6 +40,7 @@ export function menuItemsFor(role: Role): Item[] {
         { key: '/admin/settings', icon: <ToolOutlined />, label: '系统设置' },
         { key: '/admin/standards', icon: <MoneyCollectOutlined />, label: '保障标准' },
         { key: '/admin/calendar', icon: <CalendarOutlined />, label: '节假日安排' },
+        { key: '/admin/workflows', icon: <ApartmentOutlined />, label: '流程设置' },
         { key: '/admin/audit', icon: <FileSearchOutlined />, label: '审计日志' },
       ],
     });
@@ -46,7 +48,7 @@ export function menuItemsFor(role: Role): Item[] {
   return items;
 }
 
-const PATHS = ['/ledger', '/approvals', '/exchange', '/reports', '/regions', '/admin/users', '/admin/settings', '/admin/standards', '/admin/calendar', '/admin/audit'];
+const PATHS = ['/ledger', '/approvals', '/exchange', '/reports', '/regions', '/admin/users', '/admin/settings', '/admin/standards', '/admin/calendar', '/admin/workflows', '/admin/audit'];
 
 /** The menu key for a location: the item whose path the location starts with. */
 export function selectedKeyOf(pathname: string): string {

@@ -1,9 +1,5 @@
 /** What each module not yet built will do, said once here for its placeholder page. */
 export const PLANNED_MODULES = {
-  approvals: {
-    title: '审批待办',
-    summary: '集中办理救助申请的受理、审核、审批和复核，按办理时限提醒即将到期的事项。',
-  },
   exchange: {
     title: '导入导出',
     summary: '从 Excel 批量导入救助对象台账并逐条校验，导出花名册和上报数据。',

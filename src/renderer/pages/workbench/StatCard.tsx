@@ -7,12 +7,14 @@ interface Props {
   value: number | undefined;
   suffix?: string;
   icon: ReactNode;
+  /** A line under the number (e.g. how many of them are overdue). */
+  note?: ReactNode;
   loading?: boolean;
   /** When given, the card opens a page; it is then a link for the keyboard too. */
   onOpen?: () => void;
 }
 
-export function StatCard({ title, value, suffix, icon, loading, onOpen }: Props) {
+export function StatCard({ title, value, suffix, icon, note, loading, onOpen }: Props) {
   const clickable = onOpen !== undefined;
   return (
     <Card
@@ -31,7 +33,10 @@ export function StatCard({ title, value, suffix, icon, loading, onOpen }: Props)
       }}
     >
       <div className="stat-card-icon">{icon}</div>
-      <Statistic title={title} value={value ?? 0} suffix={suffix} />
+      <div>
+        <Statistic title={title} value={value ?? 0} suffix={suffix} />
+        {note}
+      </div>
       {clickable && <RightOutlined className="stat-card-arrow" />}
     </Card>
   );

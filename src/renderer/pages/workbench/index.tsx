@@ -5,7 +5,9 @@ import { useRead } from '../../api/queries';
 import { todayLong } from '../../app/format';
 import { ROLE_LABELS } from '../../../shared/labels';
 import { useSignedIn } from '../../session/session-context';
+import { isCaseWorker } from '../approvals/case-roles';
 import { AgeEventsCard } from './AgeEventsCard';
+import { ApprovalsStatCard } from './ApprovalsStatCard';
 import { CalendarReminder } from './CalendarReminder';
 import { StatCard } from './StatCard';
 
@@ -31,6 +33,7 @@ export function WorkbenchPage() {
         </Typography.Text>
       </div>
       <div className="stat-grid">
+        {isCaseWorker(user.role) && <ApprovalsStatCard />}
         <StatCard title="乡镇（街道）" value={data?.townships} suffix="个" icon={<ApartmentOutlined />} loading={loading} onOpen={toRegions} />
         <StatCard title="村（社区）" value={data?.villages} suffix="个" icon={<EnvironmentOutlined />} loading={loading} onOpen={toRegions} />
         <StatCard title="在册户数" value={data?.households} suffix="户" icon={<HomeOutlined />} loading={loading} onOpen={() => navigate('/ledger')} />
@@ -40,7 +43,7 @@ export function WorkbenchPage() {
       <AgeEventsCard />
       <Card className="workbench-note" size="small">
         <Typography.Text type="secondary">
-          审批待办、导入导出和统计报表将在后续版本中陆续开放。台账数据加密保存在本机，离开座位时请锁定屏幕（右上角账户菜单）。
+          导入导出和统计报表将在后续版本中陆续开放。台账数据加密保存在本机，离开座位时请锁定屏幕（右上角账户菜单）。
         </Typography.Text>
       </Card>
     </>

@@ -1,0 +1,160 @@
+/**
+ * A 低保 application with three users, in Chromium over HTTP: the township clerk registers the family and
+ * takes the application, records the investigation and the initial opinion and publishes the notice; the
+ * county clerk records an objection, which sends it back; after the second notice has run its 7 days (the
+ * server's clock moves through a clock file) the county reviewer confirms; the enrollment and its amount
+ * appear on the household; the approval form prints to a PDF whose text holds the opinions and dates.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { PeopleGenerator } from '../fixtures/people';
+import { prepareDemo, startServer, type TestServer } from './server';
+import { login, logout } from './login';
+
+const PASSWORD = 'Demo2026pass';
+const clockFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-e2e-clock-')), 'now');
+const setServerDate = (date: string) => fs.writeFileSync(clockFile, `${date}T09:00:00+08:00`);
+
+/** The server's day and the browser's (date pickers refuse days after today) move together. */
+async function setDate(page: Page, date: string) {
+  setServerDate(date);
+  await page.clock.setFixedTime(new Date(`${date}T09:30:00+08:00`));
+}
+
+async function act(page: Page, action: string, opinion: string) {
+  await page.getByRole('radio', { name: action }).check();
+  await page.getByRole('textbox', { name: '审核意见' }).fill(opinion);
+  await page.getByRole('button', { name: '提交办理' }).click();
+}
+
+/** Signs in, waits for the workstation, then opens the case. */
+async function openAs(page: Page, username: string, url: string) {
+  await login(page, username, PASSWORD);
+  await expect(page.getByRole('menuitem', { name: '审批待办' })).toBeVisible();
+  await page.goto(url);
+}
+
+async function currentStep(page: Page, label: string) {
+  await expect(page.getByText(`当前环节：${label}`)).toBeVisible();
+}
+
+test.describe('approval of a 低保 application', () => {
+  let server: TestServer;
+  test.beforeAll(async () => {
+    setServerDate('2026-11-23');
+    server = await startServer(prepareDemo(PASSWORD), { DOUDI_CLOCK_FILE: clockFile });
+  });
+  test.afterAll(async () => {
+    await server.stop();
+    fs.rmSync(path.dirname(clockFile), { recursive: true, force: true });
+  });
+
+  test('township clerk, county clerk and reviewer take it from intake to enrollment, and the form prints', async ({ page }) => {
+    test.setTimeout(120_000);
+    const people = new PeopleGenerator(808, '110105');
+    const head = people.person({ sex: 'female', bornFrom: 1968, bornTo: 1972, surname: '司马' });
+    const son = people.person({ sex: 'male', bornFrom: 2010, bornTo: 2012, surname: '司马' });
+
+    // The township clerk of 青山镇 registers the family and goes on to the application.
+    await setDate(page, '2026-11-23');
+    await page.goto(server.url);
+    await login(page, 'qingshan', PASSWORD);
+    await page.getByRole('menuitem', { name: '对象台账' }).click();
+    await page.getByRole('button', { name: '登记新家庭' }).click();
+    await expect(page.getByLabel('家庭住址')).toBeVisible();
+    await page.getByLabel('家庭住址').fill('青山镇石桥村二组 3 号');
+    await page.getByLabel('第1位成员 姓名').fill(head.name);
+    await page.getByLabel('第1位成员 身份证号码').fill(head.idNumber);
+    await page.getByRole('button', { name: '添加成员' }).click();
+    await page.getByLabel('第2位成员 姓名').fill(son.name);
+    await page.getByLabel('第2位成员 身份证号码').fill(son.idNumber);
+    const relation = page.getByLabel('第2位成员 与户主关系', { exact: true });
+    await relation.click();
+    await relation.fill('子');
+    await relation.press('Enter');
+    await expect(page.getByRole('checkbox', { name: '登记后发起救助申请' })).toBeChecked();
+    await page.getByRole('button', { name: '保存登记' }).click();
+
+    const apply = page.getByRole('dialog', { name: '发起救助申请' });
+    await expect(apply).toBeVisible();
+    await apply.getByRole('radio', { name: '最低生活保障申请' }).check();
+    await apply.getByLabel('家庭月收入（元）').fill('300');
+    await apply.getByLabel('申请理由').fill('丈夫去世，本人患慢性病，独自抚养儿子');
+    await apply.getByRole('button', { name: '提交申请' }).click();
+    await expect(page).toHaveURL(/#\/approvals\//);
+    const caseUrl = page.url();
+
+    await currentStep(page, '受理');
+    await act(page, '受理申请', '申请材料齐全，予以受理');
+    await currentStep(page, '家庭经济状况调查');
+    await page.getByLabel('家庭月收入（元）').fill('300');
+    await page.getByLabel('家庭人口').fill('2');
+    await page.getByLabel('入户调查日期').fill('2026-11-23');
+    await page.getByLabel('入户调查日期').press('Enter');
+    await act(page, '完成入户调查和信息核对', '入户调查：家庭月收入 300 元，无其他财产');
+    await currentStep(page, '乡镇初审');
+    // The demo county's rural standard, 650 元: 650 × 2 − 300 = 1,000 元.
+    await expect(page.getByText('补差：（650.00 − 150.00）× 2 人 = 1,000.00 元/月')).toBeVisible();
+    await act(page, '初审同意，进入公示', '经初审符合低保条件，同意公示');
+    await currentStep(page, '公示');
+    // The notice cannot end before its 7 days.
+    await expect(page.getByText('公示期至 2026-11-30').first()).toBeVisible();
+    await logout(page, '青山镇经办员（演示）');
+
+    // A villager's objection reaches the county clerk: back to the investigation.
+    await setDate(page, '2026-11-25');
+    await openAs(page, 'clerk', caseUrl);
+    await currentStep(page, '公示');
+    await act(page, '公示有异议，重新调查', '群众反映其子有打工收入，退回重新调查');
+    await currentStep(page, '家庭经济状况调查');
+    await logout(page, '县级经办员（演示）');
+
+    await openAs(page, 'qingshan', caseUrl);
+    await currentStep(page, '家庭经济状况调查');
+    await page.getByLabel('家庭月收入（元）').fill('500');
+    await page.getByLabel('入户调查日期').fill('2026-11-25');
+    await page.getByLabel('入户调查日期').press('Enter');
+    await act(page, '完成入户调查和信息核对', '复查：儿子在校就读，无打工收入；本人零工月收入 500 元');
+    await act(page, '初审同意，进入公示', '复查后仍符合条件，重新公示');
+    await currentStep(page, '公示');
+    // A week later the session has long expired: the clerk signs in again.
+    await setDate(page, '2026-12-02');
+    await page.reload();
+    await openAs(page, 'qingshan', caseUrl);
+    await act(page, '公示期满无异议，报县级审核确认', '公示 7 天期满，无异议');
+    await currentStep(page, '县级审核确认');
+    await logout(page, '青山镇经办员（演示）');
+
+    // The county reviewer finds it in the inbox and confirms.
+    await login(page, 'reviewer', PASSWORD);
+    await page.getByRole('menuitem', { name: '审批待办' }).click();
+    await page.getByRole('textbox', { name: '搜索' }).fill(head.name);
+    await page.getByRole('textbox', { name: '搜索' }).press('Enter');
+    const row = page.getByRole('row').filter({ hasText: head.name });
+    await expect(row).toHaveCount(1);
+    await row.getByRole('link').first().click();
+    await currentStep(page, '县级审核确认');
+    await act(page, '审核确认', '经县级审核，符合城乡低保条件，予以确认');
+    await expect(page.getByText('已批准').first()).toBeVisible();
+
+    // The household now holds 低保 of 800 元 (650 × 2 − 500), paid from the month after the decision.
+    await page.getByRole('link', { name: head.name }).first().click();
+    await expect(page.getByRole('heading', { name: `${head.name}家` })).toBeVisible();
+    const enrollment = page.getByRole('row').filter({ hasText: '800.00' });
+    await expect(enrollment).toContainText('2027-01');
+
+    // The approval form as a PDF: every opinion and date is in its text.
+    await page.goto(caseUrl.replace('#/approvals/', '#/print/cases/') + '/approval-form');
+    await expect(page.locator('[data-print-ready="true"]')).toBeVisible();
+    const pdfPath = path.join(os.tmpdir(), `doudi-approval-${Date.now()}.pdf`);
+    await page.pdf({ path: pdfPath, format: 'A4', printBackground: true });
+    const text = execFileSync('pdftotext', ['-raw', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    fs.rmSync(pdfPath, { force: true });
+    for (const expected of ['申请材料齐全，予以受理', '群众反映其子有打工收入，退回重新调查', '公示7天期满，无异议', '经县级审核，符合城乡低保条件，予以确认', '2026-11-23', '2026-11-25', '2026-12-02', head.name]) {
+      expect(text).toContain(expected.replace(/\s+/g, ''));
+    }
+  });
+});
