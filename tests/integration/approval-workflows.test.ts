@@ -299,3 +299,32 @@ describe('other kinds of case', () => {
     expect([e.status, e.endMonth, e.monthlyAmountFen]).toEqual(['tapering', '2027-08', 140000]);
   });
 });
+
+describe('changes of an enrollment', () => {
+  it('changes the head after a death and the amount, never recomputing it silently', async () => {
+    const t = await county();
+    const { id, family } = await dibaoToNotice(t);
+    await laterDays(t, 7);
+    await act(t, t.eastA, id, 'no_objection', '无异议');
+    await act(t, t.reviewer, id, 'confirm', '确认');
+    const enrollmentId = (await t.call(t.reviewer, 'cases.get', { id })).enrollmentId!;
+    const head = family.detail.members.find((m) => m.relation === 'self')!;
+    const wife = family.detail.members.find((m) => m.relation === 'spouse')!;
+    // A new standard does not move the confirmed amount.
+    await t.call(t.admin, 'standards.save', { item: 'dibao_rural', amountFen: 70000, effectiveFrom: '2026-02-01', note: '提标' });
+    expect((await t.call(t.eastA, 'households.get', { id: family.id })).enrollments[0]!.monthlyAmountFen).toBe(140000);
+
+    const bad = await t.failure(t.eastA, 'cases.start', { kind: 'enrollment_change', householdId: family.id, enrollmentId, changeType: 'head_death', deceasedPersonId: wife.id, newHeadPersonId: head.id, newAmountFen: 100000, reason: '户主死亡' });
+    expect(bad.message).toBe('请选择已死亡的户主');
+    const change = await t.call(t.eastA, 'cases.start', { kind: 'enrollment_change', householdId: family.id, enrollmentId, changeType: 'head_death', deceasedPersonId: head.id, newHeadPersonId: wife.id, newAmountFen: 110000, reason: '户主因病去世，家庭人口减少' });
+    await act(t, t.eastA, change.id, 'complete', '核实死亡证明', { visitDate: '2026-02-17' });
+    await act(t, t.eastA, change.id, 'pass', '同意变更');
+    await act(t, t.reviewer, change.id, 'confirm', '确认变更');
+    const household = await t.call(t.eastA, 'households.get', { id: family.id });
+    expect(household.headPersonId).toBe(wife.id);
+    expect(household.enrollments[0]!.monthlyAmountFen).toBe(110000);
+    expect(household.enrollments[0]!.personIds).not.toContain(head.id);
+    const timeline = await t.call(t.eastA, 'households.timeline', { id: family.id });
+    expect(timeline.map((e) => e.summary)).toContain('户主死亡，变更户主');
+  });
+});
