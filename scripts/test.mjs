@@ -20,6 +20,12 @@ if (!fs.existsSync(chromium)) {
   console.error('或用环境变量 DOUDI_CHROMIUM 指向已安装的 Chromium。');
   process.exit(1);
 }
+// The printed approval form is read back with pdftotext (poppler-utils).
+if (spawnSync('pdftotext', ['-v']).error) {
+  console.error('缺少读取打印 PDF 所需的 pdftotext。');
+  console.error('Debian/Ubuntu：sudo apt-get install -y poppler-utils');
+  process.exit(1);
+}
 
 const reports = path.join(root, 'test-results');
 fs.mkdirSync(reports, { recursive: true });
