@@ -33,6 +33,8 @@ async function act(page: Page, action: string, opinion: string) {
 /** Signs in, waits for the workstation, then opens the case. */
 async function openAs(page: Page, username: string, url: string) {
   await login(page, username, PASSWORD);
+  // Signing in lands on the workbench; open the case only once it has, or the landing would follow.
+  await expect(page).toHaveURL(/#\/$/);
   await expect(page.getByRole('menuitem', { name: '审批待办' })).toBeVisible();
   await page.goto(url);
 }
@@ -102,6 +104,17 @@ test.describe('approval of a 低保 application', () => {
     await currentStep(page, '公示');
     // The notice cannot end before its 7 days.
     await expect(page.getByText('公示期至 2026-11-30').first()).toBeVisible();
+
+    // The village notice list: the name, members and amount; never an ID number.
+    await page.getByRole('menuitem', { name: '审批待办' }).click();
+    await page.getByRole('button', { name: '打印公示名单' }).click();
+    const noticeSheet = page.locator('[data-print-ready="true"]');
+    await expect(noticeSheet).toContainText('青山镇最低生活保障等救助对象公示名单');
+    await expect(noticeSheet.getByRole('row').filter({ hasText: head.name })).toContainText('1,000.00');
+    await expect(noticeSheet).not.toContainText(head.idNumber);
+    await expect(noticeSheet).not.toContainText(head.idNumber.slice(-6));
+    await page.goto(caseUrl);
+    await currentStep(page, '公示');
     await logout(page, '青山镇经办员（演示）');
 
     // A villager's objection reaches the county clerk: back to the investigation.
@@ -156,5 +169,57 @@ test.describe('approval of a 低保 application', () => {
     for (const expected of ['申请材料齐全，予以受理', '群众反映其子有打工收入，退回重新调查', '公示7天期满，无异议', '经县级审核，符合城乡低保条件，予以确认', '2026-11-23', '2026-11-25', '2026-12-02', head.name]) {
       expect(text).toContain(expected.replace(/\s+/g, ''));
     }
+  });
+
+  test('the reviewer confirms the demo cases waiting for the county in one batch, with a result per case', async ({ page }) => {
+    await setDate(page, '2026-12-02');
+    await page.goto(server.url);
+    await login(page, 'reviewer', PASSWORD);
+    await page.getByRole('menuitem', { name: '审批待办' }).click();
+    await expect(page.getByText('共 2 件')).toBeVisible();
+    for (const box of await page.getByRole('checkbox', { name: /^选择 \d{4}-\d{5}$/ }).all()) await box.check();
+    const bar = page.locator('.ant-card').filter({ hasText: '批量办理（已选 2 件）' });
+    await bar.getByRole('radio', { name: '审核确认' }).check();
+    await bar.getByRole('textbox', { name: '审核意见' }).fill('经县级审核，予以确认');
+    await bar.getByRole('button', { name: '批量办理' }).click();
+    const result = page.getByRole('dialog', { name: '批量办理结果' });
+    await expect(result).toContainText('成功 2 件');
+    await expect(result.getByRole('cell', { name: '成功', exact: true })).toHaveCount(2);
+    await result.getByRole('button', { name: '知道了' }).click();
+    await expect(page.getByText('共 0 件')).toBeVisible();
+  });
+
+  test('a rejected application prints its 不予确认告知书 with the reasons', async ({ page }) => {
+    await setDate(page, '2026-12-02');
+    await page.goto(server.url);
+    await login(page, 'reviewer', PASSWORD);
+    await page.getByRole('menuitem', { name: '审批待办' }).click();
+    await page.getByRole('tab', { name: '全部案件' }).click();
+    const rejected = page.getByRole('row').filter({ hasText: '送达不予确认告知书' });
+    await expect(rejected).toHaveCount(1);
+    await rejected.getByRole('link').first().click();
+    await page.getByRole('button', { name: '打印不予确认告知书' }).click();
+    const sheet = page.locator('[data-print-ready="true"]');
+    await expect(sheet.getByRole('heading', { name: '不予确认告知书' })).toBeVisible();
+    await expect(sheet).toContainText('家庭人均收入高于当地低保标准，不符合条件');
+    await expect(sheet).toContainText('60日内');
+    await expect(sheet).toContainText('送达回执');
+  });
+
+  test('the administrator delegates 低保 confirmation to the townships on 流程设置', async ({ page }) => {
+    await page.goto(server.url);
+    await login(page, 'admin', PASSWORD);
+    await page.getByRole('menuitem', { name: '系统管理' }).click();
+    await page.getByRole('menuitem', { name: '流程设置' }).click();
+    await page.getByText('最低生活保障申请', { exact: true }).click();
+    const panel = page.locator('.ant-collapse-item').filter({ hasText: '最低生活保障申请' });
+    await panel.getByRole('switch', { name: '审核确认权限下放乡镇（县级备案）' }).click();
+    await panel.getByRole('button', { name: '保存流程设置' }).click();
+    await expect(panel.getByText('已调整')).toBeVisible();
+    await page.reload();
+    const saved = page.locator('.ant-collapse-item').filter({ hasText: '最低生活保障申请' });
+    await expect(saved.getByText('已调整')).toBeVisible();
+    await saved.locator('.ant-collapse-header').click();
+    await expect(saved.getByRole('switch', { name: '审核确认权限下放乡镇（县级备案）' })).toBeChecked();
   });
 });

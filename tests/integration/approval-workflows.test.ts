@@ -271,6 +271,8 @@ describe('other kinds of case', () => {
     await act(t, t.reviewer, stop.id, 'confirm', '确认停保');
     let c = await t.call(t.eastA, 'cases.get', { id: stop.id });
     expect(c.stepLabel).toBe('送达终止告知书');
+    expect(c.ending).toEqual({ status: 'stopped', lastPaidMonth: '2026-02' });
+    expect(c.history.at(-1)).toMatchObject({ action: 'confirm', outcome: 'approved', level: 'county', opinion: '确认停保' });
     await act(t, t.eastA, stop.id, 'served', '已送达本人');
     c = await t.call(t.eastA, 'cases.get', { id: stop.id });
     expect(c.status).toBe('closed');
@@ -297,6 +299,7 @@ describe('other kinds of case', () => {
     await act(t, t.reviewer, review.id, 'confirm', '同意渐退');
     const e = (await t.call(t.eastA, 'households.get', { id: family.id })).enrollments[0]!;
     expect([e.status, e.endMonth, e.monthlyAmountFen]).toEqual(['tapering', '2027-08', 140000]);
+    expect((await t.call(t.eastA, 'cases.get', { id: review.id })).ending).toEqual({ status: 'tapering', lastPaidMonth: '2027-08' });
   });
 });
 
@@ -326,5 +329,36 @@ describe('changes of an enrollment', () => {
     expect(household.enrollments[0]!.personIds).not.toContain(head.id);
     const timeline = await t.call(t.eastA, 'households.timeline', { id: family.id });
     expect(timeline.map((e) => e.summary)).toContain('户主死亡，变更户主');
+  });
+});
+
+describe('workflow settings of the county', () => {
+  it('refuses edits the definition does not allow, and a raised township limit lets the township approve', async () => {
+    const t = await county();
+    const roles = await t.failure(t.admin, 'workflows.save', { kind: 'dibao_new', overrides: { steps: { county_confirmation: { roles: ['township_clerk'] } } } });
+    expect(roles.message).toBe('“县级审核确认”是县级环节，乡镇经办员不能办理；如需由乡镇确认，请开启“审核确认权限下放”');
+    const mandatory = await t.failure(t.admin, 'workflows.save', { kind: 'dibao_new', overrides: { steps: { public_notice: { enabled: false } } } });
+    expect(mandatory.message).toBe('“公示”是必经环节，不能关闭');
+    const delegation = await t.failure(t.admin, 'workflows.save', { kind: 'linshi_expense', overrides: { delegated: true } });
+    expect(delegation.message).toBe('“临时救助（支出型）”没有可下放的审核确认环节');
+    expect((await t.failure(t.reviewer, 'workflows.save', { kind: 'dibao_new', overrides: {} })).code).toBe('FORBIDDEN');
+
+    const policy = (await t.call(t.admin, 'workflows.list', {})).policy;
+    await t.call(t.admin, 'workflows.savePolicy', { ...policy, linshiTownshipLimitFen: 500000 });
+    const family = await registerFamily(t, t.eastA);
+    const { id } = await t.call(t.eastA, 'cases.start', { kind: 'linshi_expense', householdId: family.id, reason: '住院自付费用高', requestedAmountFen: 300000 });
+    await act(t, t.eastA, id, 'complete', '核实住院发票', { visitDate: '2026-02-10' });
+    await act(t, t.eastB, id, 'approve', '乡镇审批同意 3000 元');
+    expect((await t.call(t.eastB, 'cases.get', { id })).outcome).toBe('approved');
+  });
+
+  it('keeps a running case on the rules it was opened under', async () => {
+    const t = await county();
+    const { id } = await dibaoToNotice(t);
+    await t.call(t.admin, 'workflows.save', { kind: 'dibao_new', overrides: { steps: { public_notice: { deadline: { days: 10, unit: 'calendar' } } } } });
+    const c = await t.call(t.eastA, 'cases.get', { id });
+    expect(c.definition.steps.find((s) => s.id === 'public_notice')!.deadline).toEqual({ days: 7, unit: 'calendar' });
+    await laterDays(t, 7);
+    await act(t, t.eastA, id, 'no_objection', '公示 7 天无异议');
   });
 });

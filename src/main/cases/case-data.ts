@@ -24,6 +24,11 @@ export interface CaseData {
   amountLines?: string[];
 }
 
+/** Whether approving this case ends its enrollment (停保, or a review ending in 渐退 or 停保): it then asks for the termination notice. */
+export function endsEnrollment(kind: string, data: Pick<CaseData, 'reviewResult'>): boolean {
+  return kind === 'enrollment_stop' || (kind === 'periodic_review' && (data.reviewResult === 'taper' || data.reviewResult === 'stop'));
+}
+
 export interface Line {
   label: string;
   value: string;

@@ -21,7 +21,7 @@ import { definitionOf, loadDefinitions } from './case-definitions';
 import type { CasesTable } from '../db/tables/cases.table';
 import { newId } from '../app/ids';
 import { recordAuditBatch, type Actor, type AuditRecord } from '../audit/audit.service';
-import type { CaseData } from './case-data';
+import { endsEnrollment, type CaseData } from './case-data';
 import { prepareEffects, type EffectContext, type PendingEffect } from './case-effects';
 import { coveringEnrollments } from '../enrollments/enrollments.repository';
 import { caseFacts } from './case-facts';
@@ -138,7 +138,7 @@ export async function applyActions(trx: Executor, env: EngineEnv, requests: Acti
   await loadDefinitions(trx, [...rows.values()]);
   const history = await loadActors(trx, ids);
   const results: ActionResult[] = [];
-  const accepted: { row: CasesTable; req: ActionRequest; def: WorkflowDef; next: string; outcome?: 'approved' | 'rejected'; data: CaseData; amount: number | null; lines?: string[]; standardId: string | null; seq: number }[] = [];
+  const accepted: { row: CasesTable; req: ActionRequest; def: WorkflowDef; next: string; outcome?: 'approved' | 'rejected'; data: CaseData; amount: number | null; standardId: string | null; seq: number }[] = [];
   const effects: PendingEffect[] = [];
   const members = await membersOfCases(trx, ids);
   const context: EffectContext = { members, covering: await coveringEnrollments(trx, [...new Set([...members.values()].flat())]), reserved: new Set() };
@@ -151,32 +151,31 @@ export async function applyActions(trx: Executor, env: EngineEnv, requests: Acti
       if (row.version !== req.version) throw new Refused('CONFLICT', '案件已被他人办理或已更新，请刷新后再办理');
       const def = definitionOf(row);
       const h = history.get(row.id) ?? { actors: [], lastSeq: 0 };
-      const facts = row.step ? recordedFacts(def, row, req, env.policy, env.today) : {};
-      const data: CaseData = { ...(JSON.parse(row.data) as CaseData), ...facts };
-      let amount = row.amount_fen;
-      let lines = data.amountLines;
-      let standardId = row.standard_id;
-      if (Object.keys(facts).length > 0 && !row.outcome) {
-        const proposal = await proposeAmount(trx, await caseFacts(trx, row, data, env.today, env.policy));
-        amount = proposal.amountFen;
-        lines = proposal.lines;
-        standardId = proposal.standardId;
-      }
+      // Who may act comes first; a granted 临时救助 amount is judged against the township's limit as typed.
       const why = refusal(
         def,
-        { step: row.step, townshipId: row.township_id, stepSince: row.step_since ?? row.opened_on, actors: h.actors, amountFen: amount },
+        { step: row.step, townshipId: row.township_id, stepSince: row.step_since ?? row.opened_on, actors: h.actors, amountFen: req.data.amountFen ?? row.amount_fen },
         req.action,
         { userId: env.user.id, role: env.user.role, townshipId: env.user.townshipId },
         { today: env.today, calendar: env.calendar, townshipLimitFen: env.policy.linshiTownshipLimitFen },
       );
-      if (why) throw new Refused(/不由您的角色|本乡镇|不能审核确认/.test(why) ? 'FORBIDDEN' : 'CONFLICT', why);
-      const ends = row.kind === 'enrollment_stop' || (row.kind === 'periodic_review' && (data.reviewResult === 'taper' || data.reviewResult === 'stop'));
-      const { next, outcome } = transition(def, row.step!, req.action, ends);
+      if (why) throw new Refused(why.code, why.message);
+      const facts = recordedFacts(def, row, req, env.policy, env.today);
+      const data: CaseData = { ...(JSON.parse(row.data) as CaseData), ...facts };
+      let amount = row.amount_fen;
+      let standardId = row.standard_id;
+      if (Object.keys(facts).length > 0 && !row.outcome) {
+        const proposal = await proposeAmount(trx, await caseFacts(trx, row, data, env.today, env.policy));
+        amount = proposal.amountFen;
+        standardId = proposal.standardId;
+        data.amountLines = proposal.lines;
+      }
+      const { next, outcome } = transition(def, row.step!, req.action, endsEnrollment(row.kind, data));
       if (outcome === 'approved') {
         const effect = await prepareEffects(trx, env, row, def, data, amount, standardId, context);
         effects.push(effect);
       }
-      accepted.push({ row, req, def, next, outcome, data: { ...data, amountLines: lines }, amount, lines, standardId, seq: h.lastSeq + 1 });
+      accepted.push({ row, req, def, next, outcome, data, amount, standardId, seq: h.lastSeq + 1 });
       results.push({ caseId: req.caseId, caseNo: row.case_no, ok: true, message: outcome === 'approved' ? '已审批通过' : outcome === 'rejected' ? '已作出不予批准决定' : '已办理', step: next === CLOSED ? null : next, outcome: outcome ?? null });
     } catch (e) {
       if (!(e instanceof Refused) && !(e instanceof AppError)) throw e;

@@ -1,7 +1,6 @@
 import type { HandlerGroup } from '../rpc/context';
 import { viewerOf } from '../ledger/viewer';
 import { requireHousehold } from '../households/households.service';
-import { loadSettings } from '../settings/settings.service';
 import { caseDetail, caseInbox, casesOfHousehold, noticeList, reviewsDue } from './cases.queries';
 import { actOnCase, actOnCases, extendCase, reviewFiling, startCase, startReviews } from './cases.service';
 import { engineEnv } from './engine-env';
@@ -39,17 +38,7 @@ export const casesHandlers: HandlerGroup<
     await requireHousehold(ctx.db, ctx.scope, input.householdId);
     return casesOfHousehold(ctx.db, await engineEnv(ctx), input.householdId);
   },
-  'cases.noticeList': async (input, ctx) => {
-    const env = await engineEnv(ctx);
-    const township = await ctx.db.selectFrom('townships').select('name').where('id', '=', input.townshipId).executeTakeFirst();
-    return {
-      county: (await loadSettings(ctx.db)).county.name,
-      townshipName: township?.name ?? '',
-      complaintPhone: env.policy.complaintPhone,
-      today: env.today,
-      rows: await noticeList(ctx.db, env, input.townshipId, input.villageId),
-    };
-  },
+  'cases.noticeList': async (input, ctx) => noticeList(ctx.db, await engineEnv(ctx), input.townshipId, input.villageId),
   'cases.reviewsDue': async (input, ctx) => reviewsDue(ctx.db, await engineEnv(ctx), input.withinDays, input.townshipId),
   'cases.startReviews': async (input, ctx) => startReviews(ctx.db, await engineEnv(ctx), input.enrollmentIds),
 };

@@ -13,14 +13,15 @@ import { maskIdNumber } from '../../shared/domain/id-number';
 import { formatYuan } from '../../shared/domain/money';
 import { PROGRAM_CATEGORIES, PROGRAM_SHORT_LABELS, type Program } from '../../shared/domain/programs';
 import type { Role } from '../../shared/domain/roles';
-import { canSeeTownship } from '../../shared/domain/roles';
-import { daysLeft, dueDate, refusal, stepOf } from '../../shared/domain/workflow/rules';
+import { canSeeTownship, COUNTY_REVIEWERS } from '../../shared/domain/roles';
+import { daysLeft, dueDate, extensionRefusal, refusal, stepOf } from '../../shared/domain/workflow/rules';
 import type { CaseKind, WorkflowDef } from '../../shared/domain/workflow/types';
 import { ROLE_LABELS } from '../../shared/labels';
 import type { Executor, LedgerSchema } from '../db/schema';
 import type { CasesTable } from '../db/tables/cases.table';
 import type { Viewer } from '../ledger/ledger.service';
-import { describeData, type CaseData } from './case-data';
+import { describeData, endsEnrollment, type CaseData } from './case-data';
+import { loadSettings } from '../settings/settings.service';
 import { loadActors, type EngineEnv } from './case-engine';
 import { definitionOf, loadDefinitions } from './case-definitions';
 
@@ -186,6 +187,12 @@ function labelsOf(def: WorkflowDef, stepId: string, actionId: string) {
   };
 }
 
+/** Whether an action fixed the case's outcome, and at which level its step stood in the case's definition. */
+function decisionOf(def: WorkflowDef, stepId: string, actionId: string) {
+  const step = def.steps.find((s) => s.id === stepId);
+  return { outcome: step?.actions.find((a) => a.id === actionId)?.outcome ?? null, level: step?.level ?? null };
+}
+
 export async function caseDetail(db: Executor, env: EngineEnv, viewer: Viewer, id: string): Promise<CaseDetail> {
   const raw = await withNames(db.selectFrom('cases as c'))
     .select(['c.category', 'c.data', 'c.person_id', 'c.enrollment_id', 'c.extended_reason', 'c.filing_opinion', 'c.filing_reviewed_by', 'c.step_roles'])
@@ -244,6 +251,7 @@ export async function caseDetail(db: Executor, env: EngineEnv, viewer: Viewer, i
       step: s.step,
       action: s.action,
       ...labelsOf(def, s.step, s.action),
+      ...decisionOf(def, s.step, s.action),
       opinion: s.opinion,
       userName: s.user_name,
       roleLabel: ROLE_LABELS[s.role as Role] ?? s.role,
@@ -252,24 +260,40 @@ export async function caseDetail(db: Executor, env: EngineEnv, viewer: Viewer, i
       details: s.data ? describeData(JSON.parse(s.data) as CaseData, names) : [],
     })),
     amountLines: data.amountLines ?? [],
-    actions: current ? current.actions.map((a) => ({ id: a.id, label: a.label, tone: a.tone ?? null, refusal: refusalOf(a.id) })) : [],
+    actions: current ? current.actions.map((a) => ({ id: a.id, label: a.label, tone: a.tone ?? null, refusal: refusalOf(a.id)?.message ?? null })) : [],
     form: current?.form ?? null,
     formDefaults: lastInvestigation?.data ? (JSON.parse(lastInvestigation.data) as CaseDetail['formDefaults']) : { monthlyIncomeFen: data.monthlyIncomeFen, familySize: persons.filter((p) => !p.deceased_on).length, amountFen: data.requestedAmountFen },
-    canExtend: raw.status === 'open' && !!def.extended && !raw.extended_reason && (!!current?.roles.includes(env.user.role) || ['county_reviewer', 'manager'].includes(env.user.role)),
+    canExtend: extensionRefusal(def, { step: raw.step, extendedReason: raw.extended_reason }, env.user.role) === null,
     extendedReason: raw.extended_reason,
     enrollmentId: raw.enrollment_id,
     enrollmentSummary: enrollment
       ? `${PROGRAM_SHORT_LABELS[enrollment.program as Program]} ${formatYuan(enrollment.monthly_amount_fen)} 元/月，${enrollment.start_month} 起${enrollment.end_month ? `至 ${enrollment.end_month}` : ''}`
       : null,
+    ending:
+      raw.outcome === 'approved' && endsEnrollment(raw.kind, data) && enrollment?.end_month && enrollment.status !== 'active'
+        ? { status: enrollment.status as 'tapering' | 'stopped', lastPaidMonth: enrollment.end_month }
+        : null,
     filingReviewedAt: raw.filing_reviewed_at,
     filingReviewedBy: filingReviewer?.display_name ?? null,
     filingOpinion: raw.filing_opinion,
-    canReviewFiling: raw.delegated === 1 && raw.outcome === 'approved' && !raw.filing_reviewed_at && ['county_reviewer', 'manager'].includes(env.user.role),
+    canReviewFiling: raw.delegated === 1 && raw.outcome === 'approved' && !raw.filing_reviewed_at && COUNTY_REVIEWERS.includes(env.user.role),
+  };
+}
+
+/** The village notice sheet (公示名单): the county and township, the complaint phone, and the cases on notice. */
+export async function noticeList(db: Executor, env: EngineEnv, townshipId: string, villageId?: string) {
+  const township = await db.selectFrom('townships').select('name').where('id', '=', townshipId).executeTakeFirst();
+  return {
+    county: (await loadSettings(db)).county.name,
+    townshipName: township?.name ?? '',
+    complaintPhone: env.policy.complaintPhone,
+    today: env.today,
+    rows: await noticeRows(db, env, townshipId, villageId),
   };
 }
 
 /** Cases now in their notice period (公示) in a township or village: names only, minors left out for 特困. */
-export async function noticeList(db: Executor, env: EngineEnv, townshipId: string, villageId?: string) {
+async function noticeRows(db: Executor, env: EngineEnv, townshipId: string, villageId?: string) {
   let qb = db
     .selectFrom('cases as c')
     .innerJoin('households as h', 'h.id', 'c.household_id')

@@ -7,7 +7,7 @@
 import { AppError, type FieldIssue } from '../../shared/api/errors';
 import { addMonths, ageOn, monthOf } from '../../shared/domain/dates';
 import { gaolingBand, isHouseholdProgram, PROGRAM_CATEGORIES, PROGRAM_SHORT_LABELS, type Program } from '../../shared/domain/programs';
-import { dueDate } from '../../shared/domain/workflow/rules';
+import { dueDate, extensionRefusal } from '../../shared/domain/workflow/rules';
 import type { z } from 'zod';
 import type { startCaseSchema } from '../../shared/api/cases.schemas';
 import type { Executor, LedgerDb } from '../db/schema';
@@ -18,6 +18,7 @@ import { programConflicts } from '../enrollments/enrollments.service';
 import { requireHousehold } from '../households/households.service';
 import { membersOf } from '../households/households.repository';
 import { effectiveWorkflow } from '../workflows/workflows.service';
+import { APPLICATION_KINDS } from '../../shared/domain/workflow/definitions';
 import { proposeAmount } from './case-amount';
 import type { CaseData } from './case-data';
 import { applyActions, type ActionRequest, type ActionResult, type EngineEnv } from './case-engine';
@@ -42,18 +43,21 @@ function tekunEligible(p: { birth_date: string; disability_category: string | nu
   return age >= 60 || p.disability_category !== null || age < 16 || (age < 18 && atSchool);
 }
 
-async function openCaseOn(db: Executor, column: 'enrollment_id' | 'person', value: string | string[], program?: Program) {
-  if (column === 'enrollment_id') {
-    return db.selectFrom('cases').select(['case_no', 'kind']).where('enrollment_id', '=', value as string).where('status', '=', 'open').where('kind', 'in', ['enrollment_change', 'enrollment_stop', 'periodic_review']).executeTakeFirst();
-  }
+/** An open change, stop or review of this enrollment. */
+function openCaseOnEnrollment(db: Executor, enrollmentId: string) {
+  return db.selectFrom('cases').select('case_no').where('enrollment_id', '=', enrollmentId).where('status', '=', 'open').where('kind', 'not in', APPLICATION_KINDS).executeTakeFirst();
+}
+
+/** An open application to `program` covering any of these persons. */
+function openApplicationFor(db: Executor, personIds: string[], program: Program) {
   return db
     .selectFrom('cases as c')
     .innerJoin('case_members as cm', 'cm.case_id', 'c.id')
-    .select(['c.case_no', 'c.kind'])
-    .where('cm.person_id', 'in', value as string[])
+    .select('c.case_no')
+    .where('cm.person_id', 'in', personIds)
     .where('c.status', '=', 'open')
-    .where('c.program', '=', program!)
-    .where('c.kind', 'not in', ['enrollment_change', 'enrollment_stop', 'periodic_review'])
+    .where('c.program', '=', program)
+    .where('c.kind', 'in', APPLICATION_KINDS)
     .executeTakeFirst();
 }
 
@@ -94,7 +98,7 @@ export async function startCase(db: LedgerDb, env: EngineEnv, input: StartInput)
       if (issues.length === 0 && program !== 'linshi') {
         const conflicts = await programConflicts(trx, personIds, program, household.township_id);
         if (conflicts.length > 0) throw new AppError('CONFLICT', conflicts[0]!.message, { fields: [fail('personIds', conflicts[0]!.message)] });
-        const open = await openCaseOn(trx, 'person', personIds, program);
+        const open = await openApplicationFor(trx, personIds, program);
         if (open) throw new AppError('CONFLICT', `已有未办结的${PROGRAM_SHORT_LABELS[program]}申请（案件编号 ${open.case_no}），不能重复申请`);
       }
     } else {
@@ -103,7 +107,7 @@ export async function startCase(db: LedgerDb, env: EngineEnv, input: StartInput)
       if (!enrollment) throw new AppError('NOT_FOUND', '该户没有这条在保记录');
       if (enrollment.status === 'stopped') throw new AppError('CONFLICT', '该在保记录已停保');
       if (input.kind === 'periodic_review' && enrollment.status !== 'active') throw new AppError('CONFLICT', '渐退中的记录不再复核');
-      const open = await openCaseOn(trx, 'enrollment_id', enrollment.id);
+      const open = await openCaseOnEnrollment(trx, enrollment.id);
       if (open) throw new AppError('CONFLICT', `该在保记录已有未办结的案件（案件编号 ${open.case_no}），请先办结`);
       program = enrollment.program as Program;
       category = enrollment.category;
@@ -207,7 +211,7 @@ export async function actOnCases(db: LedgerDb, env: EngineEnv, items: { caseId: 
   return db.transaction().execute((trx) => applyActions(trx, env, items.map((i) => ({ ...i, action, opinion, data: {}, batch: true }))));
 }
 
-async function requireOpenCase(db: Executor, env: EngineEnv, caseId: string, version: number): Promise<CasesTable> {
+async function requireCurrentCase(db: Executor, env: EngineEnv, caseId: string, version: number): Promise<CasesTable> {
   const row = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
   if (!row || (env.scope.kind === 'township' && env.scope.townshipId !== row.township_id)) throw new AppError('NOT_FOUND', '案件不存在或不在您的办理范围');
   if (row.version !== version) throw new AppError('CONFLICT', '案件已被他人办理或已更新，请刷新后再办理');
@@ -225,16 +229,14 @@ async function appendNeutralStep(trx: Executor, env: EngineEnv, row: CasesTable,
 /** Extends the whole deadline once (30 → 45 working days for 低保), with a written reason. */
 export async function extendCase(db: LedgerDb, env: EngineEnv, input: { caseId: string; version: number; reason: string }): Promise<string> {
   return db.transaction().execute(async (trx) => {
-    const row = await requireOpenCase(trx, env, input.caseId, input.version);
+    const row = await requireCurrentCase(trx, env, input.caseId, input.version);
     await loadDefinitions(trx, [row]);
     const def = definitionOf(row);
-    if (row.status !== 'open') throw new AppError('CONFLICT', '案件已办结');
-    if (!def.extended) throw new AppError('CONFLICT', `“${def.label}”不能延期`);
-    if (row.extended_reason) throw new AppError('CONFLICT', '本案已延期过一次，不能再延期');
+    const refused = extensionRefusal(def, { step: row.step, extendedReason: row.extended_reason }, env.user.role);
+    if (refused) throw new AppError(refused.code, refused.message);
     const step = def.steps.find((s) => s.id === row.step);
-    const mayAct = step?.roles.includes(env.user.role) || env.user.role === 'county_reviewer' || env.user.role === 'manager';
-    if (!mayAct) throw new AppError('FORBIDDEN', '只有当前环节的经办人员或县级审核人员可以延期');
-    const caseDue = dueDate(def.extended, row.opened_on, env.calendar);
+    // extensionRefusal has made sure the workflow allows an extension.
+    const caseDue = dueDate(def.extended!, row.opened_on, env.calendar);
     const stepDue = step?.deadline ? row.step_due : caseDue;
     await trx.updateTable('cases').set({ case_due: caseDue, step_due: stepDue, extended_reason: input.reason, updated_at: env.at.toISOString(), version: row.version + 1 }).where('id', '=', row.id).execute();
     await appendNeutralStep(trx, env, row, 'extend', input.reason);
@@ -246,7 +248,7 @@ export async function extendCase(db: LedgerDb, env: EngineEnv, input: { caseId: 
 /** The county's review of a confirmation the township made under delegation (备案审查). */
 export async function reviewFiling(db: LedgerDb, env: EngineEnv, input: { caseId: string; version: number; opinion: string }): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const row = await requireOpenCase(trx, env, input.caseId, input.version);
+    const row = await requireCurrentCase(trx, env, input.caseId, input.version);
     if (!row.delegated || row.outcome !== 'approved') throw new AppError('CONFLICT', '只有下放乡镇确认并已批准的案件需要备案审查');
     if (row.filing_reviewed_at) throw new AppError('CONFLICT', '该案件已完成备案审查');
     await trx

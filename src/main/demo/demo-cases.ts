@@ -15,7 +15,8 @@ import type { EngineEnv } from '../cases/case-engine';
 import { actOnCase, startCase } from '../cases/cases.service';
 import type { SeededRandom } from './random';
 
-type Step = [user: string, action: string, opinion: string, data?: ActionData];
+/** An action by a user ('clerk': the township's clerk), or a number of days to let pass (a notice running). */
+type Step = [user: string, action: string, opinion: string, data?: ActionData] | number;
 
 export async function demoCases(db: LedgerDb, at: Date, rng: SeededRandom): Promise<number> {
   const calendar = await loadWorkCalendar(db);
@@ -43,16 +44,20 @@ export async function demoCases(db: LedgerDb, at: Date, rng: SeededRandom): Prom
     .execute();
   let made = 0;
 
-  /** Opens a case `daysAgo` days ago and walks it through `steps`, one day apart. */
+  /** Opens a case `daysAgo` days ago and walks it through `steps`, one day apart unless told to wait. */
   async function run(kind: CaseKind, householdId: string, townshipId: string, daysAgo: number, input: Record<string, unknown>, steps: Step[]) {
     const clerk = clerkOf.get(townshipId) ?? 'clerk';
     let day = addDays(today, -daysAgo);
     try {
       const { id } = await startCase(db, envFor(clerk, day), { kind, householdId, personIds: [], category: null, unstableIncome: false, reason: '家庭困难，申请救助', ...input });
-      for (const [who, action, opinion, data] of steps) {
+      for (const step of steps) {
+        if (typeof step === 'number') {
+          day = addDays(day, step);
+          continue;
+        }
+        const [who, action, opinion, data] = step;
         const user = who === 'clerk' ? clerk : who;
-        day = addDays(day, who === 'wait' ? 8 : 1);
-        if (who === 'wait') continue;
+        day = addDays(day, 1);
         const { version } = await db.selectFrom('cases').select('version').where('id', '=', id).executeTakeFirstOrThrow();
         const on = day > today ? today : day;
         // A home visit is recorded on the day of the step.
@@ -60,9 +65,8 @@ export async function demoCases(db: LedgerDb, at: Date, rng: SeededRandom): Prom
         await actOnCase(db, envFor(user, on), { caseId: id, version, action, opinion, data: recorded });
       }
       made += 1;
-    } catch (e) {
+    } catch {
       // The demo draws at random; a draw the rules refuse is simply left out.
-      if (process.env.DEMO_DEBUG) console.log(kind, (e as Error).message);
     }
   }
 
@@ -83,14 +87,14 @@ export async function demoCases(db: LedgerDb, at: Date, rng: SeededRandom): Prom
         await run('dibao_new', h.id, h.township_id, 3, dibao, toNotice.slice(0, 2).concat([['clerk', 'pass', '同意公示']]));
         break;
       case 3:
-        await run('dibao_new', h.id, h.township_id, 20, dibao, [...toNotice, ['wait', '', ''], ['clerk', 'no_objection', '公示 7 天无异议']]);
+        await run('dibao_new', h.id, h.township_id, 20, dibao, [...toNotice, 7, ['clerk', 'no_objection', '公示 7 天无异议']]);
         break;
       case 4:
         // Waiting for the county past its 10 working days: red in the reviewer's inbox.
-        await run('dibao_new', h.id, h.township_id, 40, dibao, [...toNotice, ['wait', '', ''], ['clerk', 'no_objection', '公示 7 天无异议']]);
+        await run('dibao_new', h.id, h.township_id, 40, dibao, [...toNotice, 7, ['clerk', 'no_objection', '公示 7 天无异议']]);
         break;
       case 5:
-        await run('dibao_new', h.id, h.township_id, 35, dibao, [...toNotice, ['wait', '', ''], ['clerk', 'no_objection', '公示无异议'], ['reviewer', 'confirm', '经审核，符合低保条件，予以确认']]);
+        await run('dibao_new', h.id, h.township_id, 35, dibao, [...toNotice, 7, ['clerk', 'no_objection', '公示无异议'], ['reviewer', 'confirm', '经审核，符合低保条件，予以确认']]);
         break;
       case 6:
         await run('dibao_new', h.id, h.township_id, 30, { monthlyIncomeFen: 300000 }, [

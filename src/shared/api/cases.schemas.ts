@@ -183,6 +183,9 @@ export const caseHistoryEntrySchema = z.object({
   /** ISO instant, and the working date it counts for. */
   actedAt: z.string(),
   onDate: z.string(),
+  /** The outcome this action fixed, if it was a deciding one, and the level of the step it was taken at. */
+  outcome: z.enum(['approved', 'rejected']).nullable(),
+  level: z.enum(['township', 'county']).nullable(),
   /** Findings recorded with the action, in Chinese (e.g. 家庭月收入: 1,000.00 元). */
   details: z.array(z.object({ label: z.string(), value: z.string() })),
 });
@@ -220,6 +223,8 @@ export const caseDetailSchema = caseRowSchema.extend({
   enrollmentId: z.string().nullable(),
   /** Change cases: the enrollment acted on, in brief. */
   enrollmentSummary: z.string().nullable(),
+  /** An approved case that ended its enrollment: tapering or stopped, and the last month paid (for the 终止告知书). */
+  ending: z.object({ status: z.enum(['tapering', 'stopped']), lastPaidMonth: z.string() }).nullable(),
   filingReviewedAt: z.string().nullable(),
   filingReviewedBy: z.string().nullable(),
   filingOpinion: z.string().nullable(),

@@ -4,7 +4,7 @@
  * the handler. Wire types are JSON: dates 'YYYY-MM-DD', money integer fen, ids strings.
  */
 import { z } from 'zod';
-import { ROLES, type Role } from '../domain/roles';
+import { CASE_WORKERS, COUNTY_REVIEWERS, ROLES, type Role } from '../domain/roles';
 import { COUNTY_CODE, TOWNSHIP_CODE, VILLAGE_CODE } from '../domain/region-codes';
 import { PASSWORD_MAX_LENGTH } from '../domain/password';
 import { HUKOU_TYPES, RELATIONS } from '../domain/household';
@@ -44,7 +44,7 @@ const ANY_USER = { kind: 'user', roles: 'any' } as const satisfies Access;
 const ADMIN = { kind: 'user', roles: ['admin'] } as const satisfies Access;
 const LEDGER_EDITOR = { kind: 'user', roles: ['admin', 'county_clerk', 'county_reviewer', 'township_clerk'] } as const satisfies Access;
 /** Everyone who works cases; which step each may act on is the workflow's rule, checked by the engine. */
-const CASE_WORKER = { kind: 'user', roles: ['county_clerk', 'county_reviewer', 'township_clerk', 'manager'] } as const satisfies Access;
+const CASE_WORKER = { kind: 'user', roles: CASE_WORKERS } as const satisfies Access;
 
 const id = z.string().min(1).max(64);
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -525,7 +525,7 @@ export const contract = {
     input: caseRefSchema.extend({ reason: z.string().trim().min(4, '请写明延期理由（至少 4 个字）').max(300) }),
     output: z.object({ caseDue: z.string() }),
   }),
-  'cases.reviewFiling': method({ access: { kind: 'user', roles: ['county_reviewer', 'manager'] }, input: caseRefSchema.extend({ opinion: opinionSchema }), output: ok }),
+  'cases.reviewFiling': method({ access: { kind: 'user', roles: COUNTY_REVIEWERS }, input: caseRefSchema.extend({ opinion: opinionSchema }), output: ok }),
   'cases.inbox': method({
     access: { kind: 'user', roles: 'any', townshipField: 'townshipId' },
     input: caseInboxInputSchema,

@@ -31,3 +31,10 @@ export function seesFullIdNumbers(role: Role): boolean {
 
 /** Who may register and edit households and persons. */
 export const LEDGER_EDITORS: readonly Role[] = ['admin', 'county_clerk', 'county_reviewer', 'township_clerk'];
+
+/** Who works cases; which step each may act on is the workflow's rule, checked by the engine. */
+export const CASE_WORKERS: readonly Role[] = ['county_clerk', 'county_reviewer', 'township_clerk', 'manager'];
+export const isCaseWorker = (role: Role) => CASE_WORKERS.includes(role);
+
+/** County staff who confirm, extend any case and review record copies of delegated confirmations (备案审查). */
+export const COUNTY_REVIEWERS: readonly Role[] = ['county_reviewer', 'manager'];

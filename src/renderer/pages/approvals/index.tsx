@@ -13,7 +13,7 @@ import { useSignedIn } from '../../session/session-context';
 import { ApprovalsFilterBar } from './ApprovalsFilterBar';
 import { BatchBar } from './BatchBar';
 import { BatchResultModal, type BatchResult } from './BatchResultModal';
-import { isCaseWorker } from './case-roles';
+import { isCaseWorker } from '../../../shared/domain/roles';
 import { caseColumns } from './columns';
 import { ReviewsDuePanel } from './ReviewsDuePanel';
 import { useApprovalsQuery, type ApprovalsTab } from './use-approvals-query';

@@ -1,14 +1,14 @@
 import type { FormRule } from 'antd';
 
-/** An opinion (审核意见, 审查意见) as the contract's opinionSchema asks: 2–500 characters once trimmed. */
-export function opinionRules(label: string): FormRule[] {
+/** A written opinion or reason as the contract asks (审核意见 2–500 characters once trimmed; 延期理由 4–300). */
+export function opinionRules(label: string, min = 2, max = 500): FormRule[] {
   return [
     { required: true, whitespace: true, message: `请填写${label}` },
     {
       validator: async (_rule, value: unknown) => {
-        if (typeof value === 'string' && value.trim() && value.trim().length < 2) throw new Error(`${label}至少 2 个字`);
+        if (typeof value === 'string' && value.trim() && value.trim().length < min) throw new Error(`${label}至少 ${min} 个字`);
       },
     },
-    { max: 500 },
+    { max },
   ];
 }

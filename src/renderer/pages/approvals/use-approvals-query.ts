@@ -4,9 +4,8 @@
  */
 import { useCallback, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { Role } from '../../../shared/domain/roles';
 import { CASE_KINDS, type CaseKind } from '../../../shared/domain/workflow/types';
-import { FILING_REVIEWERS, isCaseWorker } from './case-roles';
+import { COUNTY_REVIEWERS, isCaseWorker, type Role } from '../../../shared/domain/roles';
 
 export type ApprovalsTab = 'todo' | 'done' | 'all' | 'filing' | 'reviews';
 
@@ -27,7 +26,7 @@ export interface ApprovalsQuery {
 /** The tabs a role sees, the first being the default: an administrator has no cases of their own. */
 export function tabsFor(role: Role): ApprovalsTab[] {
   if (!isCaseWorker(role)) return ['all', 'reviews'];
-  return FILING_REVIEWERS.includes(role) ? ['todo', 'done', 'all', 'filing', 'reviews'] : ['todo', 'done', 'all', 'reviews'];
+  return COUNTY_REVIEWERS.includes(role) ? ['todo', 'done', 'all', 'filing', 'reviews'] : ['todo', 'done', 'all', 'reviews'];
 }
 
 function intOf(value: string | null, min: number, max: number): number | undefined {

@@ -2,11 +2,11 @@
 import { Alert, App, Form, Input } from 'antd';
 import type { CaseDetail } from '../../../shared/api/cases.schemas';
 import { formatDeadline } from '../../../shared/domain/workflow/rules';
-import { isApiError } from '../../api/api-error';
-import { reportError } from '../../api/errors';
 import { useWrite } from '../../api/queries';
 import { FormModal } from '../../components/FormModal';
 import { CASE_WRITES } from '../approvals/invalidates';
+import { opinionRules } from '../approvals/opinion-rules';
+import { runCaseWrite } from './case-write';
 
 interface ExtendValues {
   reason: string;
@@ -25,19 +25,14 @@ export function ExtendModal({ open, detail, onClose, onStale }: Props) {
   const extend = useWrite('cases.extend', CASE_WRITES);
   const extended = detail.definition.extended;
 
-  const submit = async (values: ExtendValues) => {
-    try {
-      const { caseDue } = await extend.mutateAsync({ caseId: detail.id, version: detail.version, reason: values.reason });
-      message.success(`已延期，办结期限延至 ${caseDue}`);
-      onClose();
-    } catch (err) {
-      reportError(err, form);
-      if (isApiError(err, 'CONFLICT')) {
-        onClose();
-        onStale();
-      }
-    }
-  };
+  const submit = (values: ExtendValues) =>
+    runCaseWrite(
+      async () => {
+        const { caseDue } = await extend.mutateAsync({ caseId: detail.id, version: detail.version, reason: values.reason });
+        return `已延期，办结期限延至 ${caseDue}`;
+      },
+      { form, message, onClose, onStale },
+    );
 
   return (
     <FormModal<ExtendValues> open={open} title="延期办理" okText="确认延期" form={form} saving={extend.isPending} onCancel={onClose} onFinish={(v) => void submit(v)}>
@@ -50,15 +45,7 @@ export function ExtendModal({ open, detail, onClose, onStale }: Props) {
       <Form.Item
         name="reason"
         label="延期理由"
-        rules={[
-          { required: true, whitespace: true, message: '请写明延期理由' },
-          {
-            validator: async (_rule, value: unknown) => {
-              if (typeof value === 'string' && value.trim() && value.trim().length < 4) throw new Error('请写明延期理由（至少 4 个字）');
-            },
-          },
-          { max: 300 },
-        ]}
+        rules={opinionRules('延期理由', 4, 300)}
       >
         <Input.TextArea maxLength={300} autoSize={{ minRows: 2, maxRows: 5 }} placeholder="如：申请人外出务工，需补充收入证明材料" />
       </Form.Item>

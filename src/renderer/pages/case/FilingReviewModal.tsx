@@ -1,12 +1,11 @@
 /** 备案审查: the county reviews the record copy of a confirmation it delegated to a township. */
 import { App, Form, Input } from 'antd';
 import type { CaseDetail } from '../../../shared/api/cases.schemas';
-import { isApiError } from '../../api/api-error';
-import { reportError } from '../../api/errors';
 import { useWrite } from '../../api/queries';
 import { FormModal } from '../../components/FormModal';
 import { CASE_WRITES } from '../approvals/invalidates';
 import { opinionRules } from '../approvals/opinion-rules';
+import { runCaseWrite } from './case-write';
 
 interface FilingValues {
   opinion: string;
@@ -24,19 +23,14 @@ export function FilingReviewModal({ open, detail, onClose, onStale }: Props) {
   const [form] = Form.useForm<FilingValues>();
   const review = useWrite('cases.reviewFiling', CASE_WRITES);
 
-  const submit = async (values: FilingValues) => {
-    try {
-      await review.mutateAsync({ caseId: detail.id, version: detail.version, opinion: values.opinion });
-      message.success('已完成备案审查');
-      onClose();
-    } catch (err) {
-      reportError(err, form);
-      if (isApiError(err, 'CONFLICT')) {
-        onClose();
-        onStale();
-      }
-    }
-  };
+  const submit = (values: FilingValues) =>
+    runCaseWrite(
+      async () => {
+        await review.mutateAsync({ caseId: detail.id, version: detail.version, opinion: values.opinion });
+        return '已完成备案审查';
+      },
+      { form, message, onClose, onStale },
+    );
 
   return (
     <FormModal<FilingValues> open={open} title="备案审查" okText="提交审查" form={form} saving={review.isPending} onCancel={onClose} onFinish={(v) => void submit(v)}>

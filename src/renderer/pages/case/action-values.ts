@@ -36,7 +36,7 @@ export function initialValues(defaults: ActionData): Partial<ActionValues> {
     visitDate: defaults.visitDate ? dayjs(defaults.visitDate) : undefined,
     unstableIncome: defaults.unstableIncome ?? false,
     amount: yuanText(defaults.amountFen),
-    reviewResult: defaults.reviewResult as ReviewResult | undefined,
+    reviewResult: defaults.reviewResult,
     newAmount: yuanText(defaults.newAmountFen),
     taperMonths: defaults.taperMonths,
   };

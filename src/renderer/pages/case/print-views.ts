@@ -10,8 +10,6 @@ export function printViewsOf(detail: CaseDetail): PrintView[] {
   const base = `/print/cases/${detail.id}`;
   const views: PrintView[] = [{ label: '打印审批表', path: `${base}/approval-form` }];
   if (detail.outcome === 'rejected') views.push({ label: '打印不予确认告知书', path: `${base}/rejection-notice` });
-  if (detail.kind === 'enrollment_stop' || detail.history.some((h) => h.step === 'termination_notice') || detail.step === 'termination_notice') {
-    views.push({ label: '打印终止告知书', path: `${base}/termination-notice` });
-  }
+  if (detail.ending) views.push({ label: '打印终止告知书', path: `${base}/termination-notice` });
   return views;
 }

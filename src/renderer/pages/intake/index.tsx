@@ -16,7 +16,7 @@ import { memberInput, type PersonFieldValues } from '../../components/ledger/Per
 import { TownshipSelect } from '../../components/ledger/TownshipSelect';
 import { PageTitle } from '../../components/PageTitle';
 import { useSignedIn } from '../../session/session-context';
-import { isCaseWorker } from '../approvals/case-roles';
+import { isCaseWorker } from '../../../shared/domain/roles';
 import { MemberProblems } from './member-problems';
 import { MembersGrid, newMemberRow } from './MembersGrid';
 

@@ -3,18 +3,7 @@ import { App } from 'antd';
 import type { FileDelivery, LedgerFilter } from '../../../shared/api/contract';
 import { reportError } from '../../api/errors';
 import { useWrite } from '../../api/queries';
-
-/** A same-origin download through a link, so no window opens and the session cookie goes along. */
-function download(url: string, fileName: string): void {
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-}
+import { receiveFile } from '../../api/file-delivery';
 
 export function useRosterExport() {
   const { message } = App.useApp();
@@ -28,12 +17,8 @@ export function useRosterExport() {
       reportError(err);
       return;
     }
-    if (delivery.kind === 'download') {
-      download(delivery.url, delivery.fileName);
-      message.success(`已导出 ${delivery.rows} 行：${delivery.fileName}`);
-    } else if (delivery.kind === 'saved') {
-      message.success(`已导出 ${delivery.rows} 行：${delivery.path}`);
-    }
+    const where = receiveFile(delivery);
+    if (where && delivery.kind !== 'cancelled') message.success(`已导出 ${delivery.rows} 行：${where}`);
   };
 
   return { run, exporting: roster.isPending };

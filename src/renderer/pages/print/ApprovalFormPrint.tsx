@@ -4,12 +4,13 @@
  */
 import { useParams } from 'react-router-dom';
 import type { CaseDetail } from '../../../shared/api/cases.schemas';
-import { HUKOU_LABELS, RELATION_LABELS, type Relation } from '../../../shared/domain/household';
+import { HUKOU_LABELS } from '../../../shared/domain/household';
 import { formatYuan } from '../../../shared/domain/money';
 import { PROGRAM_LABELS } from '../../../shared/domain/programs';
 import { useRead } from '../../api/queries';
 import { useSignedIn } from '../../session/session-context';
-import { chineseDate, localDateOf, localIsoDate } from './format';
+import { chineseDate } from './format';
+import { toIsoDate } from '../../../shared/domain/dates';
 import { PrintSheet } from './PrintSheet';
 
 const EFFECT_TITLES: Record<CaseDetail['definition']['effect'], string> = {
@@ -22,11 +23,6 @@ const EFFECT_TITLES: Record<CaseDetail['definition']['effect'], string> = {
 
 export function approvalFormTitle(countyName: string, detail: CaseDetail): string {
   return `${countyName}${PROGRAM_LABELS[detail.program]}${EFFECT_TITLES[detail.definition.effect]}审批表`;
-}
-
-function relationLabel(relation: string | null): string {
-  if (!relation) return '';
-  return RELATION_LABELS[relation as Relation] ?? relation;
 }
 
 function resultOf(detail: CaseDetail): string {
@@ -118,7 +114,7 @@ function ApprovalForm({ detail }: { detail: CaseDetail }) {
               <td className="doc-center">{i + 1}</td>
               <td>{m.name}</td>
               <td>{m.idNumber}</td>
-              <td className="doc-center">{relationLabel(m.relation)}</td>
+              <td className="doc-center">{m.relation ?? ''}</td>
               <td className="doc-center">{m.age}</td>
               <td className="doc-center">{m.covered ? '是' : '否'}</td>
             </tr>
@@ -232,10 +228,10 @@ function ApprovalForm({ detail }: { detail: CaseDetail }) {
               <td>已备案</td>
               <td>
                 <div className="doc-opinion">{detail.filingOpinion ?? ''}</div>
-                <div className="doc-sign-line">{chineseDate(localDateOf(detail.filingReviewedAt))}</div>
+                <div className="doc-sign-line">{chineseDate(toIsoDate(new Date(detail.filingReviewedAt)))}</div>
               </td>
               <td>{detail.filingReviewedBy ?? ''}</td>
-              <td className="doc-date">{localDateOf(detail.filingReviewedAt)}</td>
+              <td className="doc-date">{toIsoDate(new Date(detail.filingReviewedAt))}</td>
             </tr>
           )}
           {detail.history.length === 0 && !detail.filingReviewedAt && (
@@ -252,7 +248,7 @@ function ApprovalForm({ detail }: { detail: CaseDetail }) {
         <span>制表人：{user.displayName}</span>
         <span>审核人：</span>
         <span>负责人：</span>
-        <span>制表日期：{chineseDate(localIsoDate())}</span>
+        <span>制表日期：{chineseDate(toIsoDate(new Date()))}</span>
       </footer>
     </>
   );

@@ -1,6 +1,10 @@
-/** The parts the written notices (告知书) share: the rights paragraph, the issuing office, the receipt. */
+/** The written notices (告知书): one letter layout with the rights paragraph, the issuing office and the receipt. */
+import type { ReactNode } from 'react';
+import type { CaseDetail, CaseHistoryEntry } from '../../../shared/api/cases.schemas';
+import { PROGRAM_LABELS } from '../../../shared/domain/programs';
 import { useRead } from '../../api/queries';
-import { chineseDate } from './format';
+import { useSignedIn } from '../../session/session-context';
+import { chineseDate, issuingOffice } from './format';
 
 /** The county's complaint phone (监督电话), once known; the notice waits for the answer either way. */
 export function useComplaintPhone(): { phone: string; loading: boolean } {
@@ -45,5 +49,36 @@ export function ServiceReceipt({ documentName, caseNo, addressee }: { documentNa
       <div>{`受送达人签收：${BLANK}${GAP}签收日期：${GAP}${GAP}年${GAP}月${GAP}日`}</div>
       <div>{`送达人：${BLANK}${GAP}送达方式：${BLANK}`}</div>
     </section>
+  );
+}
+
+interface LetterProps {
+  document: string;
+  detail: CaseDetail;
+  /** The entry that decided the case: its opinion is the reasons, its step's level names the office. */
+  entry: CaseHistoryEntry;
+  addressee: string;
+  phone: string;
+  /** What was decided, in a sentence or two. */
+  children: ReactNode;
+}
+
+export function NoticeLetter({ document, detail, entry, addressee, phone, children }: LetterProps) {
+  const { county } = useSignedIn();
+  const office = issuingOffice(entry.level ?? 'county', county.name, detail.townshipName);
+  return (
+    <div className="doc-letter">
+      <h1 className="doc-title">{document}</h1>
+      <div className="doc-subtitle">（{PROGRAM_LABELS[detail.program]}）</div>
+      <p className="doc-no">编号：{detail.caseNo}</p>
+      <p className="doc-addressee">{addressee}：</p>
+      {children}
+      <p>理由如下：</p>
+      <div className="doc-reasons">{entry.opinion}</div>
+      <p>特此告知。</p>
+      <RightsParagraph countyName={county.name} phone={phone} />
+      <Issuer office={office} date={entry.onDate} />
+      <ServiceReceipt documentName={document} caseNo={detail.caseNo} addressee={addressee} />
+    </div>
   );
 }

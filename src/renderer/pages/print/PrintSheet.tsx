@@ -7,7 +7,6 @@ import { Button, Result, Spin } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { ApiError } from '../../api/api-error';
-import { safeFileName } from './format';
 import { PrintToolbar } from './PrintToolbar';
 import './print.css';
 
@@ -80,7 +79,7 @@ export function PrintSheet({ name, backTo, loading, error, unavailable, children
   return (
     <div className="doc-view">
       <style>{PAGE_RULE}</style>
-      <PrintToolbar backTo={backTo} pdfName={`${safeFileName(name ?? '打印').slice(0, 70)}.pdf`} ready={ready} />
+      <PrintToolbar backTo={backTo} pdfName={`${name ?? '打印'}.pdf`} ready={ready} />
       {body}
     </div>
   );

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { reportError } from '../../api/errors';
 import { useWrite } from '../../api/queries';
+import { receiveFile } from '../../api/file-delivery';
 
 export interface PrintToolbarProps {
   /** Where 返回 goes when the view was opened directly (not from another page of the app). */
@@ -21,17 +22,6 @@ export interface PrintToolbarProps {
 /** The desktop app has the preload bridge; a browser talks HTTP and prints (or saves a PDF) itself. */
 export const isDesktopApp = (): boolean => Boolean(window.doudi);
 
-function download(url: string, fileName: string): void {
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-}
-
 export function PrintToolbar({ backTo, pdfName, ready }: PrintToolbarProps) {
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -42,11 +32,10 @@ export function PrintToolbar({ backTo, pdfName, ready }: PrintToolbarProps) {
   const exportPdf = async () => {
     try {
       const delivery = await toPdf.mutateAsync({ fileName: pdfName });
-      if (delivery.kind === 'saved') {
-        setSavedPath(delivery.path);
-        message.success(`已导出 PDF：${delivery.path}`);
-      } else if (delivery.kind === 'download') {
-        download(delivery.url, delivery.fileName);
+      const where = receiveFile(delivery);
+      if (where) {
+        setSavedPath(where);
+        message.success(`已导出 PDF：${where}`);
       }
     } catch (err) {
       reportError(err);

@@ -5,12 +5,10 @@
  */
 import { useParams } from 'react-router-dom';
 import type { CaseDetail, CaseHistoryEntry } from '../../../shared/api/cases.schemas';
-import { PROGRAM_LABELS } from '../../../shared/domain/programs';
 import { useRead } from '../../api/queries';
-import { useSignedIn } from '../../session/session-context';
-import { decidingEntry, levelOf } from './case-decisions';
-import { chineseDate, issuingOffice } from './format';
-import { Issuer, RightsParagraph, ServiceReceipt, useComplaintPhone } from './NoticeParts';
+import { decidingEntry } from './case-decisions';
+import { chineseDate } from './format';
+import { NoticeLetter, useComplaintPhone } from './NoticeParts';
 import { PrintSheet } from './PrintSheet';
 
 const DOCUMENT = '不予确认告知书';
@@ -23,24 +21,12 @@ function verdictOf(detail: CaseDetail, entry: CaseHistoryEntry): string {
 }
 
 function RejectionNotice({ detail, entry, phone }: { detail: CaseDetail; entry: CaseHistoryEntry; phone: string }) {
-  const { county } = useSignedIn();
-  const addressee = detail.subjectName ?? detail.headName ?? '申请人';
-  const office = issuingOffice(levelOf(detail, entry.step), county.name, detail.townshipName);
   return (
-    <div className="doc-letter">
-      <h1 className="doc-title">{DOCUMENT}</h1>
-      <div className="doc-subtitle">（{PROGRAM_LABELS[detail.program]}）</div>
-      <p className="doc-no">编号：{detail.caseNo}</p>
-      <p className="doc-addressee">{addressee}：</p>
+    <NoticeLetter document={DOCUMENT} detail={detail} entry={entry} addressee={detail.subjectName ?? detail.headName ?? '申请人'} phone={phone}>
       <p>
-        你于{chineseDate(detail.openedOn)}提出的{detail.kindLabel}，经审核，决定{verdictOf(detail, entry)}。理由如下：
+        你于{chineseDate(detail.openedOn)}提出的{detail.kindLabel}，经审核，决定{verdictOf(detail, entry)}。
       </p>
-      <div className="doc-reasons">{entry.opinion}</div>
-      <p>特此告知。</p>
-      <RightsParagraph countyName={county.name} phone={phone} />
-      <Issuer office={office} date={entry.onDate} />
-      <ServiceReceipt documentName={DOCUMENT} caseNo={detail.caseNo} addressee={addressee} />
-    </div>
+    </NoticeLetter>
   );
 }
 

@@ -7,38 +7,25 @@ import { useParams } from 'react-router-dom';
 import type { CaseDetail, CaseHistoryEntry } from '../../../shared/api/cases.schemas';
 import { PROGRAM_LABELS } from '../../../shared/domain/programs';
 import { useRead } from '../../api/queries';
-import { useSignedIn } from '../../session/session-context';
-import { decidingEntry, endedEnrollment, endingMonth, levelOf, taperLines } from './case-decisions';
-import { chineseMonth, issuingOffice } from './format';
-import { Issuer, RightsParagraph, ServiceReceipt, useComplaintPhone } from './NoticeParts';
+import { addMonths } from '../../../shared/domain/dates';
+import { decidingEntry } from './case-decisions';
+import { chineseMonth } from './format';
+import { NoticeLetter, useComplaintPhone } from './NoticeParts';
 import { PrintSheet } from './PrintSheet';
 
 const DOCUMENT = '终止告知书';
 
-function TerminationNotice({ detail, entry, phone }: { detail: CaseDetail; entry: CaseHistoryEntry; phone: string }) {
-  const { county } = useSignedIn();
-  const addressee = detail.subjectName ?? detail.headName ?? '保障对象';
+function TerminationNotice({ detail, ending, entry, phone }: { detail: CaseDetail; ending: NonNullable<CaseDetail['ending']>; entry: CaseHistoryEntry; phone: string }) {
   const program = PROGRAM_LABELS[detail.program];
-  const office = issuingOffice(levelOf(detail, entry.step), county.name, detail.townshipName);
-  const taper = taperLines(detail);
+  const firstUnpaid = chineseMonth(addMonths(ending.lastPaidMonth, 1));
   return (
-    <div className="doc-letter">
-      <h1 className="doc-title">{DOCUMENT}</h1>
-      <div className="doc-subtitle">（{program}）</div>
-      <p className="doc-no">编号：{detail.caseNo}</p>
-      <p className="doc-addressee">{addressee}：</p>
+    <NoticeLetter document={DOCUMENT} detail={detail} entry={entry} addressee={detail.subjectName ?? detail.headName ?? '保障对象'} phone={phone}>
       <p>
-        经{detail.definition.effect === 'review' ? '定期复核并' : ''}审核确认，你（家）享受的{program}自{chineseMonth(endingMonth(detail, entry))}起停止发放，终止保障。
+        经{detail.definition.effect === 'review' ? '定期复核并' : ''}审核确认，你（家）享受的{program}
+        {ending.status === 'tapering' ? `实行渐退，按原标准发放至${chineseMonth(ending.lastPaidMonth)}，` : ''}自{firstUnpaid}起停止发放，终止保障。
         {detail.enrollmentSummary ? `原保障情况：${detail.enrollmentSummary}。` : ''}
       </p>
-      {taper.length > 0 && <p>{taper.map((t) => `${t.label}：${t.value}`).join('；')}。</p>}
-      <p>理由如下：</p>
-      <div className="doc-reasons">{entry.opinion}</div>
-      <p>特此告知。</p>
-      <RightsParagraph countyName={county.name} phone={phone} />
-      <Issuer office={office} date={entry.onDate} />
-      <ServiceReceipt documentName={DOCUMENT} caseNo={detail.caseNo} addressee={addressee} />
-    </div>
+    </NoticeLetter>
   );
 }
 
@@ -54,12 +41,12 @@ export function TerminationNoticePrint() {
       loading={detail.isPending || loading}
       error={detail.error}
       unavailable={
-        detail.data && (!endedEnrollment(detail.data) || !entry)
+        detail.data && (!detail.data.ending || !entry)
           ? { title: '本案没有终止保障', subTitle: '只有确认停保（含复核停保、渐退）的案件才需要送达终止告知书。' }
           : null
       }
     >
-      {detail.data && entry && <TerminationNotice detail={detail.data} entry={entry} phone={phone} />}
+      {detail.data?.ending && entry && <TerminationNotice detail={detail.data} ending={detail.data.ending} entry={entry} phone={phone} />}
     </PrintSheet>
   );
 }

@@ -13,24 +13,6 @@ export function chineseMonth(value: string): string {
   return m ? `${m[1]}年${Number(m[2])}月` : value;
 }
 
-/** The local date as 'YYYY-MM-DD'. */
-export function localIsoDate(d = new Date()): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** An ISO instant as the local date it fell on, 'YYYY-MM-DD'. */
-export function localDateOf(instant: string): string {
-  const d = new Date(instant);
-  return Number.isNaN(d.getTime()) ? instant.slice(0, 10) : localIsoDate(d);
-}
-
-/** The month after the one `date` ('YYYY-MM-DD') falls in, as 'YYYY-MM'. */
-export function nextMonth(date: string): string {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
-}
-
 /** The government of a township (乡、镇 人民政府; 街道 办事处). */
 export function townshipOffice(townshipName: string): string {
   return townshipName.endsWith('街道') ? `${townshipName}办事处` : `${townshipName}人民政府`;
@@ -39,9 +21,4 @@ export function townshipOffice(townshipName: string): string {
 /** The office that issues a decision taken at this level: the county's civil-affairs bureau or the township. */
 export function issuingOffice(level: 'township' | 'county', countyName: string, townshipName: string): string {
   return level === 'county' ? `${countyName}民政局` : townshipOffice(townshipName);
-}
-
-/** A file name without characters Windows refuses. */
-export function safeFileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|\s]+/g, '_');
 }

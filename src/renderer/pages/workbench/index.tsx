@@ -5,7 +5,7 @@ import { useRead } from '../../api/queries';
 import { todayLong } from '../../app/format';
 import { ROLE_LABELS } from '../../../shared/labels';
 import { useSignedIn } from '../../session/session-context';
-import { isCaseWorker } from '../approvals/case-roles';
+import { isCaseWorker } from '../../../shared/domain/roles';
 import { AgeEventsCard } from './AgeEventsCard';
 import { ApprovalsStatCard } from './ApprovalsStatCard';
 import { CalendarReminder } from './CalendarReminder';

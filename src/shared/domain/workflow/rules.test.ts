@@ -50,38 +50,38 @@ describe('workflow definitions', () => {
     expect(stepOf(delegated, 'county_confirmation').level).toBe('township');
     const colleague: Participant = { userId: 'u5', role: 'township_clerk', townshipId: 'T1' };
     expect(refusal(delegated, at('county_confirmation'), 'confirm', colleague, ctx)).toBeNull();
-    expect(refusal(delegated, at('county_confirmation'), 'confirm', clerk, ctx)).toBe('办理过本案前面环节的人员不能审核确认同一案件');
-    expect(refusal(DIBAO_NEW, at('county_confirmation'), 'confirm', colleague, ctx)).toBe('“县级审核确认”环节不由您的角色办理');
+    expect(refusal(delegated, at('county_confirmation'), 'confirm', clerk, ctx)).toEqual({ code: 'FORBIDDEN', message: '办理过本案前面环节的人员不能审核确认同一案件' });
+    expect(refusal(DIBAO_NEW, at('county_confirmation'), 'confirm', colleague, ctx)).toEqual({ code: 'FORBIDDEN', message: '“县级审核确认”环节不由您的角色办理' });
   });
 });
 
 describe('who may act', () => {
   it('allows the township clerk of the case township on township steps, and nobody else there', () => {
     expect(refusal(DIBAO_NEW, at('intake'), 'accept', clerk, ctx)).toBeNull();
-    expect(refusal(DIBAO_NEW, at('intake'), 'accept', otherTownship, ctx)).toBe('只能办理本乡镇（街道）的案件');
-    expect(refusal(DIBAO_NEW, at('intake'), 'accept', reviewer, ctx)).toBe('“受理”环节不由您的角色办理');
+    expect(refusal(DIBAO_NEW, at('intake'), 'accept', otherTownship, ctx)).toEqual({ code: 'FORBIDDEN', message: '只能办理本乡镇（街道）的案件' });
+    expect(refusal(DIBAO_NEW, at('intake'), 'accept', reviewer, ctx)).toEqual({ code: 'FORBIDDEN', message: '“受理”环节不由您的角色办理' });
   });
 
   it('refuses transitions the definition lacks, and closed cases', () => {
-    expect(refusal(DIBAO_NEW, at('intake'), 'confirm', clerk, ctx)).toBe('“受理”环节没有这项操作');
-    expect(refusal(DIBAO_NEW, at('intake', { step: null }), 'confirm', reviewer, ctx)).toBe('案件已办结，不能再办理');
+    expect(refusal(DIBAO_NEW, at('intake'), 'confirm', clerk, ctx)).toEqual({ code: 'CONFLICT', message: '“受理”环节没有这项操作' });
+    expect(refusal(DIBAO_NEW, at('intake', { step: null }), 'confirm', reviewer, ctx)).toEqual({ code: 'CONFLICT', message: '案件已办结，不能再办理' });
   });
 
   it('never lets whoever acted earlier confirm the case', () => {
-    expect(refusal(DIBAO_NEW, at('county_confirmation', { actors: ['u1', 'u3'] }), 'confirm', reviewer, ctx)).toBe('办理过本案前面环节的人员不能审核确认同一案件');
+    expect(refusal(DIBAO_NEW, at('county_confirmation', { actors: ['u1', 'u3'] }), 'confirm', reviewer, ctx)).toEqual({ code: 'FORBIDDEN', message: '办理过本案前面环节的人员不能审核确认同一案件' });
     expect(refusal(DIBAO_NEW, at('county_confirmation', { actors: ['u1'] }), 'confirm', reviewer, ctx)).toBeNull();
   });
 
   it('lets the notice end only after its 7 days, while an objection may come any day', () => {
     const notice = at('public_notice', { stepSince: '2026-02-24' });
-    expect(refusal(DIBAO_NEW, notice, 'no_objection', clerk, ctx)).toBe('公示期至 2026-03-03，期满后才能办理“公示期满无异议，报县级审核确认”');
+    expect(refusal(DIBAO_NEW, notice, 'no_objection', clerk, ctx)).toEqual({ code: 'CONFLICT', message: '公示期至 2026-03-03，期满后才能办理“公示期满无异议，报县级审核确认”' });
     expect(refusal(DIBAO_NEW, notice, 'objection', clerk, ctx)).toBeNull();
     expect(refusal(DIBAO_NEW, notice, 'no_objection', clerk, { ...ctx, today: '2026-03-03' })).toBeNull();
   });
 
   it('sends amounts above the township limit to the county', () => {
     const big = at('township_approval', { amountFen: 300000, actors: ['u9'] });
-    expect(refusal(LINSHI_EXPENSE, big, 'approve', clerk, ctx)).toBe('救助金额 3,000.00 元超过乡镇审批权限（2,000.00 元），请报县级审批');
+    expect(refusal(LINSHI_EXPENSE, big, 'approve', clerk, ctx)).toEqual({ code: 'CONFLICT', message: '救助金额 3,000.00 元超过乡镇审批权限（2,000.00 元），请报县级审批' });
     expect(refusal(LINSHI_EXPENSE, big, 'refer', clerk, ctx)).toBeNull();
     expect(refusal(LINSHI_EXPENSE, { ...big, amountFen: 150000 }, 'approve', clerk, ctx)).toBeNull();
   });

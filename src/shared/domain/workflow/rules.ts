@@ -5,7 +5,7 @@
  */
 import { addDays } from '../dates';
 import { formatYuan } from '../money';
-import type { Role } from '../roles';
+import { COUNTY_REVIEWERS, type Role } from '../roles';
 import type { WorkCalendar } from '../work-calendar';
 import { CLOSED, type ActionDef, type Deadline, type Outcome, type StepDef, type WorkflowDef, type WorkflowOverrides } from './types';
 
@@ -71,27 +71,46 @@ export interface ActionContext {
   townshipLimitFen: number;
 }
 
+/** Why an action is refused: not this user's to take (FORBIDDEN), or not possible now (CONFLICT). */
+export interface Refusal {
+  code: 'FORBIDDEN' | 'CONFLICT';
+  message: string;
+}
+
+const forbidden = (message: string): Refusal => ({ code: 'FORBIDDEN', message });
+const conflict = (message: string): Refusal => ({ code: 'CONFLICT', message });
+
 /**
  * Why this user may not take this action on the case now, in Chinese; null when they may. Checks the
  * defined transitions, the role and level of the step, the township, that whoever acted earlier does not
  * confirm, that a notice has run its period, and the township's approval limit.
  */
-export function refusal(def: WorkflowDef, state: CaseState, actionId: string, user: Participant, ctx: ActionContext): string | null {
-  if (!state.step) return '案件已办结，不能再办理';
+export function refusal(def: WorkflowDef, state: CaseState, actionId: string, user: Participant, ctx: ActionContext): Refusal | null {
+  if (!state.step) return conflict('案件已办结，不能再办理');
   const step = def.steps.find((s) => s.id === state.step);
-  if (!step) return '案件环节不存在';
+  if (!step) return conflict('案件环节不存在');
   const action = step.actions.find((a) => a.id === actionId);
-  if (!action) return `“${step.label}”环节没有这项操作`;
-  if (!step.roles.includes(user.role)) return `“${step.label}”环节不由您的角色办理`;
-  if (step.level === 'township' && user.role === 'township_clerk' && user.townshipId !== state.townshipId) return '只能办理本乡镇（街道）的案件';
-  if (step.confirms && state.actors.includes(user.userId)) return '办理过本案前面环节的人员不能审核确认同一案件';
+  if (!action) return conflict(`“${step.label}”环节没有这项操作`);
+  if (!step.roles.includes(user.role)) return forbidden(`“${step.label}”环节不由您的角色办理`);
+  if (step.level === 'township' && user.role === 'township_clerk' && user.townshipId !== state.townshipId) return forbidden('只能办理本乡镇（街道）的案件');
+  if (step.confirms && state.actors.includes(user.userId)) return forbidden('办理过本案前面环节的人员不能审核确认同一案件');
   if (action.afterPeriod && step.deadline) {
     const end = dueDate(step.deadline, state.stepSince, ctx.calendar);
-    if (ctx.today < end) return `${step.label}期至 ${end}，期满后才能办理“${action.label}”`;
+    if (ctx.today < end) return conflict(`${step.label}期至 ${end}，期满后才能办理“${action.label}”`);
   }
   if (action.withinTownshipLimit && (state.amountFen ?? 0) > ctx.townshipLimitFen) {
-    return `救助金额 ${formatYuan(state.amountFen ?? 0)} 元超过乡镇审批权限（${formatYuan(ctx.townshipLimitFen)} 元），请报县级审批`;
+    return conflict(`救助金额 ${formatYuan(state.amountFen ?? 0)} 元超过乡镇审批权限（${formatYuan(ctx.townshipLimitFen)} 元），请报县级审批`);
   }
+  return null;
+}
+
+/** Why the whole deadline of a case cannot be extended by this user, or null: once, with a reason, by the step's staff or the county. */
+export function extensionRefusal(def: WorkflowDef, c: { step: string | null; extendedReason: string | null }, role: Role): Refusal | null {
+  if (!c.step) return conflict('案件已办结');
+  if (!def.extended) return conflict(`“${def.label}”不能延期`);
+  if (c.extendedReason) return conflict('本案已延期过一次，不能再延期');
+  const step = def.steps.find((s) => s.id === c.step);
+  if (!step?.roles.includes(role) && !COUNTY_REVIEWERS.includes(role)) return forbidden('只有当前环节的经办人员或县级审核人员可以延期');
   return null;
 }
 
