@@ -17,10 +17,13 @@ import { defaultDataDir, RENDERER_DIR } from './cli/paths';
 import { startHttpServer } from './http/server';
 import { writeFileAtomically } from './app/write-file';
 import { passwordProblem } from '../shared/domain/password';
+import type { ImportPreview, ImportResult } from '../shared/api/imports.schemas';
+import { acceptUpload, MAX_UPLOAD_BYTES } from './rpc/uploads';
 import { ROLE_LABELS } from '../shared/labels';
 
 const USAGE = `用法：
   doudi export roster --program 项目代码 [--township 乡镇代码或名称] [--kind households|persons] --data 目录 --out 文件.xlsx [--user 用户名]
+  doudi import 文件.xlsx|.csv --data 目录 [--program 项目代码] [--township 乡镇代码或名称] [--purpose initial_load|reconcile] [--dry-run] [--json] [--user 用户名]
   doudi init  --data 目录 --county-name 县名 --county-code 431122 --admin 用户名 [--admin-name 姓名]
   doudi demo  --data 目录
   doudi serve --data 目录 [--port 端口] [--host 127.0.0.1]
@@ -155,7 +158,81 @@ async function exportCommand(args: string[]): Promise<void> {
   }
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { init, demo, serve, export: exportCommand };
+/**
+ * Reads a township roster and, unless --dry-run, commits it as one batch. With --json it prints one JSON
+ * object (the file's verdict, or why it was rejected, exit status 1) and nothing else.
+ */
+async function importCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      data: { type: 'string' },
+      user: { type: 'string', default: 'admin' },
+      program: { type: 'string' },
+      township: { type: 'string' },
+      purpose: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const file = positionals[0];
+  if (!file) throw new AppError('VALIDATION', '请给出要导入的文件');
+  const rejected = (code: string, message: string) => {
+    if (values.json) console.log(JSON.stringify({ rejected: true, code, message }));
+    else console.error(`无法导入：${message}`);
+    process.exitCode = 1;
+  };
+  const stat = fs.statSync(path.resolve(file), { throwIfNoEntry: false });
+  if (!stat?.isFile()) return rejected('file_not_found', `找不到文件：${file}`);
+  if (stat.size > MAX_UPLOAD_BYTES) return rejected('file_too_large', `文件过大（${Math.ceil(stat.size / 1024 / 1024)} MB，上限 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB），请按乡镇拆分后分批导入`);
+  const { backend, router, session } = await signedIn(values);
+  try {
+    let townshipId: string | undefined;
+    if (values.township) {
+      const townships = await router.call(session, 'regions.townships', {});
+      const match = townships.ok ? (townships.data as { id: string; code: string; name: string }[]).find((t) => t.code === values.township || t.name === values.township) : undefined;
+      if (!match) throw new AppError('NOT_FOUND', `找不到乡镇（街道）：${values.township}`);
+      townshipId = match.id;
+    }
+    const accepted = acceptUpload(session, path.basename(file), fs.readFileSync(path.resolve(file)), backend.clock.now().getTime());
+    if (!accepted.ok) return rejected('file_rejected', accepted.error.message);
+    const purpose = values.purpose ?? (session.user?.role === 'admin' ? 'initial_load' : 'reconcile');
+    const settings = { uploadId: accepted.data.uploadId, purpose, program: values.program, townshipId, problemLimit: 1_000_000 };
+    const preview = await router.call(session, 'imports.preview', settings);
+    if (!preview.ok) {
+      if (preview.error.code === 'IMPORT_REJECTED' || preview.error.code === 'VALIDATION') return rejected(preview.error.details?.refusal ?? preview.error.code.toLowerCase(), preview.error.message);
+      throw new AppError(preview.error.code, preview.error.message);
+    }
+    const p = preview.data as ImportPreview;
+    const verdict = {
+      rejected: false,
+      households: p.totals.households,
+      persons: p.totals.persons,
+      valid: p.totals.valid,
+      errors: p.problems.map((x) => ({ row: x.row, column: x.column, code: x.code, severity: x.severity, message: x.message })),
+    };
+    let committed: ImportResult | null = null;
+    if (!values['dry-run'] && p.commit.allowed) {
+      const result = await router.call(session, 'imports.commit', settings);
+      if (!result.ok) throw new AppError(result.error.code, result.error.message);
+      committed = result.data as ImportResult;
+    }
+    if (values.json) {
+      console.log(JSON.stringify(committed ? { ...verdict, committed } : verdict));
+      return;
+    }
+    console.log(`${p.fileName}：${p.totals.households} 户，${p.totals.persons} 人，有效 ${p.totals.valid} 人；错误 ${p.totals.errors} 处，提醒 ${p.totals.warnings} 处`);
+    for (const x of p.problems) console.log(`  第 ${x.row} 行${x.column ? `【${x.column}】` : ''}${x.severity === 'warning' ? '（提醒）' : ''}${x.message}`);
+    if (committed) console.log(`已导入批次 ${committed.batchId}：${committed.households} 户，${committed.persons} 人，${committed.enrollments} 条在保记录，${committed.cases} 个案件`);
+    else if (!values['dry-run']) console.log(`未导入：${p.commit.reason ?? ''}`);
+  } finally {
+    await router.call(session, 'auth.logout', {});
+    await backend.store.close();
+  }
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { init, demo, serve, export: exportCommand, import: importCommand };
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;

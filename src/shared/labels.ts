@@ -29,6 +29,7 @@ export const ERROR_LABELS: Record<ErrorCode, string> = {
   LEDGER_UNREADABLE: '台账文件无法打开',
   RATE_LIMITED: '尝试次数过多，请稍后再试',
   CANCELLED: '操作已取消，台账未作改动',
+  IMPORT_REJECTED: '文件无法导入',
   UNKNOWN_METHOD: '系统不支持该操作',
   INTERNAL: '系统内部错误，请联系管理员',
 };

@@ -62,139 +62,142 @@ function openApplicationFor(db: Executor, personIds: string[], program: Program)
 }
 
 export async function startCase(db: LedgerDb, env: EngineEnv, input: StartInput): Promise<{ id: string; caseNo: string }> {
-  return db.transaction().execute(async (trx) => {
-    const household = await requireHousehold(trx, env.scope, input.householdId);
-    const def = await effectiveWorkflow(trx, input.kind);
-    const first = def.steps[0]!;
-    if (!first.roles.includes(env.user.role)) throw new AppError('FORBIDDEN', `您的角色不能受理“${def.label}”`);
-    if (env.user.role === 'township_clerk' && env.user.townshipId !== household.township_id) throw new AppError('FORBIDDEN', '只能办理本乡镇（街道）的案件');
-    const members = (await membersOf(trx, household.id)).filter((m) => !m.deceased_on);
-    const memberIds = new Set(members.map((m) => m.id));
-    const startOn = `${addMonths(monthOf(env.today), 1)}-01`;
-    const issues: FieldIssue[] = [];
-    let program: Program;
-    let personIds: string[];
-    let category: string | null = input.category;
-    let enrollmentId: string | null = null;
+  return db.transaction().execute((trx) => startCaseIn(trx, env, input));
+}
 
-    if (def.program) {
-      program = def.program;
-      personIds = input.personIds.length > 0 ? input.personIds : isHouseholdProgram(program) ? [...memberIds] : [];
-      if (personIds.some((p) => !memberIds.has(p))) issues.push(fail('personIds', '所选人员不是该户在世成员'));
-      if (!isHouseholdProgram(program) && personIds.length !== 1) issues.push(fail('personIds', `${PROGRAM_SHORT_LABELS[program]}按人申请，请选择一名申请人`));
-      const person = members.find((m) => m.id === personIds[0]);
-      if (program === 'dibao') category = category ?? household.hukou_type;
-      if (program === 'linshi') category = input.kind === 'linshi_emergency' ? 'emergency' : 'expense';
-      if (program === 'gaoling' && person) {
-        const band = gaolingBand(ageOn(person.birth_date, startOn));
-        if (!band) issues.push(fail('personIds', `${person.name}未满 80 周岁，不能申请高龄津贴`));
-        category = band;
-      }
-      if (program === 'tekun' && person && !tekunEligible(person, env.today)) issues.push(fail('personIds', `${person.name}不符合特困人员的年龄或残疾条件（60 周岁以上、残疾人或未满 16 周岁）`));
-      const categories = PROGRAM_CATEGORIES[program];
-      if (categories && (!category || !(category in categories))) issues.push(fail('category', '请选择类别'));
-      if (program === 'dibao' && input.monthlyIncomeFen === undefined) issues.push(fail('monthlyIncomeFen', '请填写申请人申报的家庭月收入'));
-      if (program === 'linshi' && !input.requestedAmountFen) issues.push(fail('requestedAmountFen', '请填写申请救助金额'));
-      if (issues.length === 0 && program !== 'linshi') {
-        const conflicts = await programConflicts(trx, personIds, program, household.township_id);
-        if (conflicts.length > 0) throw new AppError('CONFLICT', conflicts[0]!.message, { fields: [fail('personIds', conflicts[0]!.message)] });
-        const open = await openApplicationFor(trx, personIds, program);
-        if (open) throw new AppError('CONFLICT', `已有未办结的${PROGRAM_SHORT_LABELS[program]}申请（案件编号 ${open.case_no}），不能重复申请`);
-      }
-    } else {
-      if (!input.enrollmentId) throw new AppError('VALIDATION', '请选择要变更的在保记录', { fields: [fail('enrollmentId', '请选择在保记录')] });
-      const enrollment = await trx.selectFrom('enrollments').selectAll().where('id', '=', input.enrollmentId).where('household_id', '=', household.id).executeTakeFirst();
-      if (!enrollment) throw new AppError('NOT_FOUND', '该户没有这条在保记录');
-      if (enrollment.status === 'stopped') throw new AppError('CONFLICT', '该在保记录已停保');
-      if (input.kind === 'periodic_review' && enrollment.status !== 'active') throw new AppError('CONFLICT', '渐退中的记录不再复核');
-      const open = await openCaseOnEnrollment(trx, enrollment.id);
-      if (open) throw new AppError('CONFLICT', `该在保记录已有未办结的案件（案件编号 ${open.case_no}），请先办结`);
-      program = enrollment.program as Program;
-      category = enrollment.category;
-      enrollmentId = enrollment.id;
-      personIds = (await trx.selectFrom('enrollment_members').select('person_id').where('enrollment_id', '=', enrollment.id).execute()).map((m) => m.person_id);
-      if (input.kind === 'enrollment_change') {
-        const current = enrollment.monthly_amount_fen;
-        if (!input.changeType) issues.push(fail('changeType', '请选择变更类型'));
-        if (input.newAmountFen === undefined) issues.push(fail('newAmountFen', '请填写变更后的保障金额'));
-        else if (input.changeType === 'increase' && input.newAmountFen <= current) issues.push(fail('newAmountFen', '增发后的金额应高于现有金额'));
-        else if (input.changeType === 'decrease' && input.newAmountFen >= current) issues.push(fail('newAmountFen', '减发后的金额应低于现有金额'));
-        if (input.changeType === 'head_death') {
-          if (!isHouseholdProgram(program)) issues.push(fail('changeType', '户主死亡变更只适用于按户保障的项目'));
-          if (input.deceasedPersonId !== household.head_person_id) issues.push(fail('deceasedPersonId', '请选择已死亡的户主'));
-          if (!input.newHeadPersonId || input.newHeadPersonId === input.deceasedPersonId || !memberIds.has(input.newHeadPersonId)) issues.push(fail('newHeadPersonId', '请选择新的户主（该户在世成员）'));
-        }
+/** Starts a case inside the caller's transaction (an import starts many in one); checks come before any write. */
+export async function startCaseIn(trx: Executor, env: EngineEnv, input: StartInput): Promise<{ id: string; caseNo: string }> {
+  const household = await requireHousehold(trx, env.scope, input.householdId);
+  const def = await effectiveWorkflow(trx, input.kind);
+  const first = def.steps[0]!;
+  if (!first.roles.includes(env.user.role)) throw new AppError('FORBIDDEN', `您的角色不能受理“${def.label}”`);
+  if (env.user.role === 'township_clerk' && env.user.townshipId !== household.township_id) throw new AppError('FORBIDDEN', '只能办理本乡镇（街道）的案件');
+  const members = (await membersOf(trx, household.id)).filter((m) => !m.deceased_on);
+  const memberIds = new Set(members.map((m) => m.id));
+  const startOn = `${addMonths(monthOf(env.today), 1)}-01`;
+  const issues: FieldIssue[] = [];
+  let program: Program;
+  let personIds: string[];
+  let category: string | null = input.category;
+  let enrollmentId: string | null = null;
+
+  if (def.program) {
+    program = def.program;
+    personIds = input.personIds.length > 0 ? input.personIds : isHouseholdProgram(program) ? [...memberIds] : [];
+    if (personIds.some((p) => !memberIds.has(p))) issues.push(fail('personIds', '所选人员不是该户在世成员'));
+    if (!isHouseholdProgram(program) && personIds.length !== 1) issues.push(fail('personIds', `${PROGRAM_SHORT_LABELS[program]}按人申请，请选择一名申请人`));
+    const person = members.find((m) => m.id === personIds[0]);
+    if (program === 'dibao') category = category ?? household.hukou_type;
+    if (program === 'linshi') category = input.kind === 'linshi_emergency' ? 'emergency' : 'expense';
+    if (program === 'gaoling' && person) {
+      const band = gaolingBand(ageOn(person.birth_date, startOn));
+      if (!band) issues.push(fail('personIds', `${person.name}未满 80 周岁，不能申请高龄津贴`));
+      category = band;
+    }
+    if (program === 'tekun' && person && !tekunEligible(person, env.today)) issues.push(fail('personIds', `${person.name}不符合特困人员的年龄或残疾条件（60 周岁以上、残疾人或未满 16 周岁）`));
+    const categories = PROGRAM_CATEGORIES[program];
+    if (categories && (!category || !(category in categories))) issues.push(fail('category', '请选择类别'));
+    if (program === 'dibao' && input.monthlyIncomeFen === undefined) issues.push(fail('monthlyIncomeFen', '请填写申请人申报的家庭月收入'));
+    if (program === 'linshi' && !input.requestedAmountFen) issues.push(fail('requestedAmountFen', '请填写申请救助金额'));
+    if (issues.length === 0 && program !== 'linshi') {
+      const conflicts = await programConflicts(trx, personIds, program, household.township_id);
+      if (conflicts.length > 0) throw new AppError('CONFLICT', conflicts[0]!.message, { fields: [fail('personIds', conflicts[0]!.message)] });
+      const open = await openApplicationFor(trx, personIds, program);
+      if (open) throw new AppError('CONFLICT', `已有未办结的${PROGRAM_SHORT_LABELS[program]}申请（案件编号 ${open.case_no}），不能重复申请`);
+    }
+  } else {
+    if (!input.enrollmentId) throw new AppError('VALIDATION', '请选择要变更的在保记录', { fields: [fail('enrollmentId', '请选择在保记录')] });
+    const enrollment = await trx.selectFrom('enrollments').selectAll().where('id', '=', input.enrollmentId).where('household_id', '=', household.id).executeTakeFirst();
+    if (!enrollment) throw new AppError('NOT_FOUND', '该户没有这条在保记录');
+    if (enrollment.status === 'stopped') throw new AppError('CONFLICT', '该在保记录已停保');
+    if (input.kind === 'periodic_review' && enrollment.status !== 'active') throw new AppError('CONFLICT', '渐退中的记录不再复核');
+    const open = await openCaseOnEnrollment(trx, enrollment.id);
+    if (open) throw new AppError('CONFLICT', `该在保记录已有未办结的案件（案件编号 ${open.case_no}），请先办结`);
+    program = enrollment.program as Program;
+    category = enrollment.category;
+    enrollmentId = enrollment.id;
+    personIds = (await trx.selectFrom('enrollment_members').select('person_id').where('enrollment_id', '=', enrollment.id).execute()).map((m) => m.person_id);
+    if (input.kind === 'enrollment_change') {
+      const current = enrollment.monthly_amount_fen;
+      if (!input.changeType) issues.push(fail('changeType', '请选择变更类型'));
+      if (input.newAmountFen === undefined) issues.push(fail('newAmountFen', '请填写变更后的保障金额'));
+      else if (input.changeType === 'increase' && input.newAmountFen <= current) issues.push(fail('newAmountFen', '增发后的金额应高于现有金额'));
+      else if (input.changeType === 'decrease' && input.newAmountFen >= current) issues.push(fail('newAmountFen', '减发后的金额应低于现有金额'));
+      if (input.changeType === 'head_death') {
+        if (!isHouseholdProgram(program)) issues.push(fail('changeType', '户主死亡变更只适用于按户保障的项目'));
+        if (input.deceasedPersonId !== household.head_person_id) issues.push(fail('deceasedPersonId', '请选择已死亡的户主'));
+        if (!input.newHeadPersonId || input.newHeadPersonId === input.deceasedPersonId || !memberIds.has(input.newHeadPersonId)) issues.push(fail('newHeadPersonId', '请选择新的户主（该户在世成员）'));
       }
     }
-    if (input.effectiveMonth && input.effectiveMonth <= monthOf(env.today)) issues.push(fail('effectiveMonth', '生效月份应晚于本月'));
-    if (issues.length > 0) throw new AppError('VALIDATION', issues[0]!.message, { fields: issues });
+  }
+  if (input.effectiveMonth && input.effectiveMonth <= monthOf(env.today)) issues.push(fail('effectiveMonth', '生效月份应晚于本月'));
+  if (issues.length > 0) throw new AppError('VALIDATION', issues[0]!.message, { fields: issues });
 
-    const now = env.at.toISOString();
-    const data: CaseData = {
-      reason: input.reason,
-      monthlyIncomeFen: input.monthlyIncomeFen,
-      unstableIncome: input.unstableIncome || undefined,
-      requestedAmountFen: input.requestedAmountFen,
-      changeType: input.changeType,
-      newAmountFen: input.newAmountFen,
-      deceasedPersonId: input.deceasedPersonId,
-      newHeadPersonId: input.newHeadPersonId,
-      effectiveMonth: input.effectiveMonth,
-    };
-    for (const k of Object.keys(data) as (keyof CaseData)[]) if (data[k] === undefined) delete data[k];
-    const row: CasesTable = {
-      id: newId(),
-      case_no: await nextCaseNo(trx, env.today.slice(0, 4)),
-      kind: input.kind,
-      program,
-      household_id: household.id,
-      township_id: household.township_id,
-      person_id: isHouseholdProgram(program) ? null : (personIds[0] ?? null),
-      enrollment_id: enrollmentId,
-      category,
-      status: 'open',
-      outcome: null,
-      step: first.id,
-      step_level: first.level,
-      step_roles: `,${first.roles.join(',')},`,
-      step_since: env.today,
-      step_due: first.deadline ? dueDate(first.deadline, env.today, env.calendar) : dueDate(def.whole, env.today, env.calendar),
-      opened_on: env.today,
-      case_due: dueDate(def.whole, env.today, env.calendar),
-      extended_reason: null,
-      definition_id: await storeDefinition(trx, def, now),
-      data: '',
-      amount_fen: null,
-      standard_id: null,
-      delegated: def.delegated ? 1 : 0,
-      filing_reviewed_at: null,
-      filing_reviewed_by: null,
-      filing_opinion: null,
-      created_by: env.user.id,
-      created_at: now,
-      updated_at: now,
-      closed_at: null,
-      version: 0,
-    };
-    await trx.insertInto('cases').values({ ...row, data: JSON.stringify(data) }).execute();
-    if (personIds.length > 0) await trx.insertInto('case_members').values(personIds.map((person_id) => ({ case_id: row.id, person_id }))).execute();
-    const proposal = await proposeAmount(trx, await caseFacts(trx, { ...row, data: '' }, data, env.today, env.policy));
-    data.amountLines = proposal.lines;
-    await trx.updateTable('cases').set({ data: JSON.stringify(data), amount_fen: proposal.amountFen, standard_id: proposal.standardId }).where('id', '=', row.id).execute();
-    await trx
-      .insertInto('case_steps')
-      .values({ id: newId(), case_id: row.id, seq: 1, step: 'application', action: 'submit', opinion: input.reason, user_id: env.user.id, user_name: env.user.displayName, role: env.user.role, acted_at: now, on_date: env.today, data: null })
-      .execute();
-    await recordAudit(trx, env.actor, env.at, {
-      action: 'case.start',
-      entity: 'case',
-      entityId: row.id,
-      householdId: household.id,
-      after: { caseNo: row.case_no, kind: row.kind, program, members: personIds, amountFen: proposal.amountFen, enrollmentId },
-      reason: input.reason,
-    });
-    return { id: row.id, caseNo: row.case_no };
+  const now = env.at.toISOString();
+  const data: CaseData = {
+    reason: input.reason,
+    monthlyIncomeFen: input.monthlyIncomeFen,
+    unstableIncome: input.unstableIncome || undefined,
+    requestedAmountFen: input.requestedAmountFen,
+    changeType: input.changeType,
+    newAmountFen: input.newAmountFen,
+    deceasedPersonId: input.deceasedPersonId,
+    newHeadPersonId: input.newHeadPersonId,
+    effectiveMonth: input.effectiveMonth,
+  };
+  for (const k of Object.keys(data) as (keyof CaseData)[]) if (data[k] === undefined) delete data[k];
+  const row: CasesTable = {
+    id: newId(),
+    case_no: await nextCaseNo(trx, env.today.slice(0, 4)),
+    kind: input.kind,
+    program,
+    household_id: household.id,
+    township_id: household.township_id,
+    person_id: isHouseholdProgram(program) ? null : (personIds[0] ?? null),
+    enrollment_id: enrollmentId,
+    category,
+    status: 'open',
+    outcome: null,
+    step: first.id,
+    step_level: first.level,
+    step_roles: `,${first.roles.join(',')},`,
+    step_since: env.today,
+    step_due: first.deadline ? dueDate(first.deadline, env.today, env.calendar) : dueDate(def.whole, env.today, env.calendar),
+    opened_on: env.today,
+    case_due: dueDate(def.whole, env.today, env.calendar),
+    extended_reason: null,
+    definition_id: await storeDefinition(trx, def, now),
+    data: '',
+    amount_fen: null,
+    standard_id: null,
+    delegated: def.delegated ? 1 : 0,
+    filing_reviewed_at: null,
+    filing_reviewed_by: null,
+    filing_opinion: null,
+    created_by: env.user.id,
+    created_at: now,
+    updated_at: now,
+    closed_at: null,
+    version: 0,
+  };
+  await trx.insertInto('cases').values({ ...row, data: JSON.stringify(data) }).execute();
+  if (personIds.length > 0) await trx.insertInto('case_members').values(personIds.map((person_id) => ({ case_id: row.id, person_id }))).execute();
+  const proposal = await proposeAmount(trx, await caseFacts(trx, { ...row, data: '' }, data, env.today, env.policy));
+  data.amountLines = proposal.lines;
+  await trx.updateTable('cases').set({ data: JSON.stringify(data), amount_fen: proposal.amountFen, standard_id: proposal.standardId }).where('id', '=', row.id).execute();
+  await trx
+    .insertInto('case_steps')
+    .values({ id: newId(), case_id: row.id, seq: 1, step: 'application', action: 'submit', opinion: input.reason, user_id: env.user.id, user_name: env.user.displayName, role: env.user.role, acted_at: now, on_date: env.today, data: null })
+    .execute();
+  await recordAudit(trx, env.actor, env.at, {
+    action: 'case.start',
+    entity: 'case',
+    entityId: row.id,
+    householdId: household.id,
+    after: { caseNo: row.case_no, kind: row.kind, program, members: personIds, amountFen: proposal.amountFen, enrollmentId },
+    reason: input.reason,
   });
+  return { id: row.id, caseNo: row.case_no };
 }
 
 /** One action on one case: refused with the engine's message (nothing written), or done. */

@@ -6,6 +6,7 @@ import type { AuditHeadTable, AuditLogTable } from './tables/audit.table';
 import type { HouseholdsTable, PersonsTable } from './tables/households.table';
 import type { EnrollmentMembersTable, EnrollmentsTable, StandardsTable } from './tables/enrollments.table';
 import type { CalendarDaysTable } from './tables/calendar.table';
+import type { ImportBatchItemsTable, ImportBatchesTable, ImportMappingsTable } from './tables/imports.table';
 import type { CaseMembersTable, CasesTable, CaseStepsTable, WorkflowDefinitionsTable, WorkflowOverridesTable } from './tables/cases.table';
 
 export interface LedgerSchema {
@@ -26,6 +27,9 @@ export interface LedgerSchema {
   case_steps: CaseStepsTable;
   workflow_overrides: WorkflowOverridesTable;
   workflow_definitions: WorkflowDefinitionsTable;
+  import_batches: ImportBatchesTable;
+  import_batch_items: ImportBatchItemsTable;
+  import_mappings: ImportMappingsTable;
 }
 
 export type LedgerDb = Kysely<LedgerSchema>;

@@ -1,5 +1,6 @@
 import { ipcMain, type BrowserWindow } from 'electron';
-import { IPC_EVENT, IPC_INVOKE } from '../../shared/api/bridge';
+import { IPC_EVENT, IPC_INVOKE, IPC_UPLOAD } from '../../shared/api/bridge';
+import { acceptUpload, uploadTooLarge, MAX_UPLOAD_BYTES } from '../rpc/uploads';
 import type { CallOptions } from '../../shared/api/contract';
 import type { Router } from '../rpc/router';
 import type { Session } from '../rpc/sessions';
@@ -20,5 +21,14 @@ export function connectIpc(window: BrowserWindow, router: Router, session: Sessi
     }
     const jobId = (options as CallOptions | undefined)?.jobId;
     return router.call(session, String(method), input, { jobId: typeof jobId === 'string' ? jobId : undefined });
+  });
+  ipcMain.handle(IPC_UPLOAD, (event, fileName: unknown, data: unknown) => {
+    if (event.sender !== window.webContents || !isAppUrl(event.senderFrame?.url ?? '')) {
+      return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的请求' } };
+    }
+    if (!(data instanceof ArrayBuffer || ArrayBuffer.isView(data))) return { ok: false, error: { code: 'VALIDATION', message: '文件内容无效' } };
+    const bytes = Buffer.from(data instanceof ArrayBuffer ? data : data.buffer);
+    if (bytes.length > MAX_UPLOAD_BYTES) return uploadTooLarge(bytes.length);
+    return acceptUpload(session, String(fileName ?? ''), bytes, Date.now());
   });
 }

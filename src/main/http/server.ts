@@ -16,6 +16,7 @@ import { SECURITY_HEADERS } from './security-headers';
 import { resolveStatic } from './static-files';
 import { Downloads } from './downloads';
 import type { Clock } from '../app/clock';
+import { acceptUpload, MAX_UPLOAD_BYTES, uploadTooLarge } from '../rpc/uploads';
 
 const COOKIE = 'doudi_session';
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -49,6 +50,26 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, extra
 }
 
 const refusal = (message: string): WireResult<never> => ({ ok: false, error: { code: 'FORBIDDEN', message } });
+
+/** The raw body, or null once it passes `limit` (the rest is not read: memory stays bounded). */
+function readBytes(req: http.IncomingMessage, limit: number): Promise<{ data: Buffer | null; seen: number }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        chunks.length = 0;
+        resolve({ data: null, seen: size });
+        req.pause();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve({ data: Buffer.concat(chunks), seen: size }));
+    req.on('error', reject);
+  });
+}
 
 function readBody(req: http.IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
@@ -115,6 +136,33 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     sendJson(res, 200, result, headers);
   }
 
+  /** A file for import: the raw bytes in the body, its name in X-File-Name (URI-encoded). */
+  async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse) {
+    if (req.method !== 'POST') return sendJson(res, 405, refusal('只接受 POST 请求'));
+    if (!sameOrigin(req)) return sendJson(res, 403, refusal('拒绝来自其他来源的请求'));
+    const session = sessions.get(cookieValue(req.headers.cookie, COOKIE));
+    if (!session?.user) return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '登录已失效，请重新登录' } });
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_UPLOAD_BYTES) {
+      sendJson(res, 413, uploadTooLarge(declared), { Connection: 'close' });
+      req.destroy();
+      return;
+    }
+    const { data, seen } = await readBytes(req, MAX_UPLOAD_BYTES);
+    if (!data) {
+      sendJson(res, 413, uploadTooLarge(seen), { Connection: 'close' });
+      req.destroy();
+      return;
+    }
+    let fileName: string;
+    try {
+      fileName = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));
+    } catch {
+      fileName = '';
+    }
+    sendJson(res, 200, acceptUpload(session, fileName, data, options.clock.now().getTime()));
+  }
+
   function handleEvents(req: http.IncomingMessage, res: http.ServerResponse) {
     if (!sameOrigin(req)) return sendJson(res, 403, refusal('拒绝来自其他来源的请求'));
     const session = sessions.get(cookieValue(req.headers.cookie, COOKIE));
@@ -170,6 +218,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     const handle = async () => {
       if (url.startsWith('/api/rpc/')) return handleRpc(req, res, decodeURIComponent(url.slice('/api/rpc/'.length).split('?')[0] ?? ''));
       if (url === '/api/events') return handleEvents(req, res);
+      if (url === '/api/upload') return handleUpload(req, res);
       if (url.startsWith('/api/download/')) return handleDownload(req, res, url.slice('/api/download/'.length));
       return handleStatic(req, res);
     };

@@ -10,6 +10,7 @@ import { calendarHandlers } from '../calendar/calendar.handlers';
 import { printHandlers } from '../print/print.handlers';
 import { casesHandlers } from '../cases/cases.handlers';
 import { workflowsHandlers } from '../workflows/workflows.handlers';
+import { importsHandlers } from '../imports/imports.handlers';
 import type { Handlers } from './context';
 
 /** All handlers; leaving out a contract method fails to compile. */
@@ -27,4 +28,5 @@ export const handlers: Handlers = {
   ...printHandlers,
   ...casesHandlers,
   ...workflowsHandlers,
+  ...importsHandlers,
 };

@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import type { FileDelivery, SessionUser, ServerEvent } from '../../shared/api/contract';
 import type { Clock } from '../app/clock';
 import type { FileSink } from './file-sink';
+import type { Upload } from './uploads';
 
 export interface Session {
   id: string;
@@ -16,6 +17,8 @@ export interface Session {
   lastActivityAt: number;
   jobs: Map<string, AbortController>;
   listeners: Set<(event: ServerEvent) => void>;
+  /** Files handed in by the user (rosters to import), in memory only. */
+  uploads: Map<string, Upload>;
   /** Where files made for this session go; set by the transport. */
   files?: FileSink;
   /** Prints the session's window to a PDF and delivers it like a file; only the desktop app sets it. */
@@ -48,6 +51,7 @@ export class Sessions {
       lastActivityAt: now,
       jobs: new Map(),
       listeners: new Set(),
+      uploads: new Map(),
     };
     this.byId.set(session.id, session);
     return session;
@@ -78,6 +82,7 @@ export class Sessions {
     this.byId.delete(session.id);
     session.jobs.forEach((job) => job.abort());
     session.jobs.clear();
+    session.uploads.clear();
     session.user = null;
   }
 

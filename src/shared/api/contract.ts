@@ -25,6 +25,7 @@ import {
   workflowOverridesSchema,
   workflowPolicySchema,
 } from './cases.schemas';
+import { importBatchSchema, importPreviewSchema, importResultSchema, importSettingsSchema } from './imports.schemas';
 import { DISABILITY_CATEGORIES, HEALTH_STATES, SCHOOL_STATES, SELF_CARE_LEVELS } from '../domain/person-attributes';
 
 export type Access =
@@ -45,6 +46,8 @@ const ADMIN = { kind: 'user', roles: ['admin'] } as const satisfies Access;
 const LEDGER_EDITOR = { kind: 'user', roles: ['admin', 'county_clerk', 'county_reviewer', 'township_clerk'] } as const satisfies Access;
 /** Everyone who works cases; which step each may act on is the workflow's rule, checked by the engine. */
 const CASE_WORKER = { kind: 'user', roles: CASE_WORKERS } as const satisfies Access;
+/** Who may read township rosters in: the county's clerks and the administrator, township clerks for their own township. */
+const IMPORTER = { kind: 'user', roles: ['admin', 'county_clerk', 'county_reviewer', 'township_clerk'], townshipField: 'townshipId' } as const satisfies Access;
 
 const id = z.string().min(1).max(64);
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -558,6 +561,25 @@ export const contract = {
   }),
   'workflows.save': method({ access: ADMIN, input: z.object({ kind: caseKindSchema, overrides: workflowOverridesSchema }), output: ok }),
   'workflows.savePolicy': method({ access: ADMIN, input: workflowPolicySchema, output: ok }),
+  /** Reads an uploaded roster and shows what importing it would find and do; nothing is written. */
+  'imports.preview': method({ access: IMPORTER, input: importSettingsSchema, output: importPreviewSchema }),
+  /** The township's own rows back, with a 错误说明 column and the bad cells highlighted. */
+  'imports.problemsWorkbook': method({ access: IMPORTER, input: importSettingsSchema, output: fileDeliverySchema }),
+  /** One transaction, one batch; reports progress and can be cancelled (call with a job id). */
+  'imports.commit': method({ access: IMPORTER, input: importSettingsSchema, output: importResultSchema }),
+  /** Adds the townships and villages the roster names but the ledger lacks (next free codes). */
+  'imports.addRegions': method({ access: ADMIN, input: importSettingsSchema, output: z.object({ townships: z.number().int(), villages: z.number().int() }) }),
+  'imports.discard': method({ access: ANY_USER, input: z.object({ uploadId: z.string().max(64) }), output: ok }),
+  'imports.history': method({ access: { kind: 'user', roles: ['admin', 'county_clerk', 'county_reviewer', 'township_clerk', 'manager'] }, input: nothing, output: z.array(importBatchSchema) }),
+  'imports.undo': method({ access: { kind: 'user', roles: ['admin', 'county_clerk', 'county_reviewer', 'township_clerk'] }, input: z.object({ batchId: id }), output: ok }),
+  /** A blank import template of a program: title, header and an example note, nothing else. */
+  'exports.template': method({ access: ANY_USER, input: z.object({ program: programSchema }), output: fileDeliverySchema }),
+  /** The program's roster in the layout townships use (households as merged blocks), importable as it is. */
+  'exports.programRoster': method({
+    access: { kind: 'user', roles: 'any', townshipField: 'townshipId' },
+    input: z.object({ program: programSchema, townshipId: id.optional() }),
+    output: fileDeliverySchema,
+  }),
   /** Desktop only: prints the current window to a PDF the user saves (the browser prints itself). */
   'print.toPdf': method({ access: ANY_USER, input: z.object({ fileName: z.string().trim().min(1).max(80) }), output: fileDeliverySchema }),
 } as const;

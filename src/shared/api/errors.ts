@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'LEDGER_UNREADABLE',
   'RATE_LIMITED',
   'CANCELLED',
+  'IMPORT_REJECTED',
   'UNKNOWN_METHOD',
   'INTERNAL',
 ] as const;
@@ -30,6 +31,8 @@ export interface ErrorDetails {
   fields?: FieldIssue[];
   /** Reference printed in the log for INTERNAL errors, so a clerk can quote it. */
   reference?: string;
+  /** Why a file was refused as a whole (IMPORT_REJECTED): file_legacy_xls, file_corrupt … */
+  refusal?: string;
   /** Seconds to wait, for RATE_LIMITED. */
   retryAfter?: number;
 }

@@ -1,0 +1,153 @@
+/**
+ * The whole analysis of a roster: pick the sheet, find its layout and mapping, detect program and
+ * township, read every row, check every household against the ledger, and count. The same analysis runs
+ * for the preview and again, inside the transaction, for the commit.
+ */
+import { AppError } from '../../../shared/api/errors';
+import type { Program } from '../../../shared/domain/programs';
+import type { Scope } from '../../../shared/domain/roles';
+import type { Executor } from '../../db/schema';
+import type { Grid } from '../read/grid';
+import { ImportRefusal } from '../read/refusal';
+import { detectLayout, type Mapping, type SheetLayout } from '../layout/layout';
+import { checkAgainstLedger, type LedgerCheck, type Purpose } from './ledger-check';
+import { fieldColumns, markErrors, parseRows } from './parse-rows';
+import { programInText } from './detect-program';
+import { loadRegionIndex, townshipInText } from './regions';
+import type { ParsedHousehold, Problem } from './types';
+import { rememberedMappings } from '../mappings.repository';
+
+export interface AnalysisOptions {
+  fileName: string;
+  sheetIndex?: number;
+  mapping?: Mapping;
+  program?: Program;
+  townshipId?: string | null;
+  purpose: Purpose;
+  scope: Scope;
+  today: string;
+}
+
+export interface Totals {
+  households: number;
+  persons: number;
+  valid: number;
+  invalid: number;
+  errors: number;
+  warnings: number;
+  newPersons: number;
+  changedPersons: number;
+  unchangedPersons: number;
+  missingPersons: number;
+}
+
+export interface Analysis {
+  sheetIndex: number;
+  sheetName: string;
+  layout: SheetLayout;
+  program: Program;
+  programDetected: boolean;
+  townshipId: string | null;
+  townshipDetected: boolean;
+  purpose: Purpose;
+  households: ParsedHousehold[];
+  problems: Problem[];
+  check: LedgerCheck;
+  totals: Totals;
+  mappingRemembered: boolean;
+}
+
+export async function analyzeGrid(db: Executor, grid: Grid, options: AnalysisOptions): Promise<Analysis> {
+  const remembered = await rememberedMappings(db, options.townshipId ?? null);
+  // The roster sheet is the chosen one, else the first whose header is found (notes sheets have none).
+  const candidates = options.sheetIndex !== undefined ? [options.sheetIndex] : grid.sheets.map((_, i) => i);
+  let sheetIndex = -1;
+  let layout: SheetLayout | null = null;
+  let mappingRemembered = false;
+  for (const i of candidates) {
+    const sheet = grid.sheets[i];
+    if (!sheet) continue;
+    layout = detectLayout(
+      sheet,
+      (key) => {
+        const m = remembered.get(key);
+        if (m) mappingRemembered = true;
+        return m;
+      },
+      options.mapping,
+    );
+    if (layout) {
+      sheetIndex = i;
+      break;
+    }
+  }
+  if (!layout) {
+    const empty = grid.sheets.every((s) => s.rows.length === 0);
+    throw new ImportRefusal(
+      empty ? 'file_empty' : 'file_no_header',
+      empty ? '表格中没有任何内容' : '在表格前 30 行中找不到表头（应有“姓名”“身份证号码”等列名）：请检查是否选错了文件或工作表',
+    );
+  }
+  const sheetName = grid.sheets[sheetIndex]!.name;
+  const context = `${layout.title} ${sheetName} ${options.fileName}`;
+  const detectedProgram = programInText(context);
+  const program = options.program ?? detectedProgram;
+  if (!program) throw new AppError('VALIDATION', '无法从表格标题或文件名判断保障项目，请选择项目', { fields: [{ path: ['program'], message: '请选择保障项目' }] });
+  const regions = await loadRegionIndex(db);
+  const detectedTownship = townshipInText(regions, context);
+  const ownTownship = options.scope.kind === 'township' ? options.scope.townshipId : null;
+  const townshipId = options.townshipId !== undefined ? options.townshipId : (ownTownship ?? detectedTownship);
+  const { households, problems } = parseRows(layout, { program, today: options.today });
+  if (options.purpose === 'initial_load' && CASH_PROGRAMS.has(program)) requireAmounts(households, problems, layout);
+  const check = await checkAgainstLedger(db, households, problems, fieldColumns(layout), regions, { program, purpose: options.purpose, townshipId, scope: options.scope });
+  markErrors(households, problems);
+  problems.sort((a, b) => a.row - b.row || (a.col ?? -1) - (b.col ?? -1));
+  return {
+    sheetIndex,
+    sheetName,
+    layout,
+    program,
+    programDetected: options.program === undefined && detectedProgram !== null,
+    townshipId,
+    townshipDetected: options.townshipId === undefined && townshipId !== null,
+    purpose: options.purpose,
+    households,
+    problems,
+    check,
+    totals: totalsOf(households, problems, check),
+    mappingRemembered: mappingRemembered && !options.mapping,
+  };
+}
+
+/** 建账 enters amounts as they are paid: a cash program's roster must say how much. */
+const CASH_PROGRAMS: ReadonlySet<Program> = new Set(['dibao', 'tekun', 'orphan', 'de_facto_orphan', 'gaoling', 'dibao_edge', 'elder_subsidy']);
+
+function requireAmounts(households: ParsedHousehold[], problems: Problem[], layout: SheetLayout) {
+  const col = layout.columns.find((c) => c.field === 'amount')?.index ?? null;
+  const flagged = new Set(problems.filter((p) => p.code === 'amount_not_number').map((p) => p.row));
+  const message = col === null ? '表中没有月保障金额列（或未对应）：建账须填写每户的金额' : '月保障金额为空';
+  for (const h of households) {
+    if (h.amountFen !== null || flagged.has(h.firstRow)) continue;
+    const rows = h.members.length > 1 ? h.members.filter((m) => m.amountFen === null).map((m) => m.row) : [h.firstRow];
+    if (h.members.length > 1 && rows.length === 0) continue;
+    problems.push({ row: h.firstRow, col, code: 'missing_required', severity: 'error', message, householdLevel: true });
+  }
+}
+
+function totalsOf(households: ParsedHousehold[], problems: Problem[], check: LedgerCheck): Totals {
+  const persons = households.reduce((n, h) => n + h.members.length, 0);
+  const valid = households.reduce((n, h) => n + h.members.filter((m) => !m.hasError).length, 0);
+  const count = (kind: string) => check.differences.filter((d) => d.kind === kind).reduce((n, d) => n + d.persons, 0);
+  return {
+    households: households.length,
+    persons,
+    valid,
+    invalid: persons - valid,
+    errors: problems.filter((p) => p.severity === 'error').length,
+    warnings: problems.filter((p) => p.severity === 'warning').length,
+    newPersons: count('new'),
+    changedPersons: count('changed'),
+    unchangedPersons: count('unchanged'),
+    missingPersons: count('missing'),
+  };
+}

@@ -1,0 +1,229 @@
+/**
+ * From the data rows of a layout to households of persons, with every problem a row has on its own
+ * (IDs, required cells, numbers, dates, sex and relation against the ID) and every problem of a household
+ * (no head, program age rules, duplicates within the file). Nothing here reads the ledger.
+ */
+import { ageOn } from '../../../shared/domain/dates';
+import { IMPORT_FIELDS, type ImportField } from '../../../shared/domain/import/fields';
+import { cleanPersonName, cleanText, parseCategory, parseHukou, parseRelation, parseSex } from '../../../shared/domain/import/values';
+import { gaolingBand, PROGRAM_SHORT_LABELS, type Program } from '../../../shared/domain/programs';
+import type { RowProblemCode, Severity } from '../../../shared/domain/import/problems';
+import { GRID_LIMITS, type CellValue } from '../read/grid';
+import { cellText } from '../layout/cell-text';
+import type { DataRow, SheetLayout } from '../layout/layout';
+import { readAccount, readAmount, readCount, readDate, readIdNumber, readMonth } from './cell-values';
+import type { FieldColumns, ParsedHousehold, ParsedPerson, Problem } from './types';
+
+const MAX_LENGTH: Partial<Record<ImportField, number>> = { name: 50, address: 200, notes: 500, village: 60, township: 60, headName: 50, bankName: 60, phone: 40, category: 40 };
+const DEFAULT_MAX = 100;
+
+export interface ParseOptions {
+  program: Program;
+  /** Ages are judged on this date. */
+  today: string;
+}
+
+export function fieldColumns(layout: SheetLayout): FieldColumns {
+  const cols: FieldColumns = {};
+  for (const c of layout.columns) if (c.field && cols[c.field] === undefined) cols[c.field] = c.index;
+  return cols;
+}
+
+/** Households must never be cut apart: a row continues the block above while its household cells are merged or blank. */
+export function parseRows(layout: SheetLayout, options: ParseOptions): { households: ParsedHousehold[]; problems: Problem[] } {
+  const cols = fieldColumns(layout);
+  const problems: Problem[] = [];
+  const households: ParsedHousehold[] = [];
+  const add = (row: number, field: ImportField | null, code: RowProblemCode, message: string, severity: Severity = 'error') =>
+    problems.push({
+      row,
+      col: field === null ? null : (cols[field] ?? null),
+      code,
+      severity,
+      message,
+      ...(code === 'household_without_head' || (field !== null && IMPORT_FIELDS[field].level === 'household') ? { householdLevel: true } : {}),
+    });
+  const cell = (r: DataRow, f: ImportField): CellValue => (cols[f] === undefined ? null : (r.cells[cols[f]] ?? null));
+  const text = (r: DataRow, f: ImportField) => cleanText(cellText(cell(r, f)));
+  const keyField: ImportField | null = cols.headIdNumber !== undefined ? 'headIdNumber' : cols.headName !== undefined ? 'headName' : cols.seq !== undefined ? 'seq' : null;
+  const blockLayout = keyField !== null && (cols.relation !== undefined || keyField !== 'seq' || layout.rows.some((r) => r.merged));
+
+  let current: ParsedHousehold | null = null;
+  let previousKey = '';
+  for (const r of layout.rows) {
+    for (const [field, index] of Object.entries(cols) as [ImportField, number][]) {
+      const v = r.cells[index];
+      const max = MAX_LENGTH[field] ?? DEFAULT_MAX;
+      if (typeof v === 'string' && v.length > Math.min(max, GRID_LIMITS.maxCellChars)) add(r.number, field, 'value_too_long', `内容过长（${v.length > GRID_LIMITS.maxCellChars ? `超过 ${GRID_LIMITS.maxCellChars}` : v.length} 个字，上限 ${max} 个字）`);
+    }
+    const person = parsePerson(r, cell, add);
+    const keyText = keyField ? text(r, keyField) : '';
+    const keyMerged = keyField !== null && Boolean(r.merged?.has(cols[keyField]!));
+    const continues =
+      blockLayout &&
+      current !== null &&
+      (keyText === '' || keyMerged || (keyText === previousKey && keyField !== 'seq') || (keyField === 'seq' && person.relation !== null && person.relation !== 'self' && !r.merged)) &&
+      !(person.relation === 'self' && current.members.some((m) => m.relation === 'self') && !keyMerged);
+    if (!continues) {
+      current = newHousehold(r, cell, text, add, options);
+      households.push(current);
+    }
+    if (keyText) previousKey = keyText;
+    current!.members.push(person);
+  }
+
+  const seen = new Map<string, number>();
+  for (const h of households) {
+    finishHousehold(h, cols, add, options, blockLayout);
+    for (const m of h.members) {
+      if (!m.idNumber) continue;
+      const first = seen.get(m.idNumber);
+      if (first !== undefined) {
+        add(m.row, 'idNumber', 'duplicate_in_file', `与第 ${first} 行是同一身份证号码（同一人不能出现两次）`);
+      } else seen.set(m.idNumber, m.row);
+    }
+  }
+  markErrors(households, problems);
+  return { households, problems };
+}
+
+type Add = (row: number, field: ImportField | null, code: RowProblemCode, message: string, severity?: Severity) => void;
+type Cell = (r: DataRow, f: ImportField) => CellValue;
+
+function parsePerson(r: DataRow, cell: Cell, add: Add): ParsedPerson {
+  const rawName = cellText(cell(r, 'name'));
+  const name = cleanPersonName(rawName);
+  if (!name) add(r.number, 'name', 'missing_required', '姓名为空');
+  const idCell = cell(r, 'idNumber');
+  let idNumber: string | null = null;
+  let sex: ParsedPerson['sex'] = null;
+  let birthDate: string | null = null;
+  if (idCell === null || cellText(idCell) === '') add(r.number, 'idNumber', 'missing_required', '身份证号码为空');
+  else {
+    const id = readIdNumber(idCell);
+    if (id.ok) {
+      idNumber = id.value;
+      sex = Number(idNumber[16]) % 2 === 1 ? 'male' : 'female';
+      birthDate = `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
+    } else add(r.number, 'idNumber', id.code, id.message);
+  }
+  const sexCell = cellText(cell(r, 'sex'));
+  if (sexCell) {
+    const typed = parseSex(sexCell);
+    if (!typed) add(r.number, 'sex', 'gender_mismatch_with_id', `性别“${sexCell}”无法识别，应为男或女`);
+    else if (sex && typed !== sex) add(r.number, 'sex', 'gender_mismatch_with_id', `性别填的是“${sexCell}”，身份证号码显示为${sex === 'male' ? '男' : '女'}`);
+  }
+  const birthCell = cell(r, 'birthDate');
+  if (birthCell !== null && cellText(birthCell) !== '') {
+    const d = readDate(birthCell);
+    if (!d.ok) add(r.number, 'birthDate', d.code, d.message);
+    else if (birthDate && d.value !== birthDate) add(r.number, 'birthDate', 'birthdate_mismatch_with_id', `出生日期填的是 ${d.value}，身份证号码显示为 ${birthDate}`);
+  }
+  const relationText = cellText(cell(r, 'relation'));
+  let relation: ParsedPerson['relation'] = null;
+  if (relationText) {
+    relation = parseRelation(relationText);
+    if (!relation) add(r.number, 'relation', 'relation_unknown', `与户主关系“${relationText}”无法识别，应为户主、配偶、子、女、父母、孙子女、兄弟姐妹或其他`);
+  }
+  let amountFen: number | null = null;
+  const amountCell = cell(r, 'amount');
+  if (amountCell !== null && cellText(amountCell) !== '') {
+    const a = readAmount(amountCell);
+    if (a.ok) amountFen = a.value;
+  }
+  return { row: r.number, name, idNumber, sex, birthDate, relation, relationGiven: relationText !== '', amountFen, hasError: false };
+}
+
+function newHousehold(r: DataRow, cell: Cell, text: (r: DataRow, f: ImportField) => string, add: Add, options: ParseOptions): ParsedHousehold {
+  const opt = (f: ImportField) => text(r, f) || null;
+  let amountFen: number | null = null;
+  const amountCell = cell(r, 'amount');
+  if (amountCell !== null && cellText(amountCell) !== '') {
+    const a = readAmount(amountCell);
+    if (a.ok) amountFen = a.value;
+    else add(r.number, 'amount', a.code, a.message);
+  }
+  let startMonth: string | null = null;
+  const startCell = cell(r, 'startMonth');
+  if (startCell !== null && cellText(startCell) !== '') {
+    const m = readMonth(startCell);
+    if (m.ok) startMonth = m.value;
+    else add(r.number, 'startMonth', m.code, m.message);
+  }
+  let bankAccount: string | null = null;
+  const accountCell = cell(r, 'bankAccount');
+  if (accountCell !== null && cellText(accountCell) !== '') {
+    const a = readAccount(accountCell);
+    if (a.ok) bankAccount = a.value;
+    else add(r.number, 'bankAccount', a.code, a.message);
+  }
+  const hukouText = opt('hukouType');
+  const hukouType = hukouText ? parseHukou(hukouText) : null;
+  if (hukouText && !hukouType) add(r.number, 'hukouType', 'category_unknown', `户籍性质“${hukouText}”无法识别，应为城镇或农村`);
+  const categoryText = opt('category');
+  const category = categoryText ? parseCategory(options.program, categoryText) : null;
+  if (categoryText && !category && options.program !== 'gaoling') add(r.number, 'category', 'category_unknown', `类别“${categoryText}”不是${PROGRAM_SHORT_LABELS[options.program]}的类别`);
+  const headId = cell(r, 'headIdNumber');
+  const head = headId !== null && cellText(headId) !== '' ? readIdNumber(headId) : null;
+  return {
+    firstRow: r.number,
+    members: [],
+    townshipText: opt('township'),
+    villageText: opt('village'),
+    headName: text(r, 'headName') ? cleanPersonName(text(r, 'headName')) : null,
+    headIdNumber: head?.ok ? head.value : null,
+    householdSize: readCount(cell(r, 'householdSize')),
+    coveredCount: readCount(cell(r, 'coveredCount')),
+    hukouType,
+    category,
+    amountFen,
+    startMonth,
+    address: opt('address'),
+    phone: opt('phone'),
+    bankName: opt('bankName'),
+    bankAccount,
+    notes: opt('notes'),
+    townshipId: null,
+    villageId: null,
+    hasError: false,
+  };
+}
+
+/** The head, the relations of a one-person household, the program's age rules. */
+function finishHousehold(h: ParsedHousehold, cols: FieldColumns, add: Add, options: ParseOptions, blockLayout: boolean) {
+  const { program, today } = options;
+  if (!blockLayout || h.members.length === 1) {
+    for (const m of h.members) if (m.relation === null || !blockLayout) m.relation = m.relation ?? 'self';
+    if (!blockLayout) for (const m of h.members) m.relation = 'self';
+  }
+  if (blockLayout && cols.relation === undefined && h.members.length > 1) {
+    const head = h.members.find((m) => (h.headIdNumber && m.idNumber === h.headIdNumber) || (h.headName && m.name === h.headName)) ?? (h.headName ? undefined : h.members[0]);
+    for (const m of h.members) m.relation = m === head ? 'self' : 'other';
+  }
+  if (blockLayout && cols.relation !== undefined && h.members.length > 1) {
+    for (const m of h.members) if (!m.relationGiven) add(m.row, 'relation', 'missing_required', '与户主关系为空');
+  }
+  const heads = h.members.filter((m) => m.relation === 'self');
+  if (heads.length === 0 && h.members.every((m) => m.relation !== null)) {
+    add(h.firstRow, cols.relation !== undefined ? 'relation' : 'headName', 'household_without_head', `这一户（${h.members.map((m) => m.name || '无名').join('、')}）没有户主，请在“与户主关系”中标明户主`);
+  }
+  for (const m of h.members) {
+    if (!m.birthDate) continue;
+    const age = ageOn(m.birthDate, today);
+    if (program === 'gaoling' && !gaolingBand(age)) add(m.row, 'idNumber', 'age_ineligible', `${m.name}现年 ${age} 岁，未满 80 周岁，不能享受高龄津贴`);
+    if ((program === 'orphan' || program === 'de_facto_orphan') && age >= 18) add(m.row, 'idNumber', 'age_ineligible', `${m.name}现年 ${age} 岁，已满 18 周岁，不能纳入${PROGRAM_SHORT_LABELS[program]}`);
+    if (program === 'child_care' && (h.category ?? 'left_behind') === 'left_behind' && age >= 16) add(m.row, 'idNumber', 'age_ineligible', `${m.name}现年 ${age} 岁，已满 16 周岁，不再属于农村留守儿童`);
+  }
+}
+
+/** A person with an error is not valid; a household with any error is not imported, so none of it is valid. */
+export function markErrors(households: ParsedHousehold[], problems: Problem[]): void {
+  const errors = problems.filter((p) => p.severity === 'error');
+  const badRows = new Set(errors.filter((p) => !p.householdLevel).map((p) => p.row));
+  const badHouseholds = new Set(errors.filter((p) => p.householdLevel).map((p) => p.row));
+  for (const h of households) {
+    const householdBad = h.members.some((m) => badHouseholds.has(m.row));
+    for (const m of h.members) m.hasError = householdBad || badRows.has(m.row);
+    h.hasError = h.members.some((m) => m.hasError);
+  }
+}

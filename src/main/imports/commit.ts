@@ -1,0 +1,287 @@
+/**
+ * Commits an analysed roster as one batch in one transaction. 建账 (initial load, administrator) registers
+ * the valid households that are new, adds new members to households already registered, and enters their
+ * enrollments marked as imported. 核对 (monthly reconciliation) never edits an enrollment: a changed
+ * amount becomes a change case (增发/减发), an enrolled household missing from the roster a stop case
+ * (停保), both in the workflows. A household with any error is left out whole; a cancel or a failure rolls
+ * everything back.
+ */
+import { AppError } from '../../shared/api/errors';
+import { addMonths, addMonthsToDate, ageOn, monthOf } from '../../shared/domain/dates';
+import { gaolingBand, isHouseholdProgram, PROGRAM_SHORT_LABELS, type Program } from '../../shared/domain/programs';
+import { standardItemFor } from '../../shared/domain/standards';
+import { formatYuan } from '../../shared/domain/money';
+import type { Executor, LedgerDb } from '../db/schema';
+import type { HouseholdsTable, PersonsTable } from '../db/tables/households.table';
+import type { EnrollmentMembersTable, EnrollmentsTable } from '../db/tables/enrollments.table';
+import { newId } from '../app/ids';
+import { yieldToEventLoop } from '../app/yield';
+import { recordAudit, recordAuditBatch, type AuditRecord } from '../audit/audit.service';
+import { insertHouseholds, insertPersons } from '../households/households.repository';
+import { nameInitials, reversed } from '../households/search-keys';
+import { standardOn } from '../standards/standards.repository';
+import { startCaseIn } from '../cases/cases.service';
+import type { EngineEnv } from '../cases/case-engine';
+import type { Analysis } from './analyze/analysis';
+import type { ParsedHousehold, ParsedPerson } from './analyze/types';
+
+export interface CommitContext {
+  env: EngineEnv;
+  fileName: string;
+  fileSha256: string;
+  signal?: AbortSignal;
+  progress?: (done: number, total: number, message?: string) => void;
+}
+
+export interface CommitResult {
+  batchId: string;
+  households: number;
+  persons: number;
+  enrollments: number;
+  cases: number;
+  skippedRows: number;
+  /** Differences that need a clerk (an open case already on the enrollment, a changed member list …). */
+  notes: string[];
+}
+
+const STEP = 2000;
+
+export async function commitImport(db: LedgerDb, analysis: Analysis, ctx: CommitContext): Promise<CommitResult> {
+  if (analysis.purpose === 'initial_load' && ctx.env.user.role !== 'admin') throw new AppError('FORBIDDEN', '建账导入只能由系统管理员进行；月度核对请选择“核对”');
+  return db.transaction().execute(async (trx) => {
+    const batchId = newId();
+    const now = ctx.env.at.toISOString();
+    await trx
+      .insertInto('import_batches')
+      .values({
+        id: batchId,
+        purpose: analysis.purpose,
+        program: analysis.program,
+        township_id: analysis.townshipId,
+        file_name: ctx.fileName,
+        file_sha256: ctx.fileSha256,
+        sheet_name: analysis.sheetName,
+        households: 0,
+        persons: 0,
+        enrollments: 0,
+        cases: 0,
+        skipped_rows: analysis.totals.invalid,
+        status: 'committed',
+        created_by: ctx.env.user.id,
+        created_at: now,
+        undone_by: null,
+        undone_at: null,
+      })
+      .execute();
+    const result =
+      analysis.purpose === 'initial_load' ? await initialLoad(trx, analysis, ctx, batchId) : await reconcile(trx, analysis, ctx, batchId);
+    await trx.updateTable('import_batches').set({ households: result.households, persons: result.persons, enrollments: result.enrollments, cases: result.cases }).where('id', '=', batchId).execute();
+    await recordAudit(trx, ctx.env.actor, ctx.env.at, {
+      action: 'import.commit',
+      entity: 'import_batch',
+      entityId: batchId,
+      after: { purpose: analysis.purpose, program: analysis.program, fileName: ctx.fileName, sha256: ctx.fileSha256, ...result, batchId: undefined, notes: undefined },
+    });
+    return { ...result, batchId };
+  });
+}
+
+function categoryOf(program: Program, h: ParsedHousehold, person: ParsedPerson, hukou: 'urban' | 'rural', startMonth: string): string | null {
+  switch (program) {
+    case 'dibao':
+    case 'dibao_edge':
+      return h.category ?? hukou;
+    case 'tekun':
+    case 'orphan':
+      return h.category ?? 'home';
+    case 'child_care':
+      return h.category ?? 'left_behind';
+    case 'gaoling':
+      return person.birthDate ? gaolingBand(ageOn(person.birthDate, `${startMonth}-01`)) : null;
+    default:
+      return h.category;
+  }
+}
+
+async function initialLoad(trx: Executor, analysis: Analysis, ctx: CommitContext, batchId: string): Promise<Omit<CommitResult, 'batchId'>> {
+  const { env } = ctx;
+  const program = analysis.program;
+  const now = env.at.toISOString();
+  const thisMonth = monthOf(env.today);
+  const reviewMonths = env.policy.reviewMonths;
+  const households: HouseholdsTable[] = [];
+  const persons: PersonsTable[] = [];
+  const enrollments: EnrollmentsTable[] = [];
+  const members: EnrollmentMembersTable[] = [];
+  const audit: AuditRecord[] = [];
+  const items: { entity: string; entity_id: string }[] = [];
+  const standardIds = new Map<string, string | null>();
+  const standardId = async (item: string | null, month: string) => {
+    if (!item) return null;
+    const key = `${item}|${month}`;
+    if (!standardIds.has(key)) standardIds.set(key, (await standardOn(trx, item, `${month}-01`))?.id ?? null);
+    return standardIds.get(key)!;
+  };
+
+  let done = 0;
+  for (const [i, h] of analysis.households.entries()) {
+    if (++done % STEP === 0) {
+      ctx.signal?.throwIfAborted();
+      ctx.progress?.(done, analysis.households.length, '正在写入台账');
+      await yieldToEventLoop();
+    }
+    if (h.hasError || !h.townshipId) continue;
+    const existing = analysis.check.matched[i];
+    const householdId = existing ?? newId();
+    const hukou = h.hukouType ?? (h.category === 'urban' ? 'urban' : 'rural');
+    const personIdOf = new Map<ParsedPerson, string>();
+    const added: PersonsTable[] = [];
+    for (const m of h.members) {
+      const known = analysis.check.ledgerPersons.get(m.idNumber!);
+      if (known) {
+        personIdOf.set(m, known.id);
+        continue;
+      }
+      const row: PersonsTable = {
+        id: newId(),
+        household_id: householdId,
+        relation: existing && m.relation === 'self' ? 'other' : (m.relation ?? 'other'),
+        id_number: m.idNumber!,
+        name: m.name,
+        sex: m.sex!,
+        birth_date: m.birthDate!,
+        ethnicity: null,
+        disability_category: null,
+        disability_grade: null,
+        self_care: null,
+        health: null,
+        school_status: null,
+        notes: null,
+        name_initials: nameInitials(m.name),
+        id_rev: reversed(m.idNumber!),
+        deceased_on: null,
+        created_at: now,
+        updated_at: now,
+      };
+      personIdOf.set(m, row.id);
+      added.push(row);
+      items.push({ entity: 'person', entity_id: row.id });
+    }
+    persons.push(...added);
+    if (!existing) {
+      const head = added.find((p) => p.relation === 'self') ?? null;
+      const row: HouseholdsTable = {
+        id: householdId,
+        township_id: h.townshipId,
+        village_id: h.villageId,
+        address: h.address ?? `${h.villageText ?? ''}`,
+        hukou_type: hukou,
+        phone: h.phone,
+        head_person_id: head?.id ?? null,
+        bank_name: h.bankName,
+        bank_account: h.bankAccount,
+        notes: h.notes,
+        created_at: now,
+        updated_at: now,
+      };
+      households.push(row);
+      items.push({ entity: 'household', entity_id: householdId });
+      audit.push({ action: 'household.register', entity: 'household', entityId: householdId, householdId, reason: `建账导入：${ctx.fileName}`, after: { ...row, members: added } });
+    } else if (added.length > 0) {
+      audit.push({ action: 'person.add', entity: 'household', entityId: householdId, householdId, reason: `建账导入：${ctx.fileName}`, after: { members: added } });
+    }
+
+    const startMonth = h.startMonth ?? thisMonth;
+    const enrollees = isHouseholdProgram(program) ? [h.members[0]!] : h.members;
+    for (const m of enrollees) {
+      const category = categoryOf(program, h, m, hukou, startMonth);
+      const amount = isHouseholdProgram(program) ? h.amountFen : (m.amountFen ?? (h.members.length === 1 ? h.amountFen : null));
+      const row: EnrollmentsTable = {
+        id: newId(),
+        program,
+        household_id: householdId,
+        township_id: h.townshipId,
+        person_id: isHouseholdProgram(program) ? null : personIdOf.get(m)!,
+        category,
+        status: 'active',
+        start_month: startMonth,
+        end_month: null,
+        monthly_amount_fen: amount ?? 0,
+        standard_id: await standardId(standardItemFor(program, category, hukou), startMonth),
+        source: 'import',
+        confirmed_by: env.user.id,
+        confirmed_at: now,
+        next_review_on: program === 'dibao' ? maxDate(addMonthsToDate(`${startMonth}-01`, reviewMonths), `${addMonths(thisMonth, 1)}-01`) : null,
+        unstable_income: 0,
+        case_id: null,
+        created_at: now,
+        updated_at: now,
+      };
+      enrollments.push(row);
+      const covered = isHouseholdProgram(program) ? h.members.map((x) => personIdOf.get(x)!) : [personIdOf.get(m)!];
+      for (const person_id of covered) members.push({ enrollment_id: row.id, person_id });
+      items.push({ entity: 'enrollment', entity_id: row.id });
+      audit.push({ action: 'enrollment.import', entity: 'enrollment', entityId: row.id, householdId, reason: `建账导入：${ctx.fileName}`, after: { ...row, members: covered } });
+    }
+  }
+
+  ctx.progress?.(0, households.length + persons.length + enrollments.length, '正在写入台账');
+  await insertHouseholds(trx, households);
+  ctx.signal?.throwIfAborted();
+  await insertPersons(trx, persons);
+  ctx.signal?.throwIfAborted();
+  for (let i = 0; i < enrollments.length; i += 500) await trx.insertInto('enrollments').values(enrollments.slice(i, i + 500)).execute();
+  for (let i = 0; i < members.length; i += 5000) await trx.insertInto('enrollment_members').values(members.slice(i, i + 5000)).execute();
+  ctx.signal?.throwIfAborted();
+  for (let i = 0; i < items.length; i += 5000) await trx.insertInto('import_batch_items').values(items.slice(i, i + 5000).map((x) => ({ ...x, batch_id: batchId }))).execute();
+  await recordAuditBatch(trx, env.actor, env.at, audit);
+  ctx.signal?.throwIfAborted();
+  ctx.progress?.(1, 1, '已完成');
+  return { households: households.length, persons: persons.length, enrollments: enrollments.length, cases: 0, skippedRows: analysis.totals.invalid, notes: [] };
+}
+
+const maxDate = (a: string, b: string) => (a > b ? a : b);
+
+async function reconcile(trx: Executor, analysis: Analysis, ctx: CommitContext, batchId: string): Promise<Omit<CommitResult, 'batchId'>> {
+  const notes: string[] = [];
+  let cases = 0;
+  const label = PROGRAM_SHORT_LABELS[analysis.program];
+  const work = analysis.check.differences.filter((d) => d.kind === 'changed' || d.kind === 'missing');
+  let done = 0;
+  for (const d of work) {
+    ctx.signal?.throwIfAborted();
+    ctx.progress?.(++done, work.length, '正在发起变更案件');
+    const amountChanged = d.kind === 'changed' && d.amountFen !== null && d.amountFen !== d.ledgerAmountFen;
+    if (d.kind === 'changed' && !amountChanged) {
+      notes.push(`第 ${d.row} 行 ${d.name}：${d.detail}，请在家庭页面核实后办理`);
+      continue;
+    }
+    const where = d.row ? `第 ${d.row} 行` : '';
+    try {
+      const started = await startCaseIn(
+        trx,
+        ctx.env,
+        d.kind === 'missing'
+          ? { kind: 'enrollment_stop', householdId: d.householdId!, enrollmentId: d.enrollmentId!, personIds: [], category: null, unstableIncome: false, reason: `月度核对：${ctx.fileName}中没有此户（${label}在保，${formatYuan(d.ledgerAmountFen ?? 0)} 元/月），拟停保` }
+          : {
+              kind: 'enrollment_change',
+              householdId: d.householdId!,
+              enrollmentId: d.enrollmentId!,
+              personIds: [],
+              category: null,
+              unstableIncome: false,
+              changeType: d.amountFen! > (d.ledgerAmountFen ?? 0) ? 'increase' : 'decrease',
+              newAmountFen: d.amountFen!,
+              reason: `月度核对：${ctx.fileName}${where}月保障金 ${formatYuan(d.ledgerAmountFen ?? 0)} 元，表中为 ${formatYuan(d.amountFen!)} 元`,
+            },
+      );
+      await trx.insertInto('import_batch_items').values({ batch_id: batchId, entity: 'case', entity_id: started.id }).execute();
+      cases += 1;
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code === 'FORBIDDEN') throw err;
+      notes.push(`${where}${d.name}：${err.message}`);
+    }
+  }
+  for (const d of analysis.check.differences.filter((x) => x.kind === 'new')) notes.push(`第 ${d.row} 行 ${d.name}：台账中没有${label}在保记录，须经申请审批纳入（不能直接导入）`);
+  return { households: 0, persons: 0, enrollments: 0, cases, skippedRows: analysis.totals.invalid, notes };
+}

@@ -1,0 +1,180 @@
+/**
+ * Imports seen from a method call: the uploaded file (read once, kept with the upload), its analysis as a
+ * preview for the screen, the commit as one batch, and the batch history.
+ */
+import { AppError } from '../../shared/api/errors';
+import type { ImportBatch, ImportPreview } from '../../shared/api/imports.schemas';
+import type { z } from 'zod';
+import type { importSettingsSchema } from '../../shared/api/imports.schemas';
+import { PROGRAM_SHORT_LABELS } from '../../shared/domain/programs';
+import { toIsoDate } from '../../shared/domain/dates';
+import type { Scope } from '../../shared/domain/roles';
+import type { Executor } from '../db/schema';
+import type { UserContext } from '../rpc/context';
+import type { Upload } from '../rpc/uploads';
+import { engineEnv } from '../cases/engine-env';
+import { cellText } from './layout/cell-text';
+import type { Mapping } from './layout/layout';
+import { readGrid } from './read/read-file';
+import type { Grid } from './read/grid';
+import { ImportRefusal } from './read/refusal';
+import { analyzeGrid, type Analysis } from './analyze/analysis';
+import { commitImport, type CommitResult } from './commit';
+import { rememberMapping } from './mappings.repository';
+
+type Settings = z.output<typeof importSettingsSchema>;
+
+const PREVIEW_DIFFERENCES = 1000;
+
+export function refusalError(err: ImportRefusal): AppError {
+  return new AppError('IMPORT_REJECTED', err.message, { refusal: err.code });
+}
+
+export function uploadOf(ctx: UserContext, uploadId: string): Upload {
+  const upload = ctx.session.uploads.get(uploadId);
+  if (!upload) throw new AppError('NOT_FOUND', '上传的文件已失效（重新登录或超过保留数量后会清除），请重新选择文件');
+  return upload;
+}
+
+export async function gridOf(upload: Upload, signal?: AbortSignal): Promise<Grid> {
+  if (upload.cache) return upload.cache as Grid;
+  try {
+    const grid = await readGrid(upload.data, upload.fileName, signal);
+    upload.cache = grid;
+    return grid;
+  } catch (err) {
+    if (err instanceof ImportRefusal) throw refusalError(err);
+    throw err;
+  }
+}
+
+export function mappingOf(settings: Pick<Settings, 'mapping'>): Mapping | undefined {
+  if (!settings.mapping) return undefined;
+  const out: Mapping = {};
+  for (const [k, v] of Object.entries(settings.mapping)) out[Number(k)] = v ?? null;
+  return out;
+}
+
+export async function analyzeUpload(db: Executor, upload: Upload, settings: Settings, scope: Scope, today: string, signal?: AbortSignal): Promise<{ grid: Grid; analysis: Analysis }> {
+  const grid = await gridOf(upload, signal);
+  try {
+    const analysis = await analyzeGrid(db, grid, {
+      fileName: upload.fileName,
+      sheetIndex: settings.sheetIndex,
+      mapping: mappingOf(settings),
+      program: settings.program,
+      townshipId: settings.townshipId,
+      purpose: settings.purpose,
+      scope,
+      today,
+    });
+    return { grid, analysis };
+  } catch (err) {
+    if (err instanceof ImportRefusal) throw refusalError(err);
+    throw err;
+  }
+}
+
+/** The header a problem's column shows, and its letter. */
+export function columnOf(analysis: Analysis, col: number | null): { column: string; columnLetter: string | null } {
+  if (col === null) return { column: '', columnLetter: null };
+  const c = analysis.layout.columns[col];
+  return { column: c?.header ?? '', columnLetter: c?.letter ?? null };
+}
+
+function commitVerdict(analysis: Analysis, role: string): ImportPreview['commit'] {
+  const t = analysis.totals;
+  const label = PROGRAM_SHORT_LABELS[analysis.program];
+  const importable = analysis.households.filter((h) => !h.hasError && h.townshipId).length;
+  if (analysis.purpose === 'initial_load') {
+    if (role !== 'admin') return { allowed: false, reason: '建账导入只能由系统管理员进行', summary: '' };
+    if (importable === 0) return { allowed: false, reason: '没有可以导入的家庭：请先修正问题', summary: '' };
+    return { allowed: true, reason: null, summary: `将建账 ${importable} 户（${t.valid} 人）的${label}在保记录${t.invalid > 0 ? `，${t.invalid} 人因有错误暂不导入` : ''}` };
+  }
+  const changed = analysis.check.differences.filter((d) => d.kind === 'changed' && d.amountFen !== null && d.amountFen !== d.ledgerAmountFen).length;
+  const missing = analysis.check.differences.filter((d) => d.kind === 'missing').length;
+  if (changed + missing === 0) return { allowed: false, reason: '与台账一致，没有需要发起的变更', summary: '' };
+  return { allowed: true, reason: null, summary: `将发起 ${changed} 个金额变更案件、${missing} 个停保案件（进入审批流程，不直接修改在保记录）` };
+}
+
+export function previewOf(upload: Upload, grid: Grid, analysis: Analysis, role: string, problemLimit: number): ImportPreview {
+  const samples = (col: number) =>
+    analysis.layout.rows
+      .slice(0, 200)
+      .map((r) => cellText(r.cells[col]))
+      .filter(Boolean)
+      .slice(0, 3)
+      .map((s) => (s.length > 40 ? `${s.slice(0, 40)}…` : s));
+  return {
+    uploadId: upload.id,
+    fileName: upload.fileName,
+    format: grid.format,
+    encoding: grid.encoding ?? null,
+    sheets: grid.sheets.map((s, index) => ({ index, name: s.name, rows: s.rows.length })),
+    sheetIndex: analysis.sheetIndex,
+    headerRows: { top: analysis.layout.headerTop, bottom: analysis.layout.headerBottom },
+    columns: analysis.layout.columns.map((c) => ({ ...c, samples: samples(c.index) })),
+    mappingRemembered: analysis.mappingRemembered,
+    program: analysis.program,
+    programDetected: analysis.programDetected,
+    townshipId: analysis.townshipId,
+    townshipDetected: analysis.townshipDetected,
+    purpose: analysis.purpose,
+    totals: analysis.totals,
+    problems: analysis.problems.slice(0, problemLimit).map((p) => ({ row: p.row, ...columnOf(analysis, p.col), code: p.code, severity: p.severity, message: p.message })),
+    problemCount: analysis.problems.length,
+    differences: analysis.check.differences
+      .filter((d) => d.kind !== 'unchanged')
+      .slice(0, PREVIEW_DIFFERENCES)
+      .map((d) => ({ kind: d.kind, row: d.row, name: d.name, householdId: d.householdId, persons: d.persons, amountFen: d.amountFen, ledgerAmountFen: d.ledgerAmountFen, detail: d.detail })),
+    unknownRegions: analysis.check.unknownRegions,
+    commit: commitVerdict(analysis, role),
+  };
+}
+
+export async function previewImport(ctx: UserContext, settings: Settings): Promise<ImportPreview> {
+  const upload = uploadOf(ctx, settings.uploadId);
+  const { grid, analysis } = await analyzeUpload(ctx.db, upload, settings, ctx.scope, toIsoDate(ctx.backend.clock.now()), ctx.signal);
+  return previewOf(upload, grid, analysis, ctx.user.role, settings.problemLimit);
+}
+
+/** Analyses again against the ledger as it is now, then commits; the mapping used is remembered. */
+export async function commitUpload(ctx: UserContext, settings: Settings): Promise<CommitResult> {
+  const upload = uploadOf(ctx, settings.uploadId);
+  const env = await engineEnv(ctx);
+  ctx.progress(0, 1, '正在检查');
+  const { analysis } = await analyzeUpload(ctx.db, upload, settings, ctx.scope, env.today, ctx.signal);
+  const verdict = commitVerdict(analysis, ctx.user.role);
+  if (!verdict.allowed) throw new AppError(ctx.user.role !== 'admin' && settings.purpose === 'initial_load' ? 'FORBIDDEN' : 'VALIDATION', verdict.reason ?? '无法导入');
+  const result = await commitImport(ctx.db, analysis, { env, fileName: upload.fileName, fileSha256: upload.sha256, signal: ctx.signal, progress: ctx.progress });
+  const mapping: Mapping = {};
+  for (const c of analysis.layout.columns) mapping[c.index] = c.field;
+  await rememberMapping(ctx.db, analysis.townshipId, analysis.layout.templateKey, mapping, env.at.toISOString());
+  return result;
+}
+
+export async function importHistory(db: Executor, scope: Scope): Promise<ImportBatch[]> {
+  let q = db
+    .selectFrom('import_batches as b')
+    .leftJoin('townships as t', 't.id', 'b.township_id')
+    .innerJoin('users as u', 'u.id', 'b.created_by')
+    .select(['b.id', 'b.created_at', 'b.purpose', 'b.program', 't.name as township_name', 'b.file_name', 'b.households', 'b.persons', 'b.enrollments', 'b.cases', 'b.skipped_rows', 'b.status', 'u.display_name', 'b.undone_at']);
+  if (scope.kind === 'township') q = q.where('b.township_id', '=', scope.townshipId);
+  const rows = await q.orderBy('b.created_at', 'desc').limit(500).execute();
+  return rows.map((r) => ({
+    id: r.id,
+    createdAt: r.created_at,
+    purpose: r.purpose as ImportBatch['purpose'],
+    program: r.program as ImportBatch['program'],
+    townshipName: r.township_name,
+    fileName: r.file_name,
+    households: r.households,
+    persons: r.persons,
+    enrollments: r.enrollments,
+    cases: r.cases,
+    skippedRows: r.skipped_rows,
+    status: r.status as ImportBatch['status'],
+    createdByName: r.display_name,
+    undoneAt: r.undone_at,
+  }));
+}

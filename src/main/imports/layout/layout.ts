@@ -1,0 +1,202 @@
+/**
+ * Finds a roster's structure in a sheet: the header (one or two levels, merged cells resolved), which
+ * column holds which field (remembered mappings first, then header words), where the data ends (合计,
+ * signatures) and the rows in between, with merged household cells filled down and marked as such.
+ */
+import { fieldOfHeader, IMPORT_FIELDS, type ImportField } from '../../../shared/domain/import/fields';
+import { GRID_LIMITS, columnLetters, type CellValue, type GridRow, type GridSheet, type MergeRange } from '../read/grid';
+import { cellText, compact } from './cell-text';
+
+export interface LayoutColumn {
+  index: number;
+  letter: string;
+  header: string;
+  hidden: boolean;
+  field: ImportField | null;
+}
+
+export interface DataRow {
+  number: number;
+  cells: CellValue[];
+  /** Columns whose value was filled down from a merged cell above (the household's cells). */
+  merged: Set<number> | null;
+}
+
+export interface SheetLayout {
+  headerTop: number;
+  headerBottom: number;
+  columns: LayoutColumn[];
+  rows: DataRow[];
+  /** Text above the header (title, sub-title), where program, township and month are named. */
+  title: string;
+  /** A normalised signature of the header, naming the template for remembered mappings. */
+  templateKey: string;
+}
+
+const HEADER_SCAN = 30;
+const TOTAL_WORDS = /^(合计|总计|共计|总合计|全县合计|本页合计)/;
+const SUBTOTAL_WORDS = /^(小计|本村小计)/;
+const FOOTER_WORDS = /(制表人|填表人|审核人|负责人|制表日期|填报日期|单位负责人|经办人|审核意见|签字|盖章)[:：]?/;
+
+export type Mapping = Record<number, ImportField | null>;
+
+/**
+ * Merged ranges as lookups: the value a merged cell shows is its range's top-left value. Ranges are indexed
+ * per column and sorted by their top row (ranges never overlap), so a lookup is a binary search.
+ */
+function mergeResolver(sheet: GridSheet) {
+  const byRow = new Map<number, GridRow>(sheet.rows.map((r) => [r.number, r]));
+  const value = (row: number, col: number): CellValue => byRow.get(row)?.cells[col] ?? null;
+  const byColumn = new Map<number, MergeRange[]>();
+  for (const m of sheet.merges) {
+    for (let c = m.left; c <= Math.min(m.right, GRID_LIMITS.maxColumns - 1); c++) {
+      const list = byColumn.get(c);
+      if (list) list.push(m);
+      else byColumn.set(c, [m]);
+    }
+  }
+  for (const list of byColumn.values()) list.sort((a, b) => a.top - b.top);
+  const coverOf = (row: number, col: number): MergeRange | undefined => {
+    const list = byColumn.get(col);
+    if (!list) return undefined;
+    let lo = 0;
+    let hi = list.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.top <= row) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const m = found >= 0 ? list[found]! : undefined;
+    return m && m.bottom >= row ? m : undefined;
+  };
+  return {
+    shown(row: number, col: number): CellValue {
+      const m = coverOf(row, col);
+      return m ? value(m.top, m.left) : value(row, col);
+    },
+    coverOf,
+  };
+}
+
+function rowScore(labels: string[]): { score: number; identity: boolean } {
+  const fields = new Set<ImportField>();
+  let exact = 0;
+  for (const l of labels) {
+    const f = l ? fieldOfHeader(l) : null;
+    if (f) {
+      fields.add(f.field);
+      if (f.exact) exact += 1;
+    }
+  }
+  return { score: fields.size * 2 + exact, identity: fields.has('name') || fields.has('idNumber') };
+}
+
+/** The label of each column from one or two header rows: "户主" over "姓名" reads as 户主姓名. */
+function columnLabels(top: string[], bottom: string[] | null, width: number): { header: string; candidates: string[] }[] {
+  const out: { header: string; candidates: string[] }[] = [];
+  for (let c = 0; c < width; c++) {
+    const t = top[c] ?? '';
+    const b = bottom ? (bottom[c] ?? '') : '';
+    if (!bottom || !b || b === t) out.push({ header: t, candidates: [t] });
+    else if (!t) out.push({ header: b, candidates: [b] });
+    else out.push({ header: `${t}/${b}`, candidates: [`${t}${b}`, b, t] });
+  }
+  return out;
+}
+
+export function autoMapping(columns: { header: string; candidates: string[]; hidden: boolean }[]): Mapping {
+  const mapping: Mapping = {};
+  const taken = new Map<ImportField, { col: number; exact: boolean; hidden: boolean }>();
+  columns.forEach((col, index) => {
+    mapping[index] = null;
+    for (const cand of col.candidates) {
+      const f = cand ? fieldOfHeader(cand) : null;
+      if (!f) continue;
+      const prev = taken.get(f.field);
+      // A visible column beats a hidden one, an exact header beats a partial one, the left one wins ties.
+      if (prev && !(prev.hidden && !col.hidden) && !(f.exact && !prev.exact && prev.hidden === col.hidden)) break;
+      if (prev) mapping[prev.col] = null;
+      taken.set(f.field, { col: index, exact: f.exact, hidden: col.hidden });
+      mapping[index] = f.field;
+      break;
+    }
+  });
+  return mapping;
+}
+
+export function detectLayout(sheet: GridSheet, remembered?: (templateKey: string) => Mapping | undefined, override?: Mapping): SheetLayout | null {
+  const resolver = mergeResolver(sheet);
+  const head = sheet.rows.slice(0, HEADER_SCAN);
+  const width = Math.max(0, ...sheet.rows.slice(0, HEADER_SCAN + 5).map((r) => r.cells.length));
+  const labelsOf = (row: GridRow) => Array.from({ length: width }, (_, c) => cellText(resolver.shown(row.number, c)));
+
+  let best: { index: number; score: number } | null = null;
+  head.forEach((row, index) => {
+    const { score, identity } = rowScore(labelsOf(row));
+    if (identity && score >= 4 && (!best || score > best.score)) best = { index, score };
+  });
+  if (!best) return null;
+  let topIndex = (best as { index: number }).index;
+  let bottomIndex = topIndex;
+  // Two-level headers: a parent row above (merged across its children) or a sub-header row below.
+  const above = head[topIndex - 1];
+  const below = head[topIndex + 1];
+  // A parent row has several labels over merged children; a title merged across the sheet is not one.
+  const isParent = (row: GridRow | undefined, child: GridRow) =>
+    row &&
+    row.number === child.number - 1 &&
+    row.cells.filter((c) => c !== null && cellText(c) !== '').length >= 2 &&
+    sheet.merges.some((m) => m.top === row.number && (m.right > m.left || m.bottom >= child.number));
+  if (above && isParent(above, head[topIndex]!)) topIndex -= 1;
+  else if (below && below.number === head[topIndex]!.number + 1 && rowScore(labelsOf(below)).score >= 4 && !looksLikeData(below)) bottomIndex += 1;
+  const topRow = head[topIndex]!;
+  const bottomRow = head[bottomIndex]!;
+  const labels = columnLabels(labelsOf(topRow), bottomIndex > topIndex ? labelsOf(bottomRow) : null, width);
+  const hidden = new Set(sheet.hiddenColumns);
+  const templateKey = labels.map((l) => l.header.replace(/[\s\u3000]+/g, '')).join('|');
+  const mapping = override ?? remembered?.(templateKey) ?? autoMapping(labels.map((l, i) => ({ ...l, hidden: hidden.has(i) })));
+  const columns: LayoutColumn[] = labels.map((l, index) => ({
+    index,
+    letter: columnLetters(index),
+    header: l.header.replace(/[\s\u3000]+/g, ' ').trim(),
+    hidden: hidden.has(index),
+    field: mapping[index] ?? null,
+  }));
+
+  const title = sheet.rows
+    .slice(0, topIndex)
+    .map((r) => r.cells.map((c) => cellText(c)).join(' '))
+    .join(' ');
+  const headerWords = new Set(labels.map((l) => compact(l.header)).filter(Boolean));
+  const householdCols = columns.filter((c) => c.field && IMPORT_FIELDS[c.field].level === 'household').map((c) => c.index);
+  const rows: DataRow[] = [];
+  for (const row of sheet.rows.slice(bottomIndex + 1)) {
+    const first = compact(row.cells.find((c) => c !== null && cellText(c) !== ''));
+    if (TOTAL_WORDS.test(first)) break;
+    const joined = row.cells.map(compact).join('');
+    if (FOOTER_WORDS.test(joined) && !columns.some((c) => c.field === 'idNumber' && cellText(row.cells[c.index]).length >= 15)) break;
+    if (SUBTOTAL_WORDS.test(first)) continue;
+    // A header repeated at the top of each printed page.
+    if (row.cells.filter((c) => c !== null && headerWords.has(compact(c))).length >= Math.max(2, headerWords.size / 2)) continue;
+    let merged: Set<number> | null = null;
+    const cells = row.cells.slice();
+    for (const col of householdCols) {
+      if (cells[col] !== null && cells[col] !== undefined) continue;
+      const m = resolver.coverOf(row.number, col);
+      if (m && m.top < row.number) {
+        cells[col] = resolver.shown(row.number, col);
+        (merged ??= new Set()).add(col);
+      }
+    }
+    rows.push({ number: row.number, cells, merged });
+  }
+  return { headerTop: topRow.number, headerBottom: bottomRow.number, columns, rows, title, templateKey };
+}
+
+/** A row holding an ID-like number or a date is data, not a sub-header. */
+function looksLikeData(row: GridRow): boolean {
+  return row.cells.some((c) => typeof c === 'number' || /^\d{15,18}[Xx]?$/.test(cellText(c)));
+}

@@ -1,0 +1,75 @@
+/**
+ * What every reader produces: the sheets of a file as rows of plain cell values, with the merged ranges
+ * and hidden columns the layout detection needs. Empty rows are not kept.
+ */
+export type CellValue = string | number | boolean | ExcelDate | null;
+
+/** A cell Excel formats as a date: kept as its calendar date, never as a serial number. */
+export class ExcelDate {
+  constructor(readonly iso: string) {}
+  toString(): string {
+    return this.iso;
+  }
+}
+
+export interface GridRow {
+  /** The row number as the spreadsheet shows it (1-based). */
+  number: number;
+  cells: CellValue[];
+}
+
+export interface MergeRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface GridSheet {
+  name: string;
+  rows: GridRow[];
+  merges: MergeRange[];
+  /** 0-based column indexes hidden in the sheet. */
+  hiddenColumns: number[];
+  columnWidths: (number | undefined)[];
+}
+
+export interface Grid {
+  format: 'xlsx' | 'csv';
+  /** The text encoding a CSV was read in (UTF-8, GB18030 …). */
+  encoding?: string;
+  sheets: GridSheet[];
+}
+
+/** Limits that keep a hostile or broken file from exhausting memory. */
+export const GRID_LIMITS = {
+  maxFileBytes: 100 * 1024 * 1024,
+  maxXmlBytes: 1024 * 1024 * 1024,
+  maxRows: 300_000,
+  maxColumns: 200,
+  /** A longer cell is cut here and flagged by validation. */
+  maxCellChars: 2000,
+};
+
+/** Column letters (A, B, …, AA) to a 0-based index. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+  return n - 1;
+}
+
+export function columnLetters(index: number): string {
+  let s = '';
+  let n = index + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function parseRef(ref: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref);
+  return m ? { col: columnIndex(m[1]!), row: Number(m[2]) } : null;
+}

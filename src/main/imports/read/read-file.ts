@@ -1,0 +1,43 @@
+/**
+ * Turns an uploaded file into a Grid, deciding what it is from its bytes rather than its name: an .xlsx
+ * (zip), a legacy .xls/.et or a password-protected workbook (OLE compound file), an HTML page saved as
+ * .xls, or text (CSV). Anything unreadable is an ImportRefusal with a message saying what to do.
+ */
+import type { Grid } from './grid';
+import { GRID_LIMITS } from './grid';
+import { ImportRefusal } from './refusal';
+import { isZip } from './zip-archive';
+import { readXlsx } from './xlsx-reader';
+import { readCsv } from './csv-reader';
+
+const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** An OLE file holding "EncryptedPackage" is an .xlsx with an opening password; otherwise a legacy workbook. */
+function oleRefusal(data: Buffer): ImportRefusal {
+  const probe = data.subarray(0, Math.min(data.length, 1024 * 1024));
+  if (probe.includes(Buffer.from('EncryptedPackage', 'utf16le'))) {
+    return new ImportRefusal('file_encrypted', '文件设置了打开密码：请在 Excel/WPS 中打开，取消密码（文件 → 信息 → 保护工作簿）后另存再导入');
+  }
+  return new ImportRefusal(
+    'file_legacy_xls',
+    '这是旧版 Excel 97-2003（.xls）或 WPS（.et）格式，本系统不直接读取：请用 Excel 或 WPS 打开，选择“另存为”→“Excel 工作簿（*.xlsx）”，再导入新文件',
+  );
+}
+
+export async function readGrid(data: Buffer, fileName: string, signal?: AbortSignal): Promise<Grid> {
+  if (data.length === 0) throw new ImportRefusal('file_empty', '文件是空的（0 字节），请检查是否发错了文件');
+  if (data.length > GRID_LIMITS.maxFileBytes) {
+    throw new ImportRefusal('file_too_large', `文件过大（${(data.length / 1024 / 1024).toFixed(0)} MB，上限 ${GRID_LIMITS.maxFileBytes / 1024 / 1024} MB），请按乡镇拆分后分批导入`);
+  }
+  if (data.subarray(0, 8).equals(OLE)) throw oleRefusal(data);
+  if (isZip(data)) return { format: 'xlsx', sheets: await readXlsx(data, signal) };
+  const head = data.subarray(0, 512).toString('latin1').trimStart().toLowerCase();
+  if (head.startsWith('<html') || head.startsWith('<!doctype html') || head.startsWith('<table') || head.startsWith('<?xml')) {
+    return Promise.reject(new ImportRefusal('file_not_spreadsheet', '这是网页或 XML 格式的文件（扩展名可能被改成了 .xls），请用 Excel 或 WPS 打开后另存为 .xlsx 再导入'));
+  }
+  if (/\.(xlsx|xlsm|xls|et)$/i.test(fileName)) {
+    throw new ImportRefusal('file_corrupt', '文件扩展名是表格，但内容不是有效的 Excel 文件（可能已损坏或不完整），请让乡镇重新保存后发送');
+  }
+  const { sheet, encoding } = readCsv(data);
+  return { format: 'csv', encoding, sheets: [sheet] };
+}

@@ -1,0 +1,232 @@
+/**
+ * Reads an .xlsx workbook held in memory into a Grid. The sheet XML is inflated and scanned as a stream, a
+ * run of complete rows at a time, so a large roster never exists as one big string; shared strings,
+ * styles (to know which numbers are dates), merged ranges and hidden columns are read too, which the
+ * streaming reader of exceljs does not expose.
+ */
+import { GRID_LIMITS, ExcelDate, columnIndex, parseRef, type CellValue, type GridRow, type GridSheet, type MergeRange } from './grid';
+import { entryChunks, entryText, readZipDirectory, type ZipEntry } from './zip-archive';
+import { ImportRefusal } from './refusal';
+import { attributes, decodeXml, stringItemText } from './xml-text';
+
+const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+function isDateFormat(code: string): boolean {
+  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  return /[ymdhs]/i.test(bare) && !/^general$/i.test(bare.trim());
+}
+
+/** Excel serial day to an ISO date (1900 system with its phantom 29 Feb 1900, or 1904). */
+export function serialToIso(serial: number, date1904: boolean): string | null {
+  if (!Number.isFinite(serial) || serial < 1) return null;
+  const days = Math.floor(serial) + (date1904 ? 1462 : 0);
+  const epoch = Date.UTC(1899, 11, 30);
+  const d = new Date(epoch + (days < 61 && !date1904 ? days + 1 : days) * 86_400_000);
+  if (d.getUTCFullYear() > 9999) return null;
+  return d.toISOString().slice(0, 10);
+}
+
+interface WorkbookInfo {
+  sheets: { name: string; hidden: boolean; entry: ZipEntry }[];
+  sharedStrings: string[];
+  dateStyles: Set<number>;
+  date1904: boolean;
+}
+
+const SMALL_PART = 64 * 1024 * 1024;
+
+async function workbookInfo(data: Buffer): Promise<WorkbookInfo> {
+  const entries = readZipDirectory(data);
+  const part = (name: string) => entries.get(name);
+  const workbookEntry = part('xl/workbook.xml');
+  if (!workbookEntry) {
+    if (part('word/document.xml')) throw new ImportRefusal('file_not_spreadsheet', '这是 Word 文档，不是表格：请导入 Excel 花名册（.xlsx）');
+    throw new ImportRefusal('file_not_spreadsheet', '文件不是 Excel 表格（.xlsx）：请用 Excel 或 WPS 打开后另存为 .xlsx');
+  }
+  const workbookXml = await entryText(data, workbookEntry, SMALL_PART);
+  const relsEntry = part('xl/_rels/workbook.xml.rels');
+  const rels = new Map<string, string>();
+  if (relsEntry) {
+    for (const m of (await entryText(data, relsEntry, SMALL_PART)).matchAll(/<Relationship\b([^>]*)\/?>/g)) {
+      const a = attributes(m[1]!);
+      if (a.Id && a.Target) rels.set(a.Id, a.Target.startsWith('/') ? a.Target.slice(1) : `xl/${a.Target}`);
+    }
+  }
+  const sheets: WorkbookInfo['sheets'] = [];
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)) {
+    const a = attributes(m[1]!);
+    const rid = a['r:id'] ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1];
+    const target = rid ? rels.get(rid) : undefined;
+    const entry = target ? part(target.replace(/\/\.\//g, '/')) : undefined;
+    if (entry) sheets.push({ name: a.name ?? `Sheet${sheets.length + 1}`, hidden: a.state === 'hidden' || a.state === 'veryHidden', entry });
+  }
+  if (sheets.length === 0) throw new ImportRefusal('file_corrupt', '表格中找不到工作表，文件可能已损坏');
+
+  const sharedStrings: string[] = [];
+  const sstEntry = part('xl/sharedStrings.xml');
+  if (sstEntry) {
+    for (const m of (await entryText(data, sstEntry, GRID_LIMITS.maxXmlBytes / 4)).matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) {
+      sharedStrings.push(m[1] === undefined ? '' : stringItemText(m[1]));
+    }
+  }
+  const dateStyles = new Set<number>();
+  const stylesEntry = part('xl/styles.xml');
+  if (stylesEntry) {
+    const xml = await entryText(data, stylesEntry, SMALL_PART);
+    const custom = new Map<number, string>();
+    for (const m of xml.matchAll(/<numFmt\b([^>]*)\/?>/g)) {
+      const a = attributes(m[1]!);
+      custom.set(Number(a.numFmtId), a.formatCode ?? '');
+    }
+    const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
+    let i = 0;
+    for (const m of xfs.matchAll(/<xf\b([^>]*?)(?:\/>|>)/g)) {
+      const id = Number(attributes(m[1]!).numFmtId ?? 0);
+      if (BUILTIN_DATE_FORMATS.has(id) || (custom.has(id) && isDateFormat(custom.get(id)!))) dateStyles.add(i);
+      i += 1;
+    }
+  }
+  return { sheets, sharedStrings, dateStyles, date1904: /<workbookPr\b[^>]*date1904="(1|true)"/.test(workbookXml) };
+}
+
+function cellValue(attrs: string, inner: string | undefined, info: WorkbookInfo): CellValue {
+  if (inner === undefined) return null;
+  const a = attributes(attrs);
+  const t = a.t;
+  if (t === 'inlineStr') return clip(stringItemText(inner));
+  const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
+  if (v === undefined) return null;
+  switch (t) {
+    case 's':
+      return clip(info.sharedStrings[Number(v)] ?? '');
+    case 'str':
+      return clip(decodeXml(v));
+    case 'b':
+      return v === '1';
+    case 'e':
+      return null;
+    default: {
+      const n = Number(v);
+      if (!Number.isFinite(n)) return clip(decodeXml(v));
+      if (a.s !== undefined && info.dateStyles.has(Number(a.s))) {
+        const iso = serialToIso(n, info.date1904);
+        if (iso) return new ExcelDate(iso);
+      }
+      return n;
+    }
+  }
+}
+
+/** Over-long cells are cut (and flagged by validation through the marker length). */
+function clip(s: string): string {
+  return s.length > GRID_LIMITS.maxCellChars ? s.slice(0, GRID_LIMITS.maxCellChars + 1) : s;
+}
+
+const ROW_RE = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
+const CELL_RE = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+
+async function readSheet(data: Buffer, sheet: WorkbookInfo['sheets'][number], info: WorkbookInfo, signal?: AbortSignal): Promise<GridSheet> {
+  const rows: GridRow[] = [];
+  const merges: MergeRange[] = [];
+  const hiddenColumns: number[] = [];
+  const columnWidths: (number | undefined)[] = [];
+  const decoder = new TextDecoder('utf-8');
+  let carry = '';
+  let head = true;
+  let nextRow = 1;
+  let seenRows = 0;
+
+  const scanRows = (text: string) => {
+    ROW_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = ROW_RE.exec(text))) {
+      const ra = attributes(m[1]!);
+      const number = ra.r ? Number(ra.r) : nextRow;
+      nextRow = number + 1;
+      seenRows += 1;
+      if (seenRows > GRID_LIMITS.maxRows * 4) throw new ImportRefusal('file_too_many_rows', `表格行数过多（超过 ${GRID_LIMITS.maxRows * 4} 行，含空行），请删除多余的空行或拆分后导入`);
+      const inner = m[2];
+      if (!inner) continue;
+      const cells: CellValue[] = [];
+      let nextCol = 0;
+      let any = false;
+      CELL_RE.lastIndex = 0;
+      let c: RegExpExecArray | null;
+      while ((c = CELL_RE.exec(inner))) {
+        const ref = /\br="([A-Z]+)\d*"/.exec(c[1]!)?.[1];
+        const col = ref ? columnIndex(ref) : nextCol;
+        nextCol = col + 1;
+        if (col >= GRID_LIMITS.maxColumns) continue;
+        const value = cellValue(c[1]!, c[2], info);
+        if (value === null || value === '') continue;
+        while (cells.length < col) cells.push(null);
+        cells[col] = value;
+        any = true;
+      }
+      if (!any) continue;
+      if (rows.length >= GRID_LIMITS.maxRows) throw new ImportRefusal('file_too_many_rows', `表格数据超过 ${GRID_LIMITS.maxRows} 行，请按乡镇拆分后分批导入`);
+      rows.push({ number, cells });
+    }
+  };
+
+  for await (const chunk of entryChunks(data, sheet.entry, GRID_LIMITS.maxXmlBytes)) {
+    signal?.throwIfAborted();
+    carry += decoder.decode(chunk, { stream: true });
+    if (head) {
+      const dataStart = carry.indexOf('<sheetData');
+      if (dataStart < 0) continue;
+      readColumns(carry.slice(0, dataStart), hiddenColumns, columnWidths);
+      carry = carry.slice(dataStart);
+      head = false;
+    }
+    const cut = completeRowsEnd(carry);
+    if (cut > 0) {
+      scanRows(carry.slice(0, cut));
+      carry = carry.slice(cut);
+    }
+  }
+  carry += decoder.decode();
+  if (head) readColumns(carry, hiddenColumns, columnWidths);
+  scanRows(carry);
+  for (const m of carry.matchAll(/<mergeCell\b([^>]*)\/?>/g)) {
+    const [a, b] = (attributes(m[1]!).ref ?? '').split(':');
+    const from = a ? parseRef(a) : null;
+    const to = b ? parseRef(b) : from;
+    if (from && to) merges.push({ top: from.row, left: from.col, bottom: to.row, right: to.col });
+  }
+  return { name: sheet.name, rows, merges, hiddenColumns, columnWidths };
+}
+
+/** Where the complete rows in the text end: after the last `</row>` or empty `<row …/>`. */
+function completeRowsEnd(text: string): number {
+  const closed = text.lastIndexOf('</row>');
+  let cut = closed >= 0 ? closed + 6 : -1;
+  const open = text.lastIndexOf('<row');
+  if (open > cut) {
+    const gt = text.indexOf('>', open);
+    if (gt > 0 && text[gt - 1] === '/') cut = gt + 1;
+  }
+  return cut;
+}
+
+function readColumns(xml: string, hidden: number[], widths: (number | undefined)[]) {
+  for (const m of xml.matchAll(/<col\b([^>]*)\/?>/g)) {
+    const a = attributes(m[1]!);
+    const min = Number(a.min) - 1;
+    const max = Math.min(Number(a.max) - 1, GRID_LIMITS.maxColumns - 1);
+    for (let i = min; i <= max; i++) {
+      if (a.hidden === '1' || a.hidden === 'true') hidden.push(i);
+      if (a.width) widths[i] = Number(a.width);
+    }
+  }
+}
+
+export async function readXlsx(data: Buffer, signal?: AbortSignal): Promise<GridSheet[]> {
+  const info = await workbookInfo(data);
+  const sheets: GridSheet[] = [];
+  for (const s of info.sheets) {
+    if (s.hidden) continue;
+    sheets.push(await readSheet(data, s, info, signal));
+  }
+  return sheets;
+}

@@ -1,0 +1,76 @@
+/**
+ * Undoing a batch while nothing depends on it: the households, persons and enrollments a 建账 batch
+ * created are removed, the cases a 核对 batch started are withdrawn. Anything done since — a case on one of
+ * those households, an edit, a case that moved past its first step — keeps the batch, with the reason.
+ */
+import { AppError } from '../../shared/api/errors';
+import type { Scope } from '../../shared/domain/roles';
+import type { Executor, LedgerDb } from '../db/schema';
+import { recordAudit, type Actor } from '../audit/audit.service';
+
+const CHUNK = 900;
+
+async function itemsOf(trx: Executor, batchId: string, entity: string): Promise<string[]> {
+  return (await trx.selectFrom('import_batch_items').select('entity_id').where('batch_id', '=', batchId).where('entity', '=', entity).execute()).map((r) => r.entity_id);
+}
+
+async function chunks<T>(ids: string[], run: (slice: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await run(ids.slice(i, i + CHUNK))));
+  return out;
+}
+
+export async function undoBatch(db: LedgerDb, actor: Actor, at: Date, scope: Scope, role: string, batchId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const batch = await trx.selectFrom('import_batches').selectAll().where('id', '=', batchId).executeTakeFirst();
+    if (!batch) throw new AppError('NOT_FOUND', '找不到该导入批次');
+    if (batch.status !== 'committed') throw new AppError('CONFLICT', '该批次已经撤销过了');
+    if (batch.purpose === 'initial_load' && role !== 'admin') throw new AppError('FORBIDDEN', '建账批次只能由系统管理员撤销');
+    if (scope.kind === 'township' && batch.township_id !== scope.townshipId) throw new AppError('FORBIDDEN', '只能撤销本乡镇（街道）的导入批次');
+    const households = await itemsOf(trx, batchId, 'household');
+    const persons = await itemsOf(trx, batchId, 'person');
+    const enrollments = await itemsOf(trx, batchId, 'enrollment');
+    const cases = await itemsOf(trx, batchId, 'case');
+    const since = batch.created_at;
+
+    const blockers: string[] = [];
+    const touchedHouseholds = await chunks(households, (ids) => trx.selectFrom('households').select('id').where('id', 'in', ids).where('updated_at', '>', since).execute());
+    if (touchedHouseholds.length > 0) blockers.push(`${touchedHouseholds.length} 户的家庭信息已被修改`);
+    const touchedPersons = await chunks(persons, (ids) => trx.selectFrom('persons').select('id').where('id', 'in', ids).where('updated_at', '>', since).execute());
+    if (touchedPersons.length > 0) blockers.push(`${touchedPersons.length} 人的档案已被修改`);
+    const touchedEnrollments = await chunks(enrollments, (ids) => trx.selectFrom('enrollments').select('id').where('id', 'in', ids).where('updated_at', '>', since).execute());
+    if (touchedEnrollments.length > 0) blockers.push(`${touchedEnrollments.length} 条在保记录已变更`);
+    const laterCases = await chunks(households, (ids) => trx.selectFrom('cases').select('case_no').where('household_id', 'in', ids).execute());
+    const laterEnrollmentCases = await chunks(enrollments, (ids) => trx.selectFrom('cases').select('case_no').where('enrollment_id', 'in', ids).execute());
+    const caseNos = [...new Set([...laterCases, ...laterEnrollmentCases].map((c) => c.case_no))];
+    if (caseNos.length > 0) blockers.push(`已有案件（${caseNos.slice(0, 3).join('、')}${caseNos.length > 3 ? ' 等' : ''}）`);
+    const laterMembers = await chunks(households, (ids) => trx.selectFrom('persons').select('id').where('household_id', 'in', ids).execute());
+    const own = new Set(persons);
+    if (laterMembers.some((p) => !own.has(p.id))) blockers.push('这些家庭中已登记了新成员');
+    const movedCases = await chunks(cases, (ids) => trx.selectFrom('case_steps').select('case_id').where('case_id', 'in', ids).where('seq', '>', 1).execute());
+    if (movedCases.length > 0) blockers.push(`${new Set(movedCases.map((c) => c.case_id)).size} 个案件已经有人办理`);
+    if (blockers.length > 0) throw new AppError('CONFLICT', `该批次导入后已有后续业务，不能撤销：${blockers.join('；')}`);
+
+    for (let i = 0; i < cases.length; i += CHUNK) {
+      const ids = cases.slice(i, i + CHUNK);
+      await trx.deleteFrom('case_steps').where('case_id', 'in', ids).execute();
+      await trx.deleteFrom('case_members').where('case_id', 'in', ids).execute();
+      await trx.deleteFrom('cases').where('id', 'in', ids).execute();
+    }
+    for (let i = 0; i < enrollments.length; i += CHUNK) {
+      const ids = enrollments.slice(i, i + CHUNK);
+      await trx.deleteFrom('enrollment_members').where('enrollment_id', 'in', ids).execute();
+      await trx.deleteFrom('enrollments').where('id', 'in', ids).execute();
+    }
+    for (let i = 0; i < households.length; i += CHUNK) await trx.updateTable('households').set({ head_person_id: null }).where('id', 'in', households.slice(i, i + CHUNK)).execute();
+    for (let i = 0; i < persons.length; i += CHUNK) await trx.deleteFrom('persons').where('id', 'in', persons.slice(i, i + CHUNK)).execute();
+    for (let i = 0; i < households.length; i += CHUNK) await trx.deleteFrom('households').where('id', 'in', households.slice(i, i + CHUNK)).execute();
+    await trx.updateTable('import_batches').set({ status: 'undone', undone_by: actor.userId, undone_at: at.toISOString() }).where('id', '=', batchId).execute();
+    await recordAudit(trx, actor, at, {
+      action: 'import.undo',
+      entity: 'import_batch',
+      entityId: batchId,
+      before: { fileName: batch.file_name, households: households.length, persons: persons.length, enrollments: enrollments.length, cases: cases.length },
+    });
+  });
+}

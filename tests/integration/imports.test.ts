@@ -1,0 +1,288 @@
+/**
+ * Township rosters in and out, through the router as the UI calls it: a roster with household blocks is
+ * previewed, committed as one batch and undone; an exported program roster imports back with no change;
+ * bad files are refused whole and leave the ledger file byte for byte as it was.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { createCounty } from '../fixtures/ledger';
+import { PeopleGenerator } from '../fixtures/people';
+import { acceptUpload } from '../../src/main/rpc/uploads';
+import type { Session } from '../../src/main/rpc/sessions';
+import { collectFile } from '../../src/main/rpc/file-sink';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { messyDibaoXlsx, personRosterCsvGbk } from '../fixtures/messy-rosters';
+import { bigFile, corruptZip, emptyFile, emptyRowsXlsx, htmlAsXls, hugeCellXlsx, passwordProtectedXlsx, xlsRenamedXlsx, type BadFile } from '../fixtures/bad-files';
+import { ADMIN_PASSWORD } from '../fixtures/ledger';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+async function runImportCli(args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'main', 'cli.ts'), 'import', ...args], { cwd: ROOT, env: { ...process.env, DOUDI_PASSWORD: ADMIN_PASSWORD }, encoding: 'utf8' });
+}
+
+type County = Awaited<ReturnType<typeof createCounty>>;
+let t: County;
+
+/** Captures files the backend delivers, as the CLI and tests do. */
+function captureFiles(session: Session) {
+  const files: { fileName: string; data: Buffer }[] = [];
+  session.files = {
+    deliver: async (file) => {
+      const { data, rows } = await collectFile(file);
+      files.push({ fileName: file.fileName, data });
+      return { kind: 'saved', path: file.fileName, fileName: file.fileName, rows };
+    },
+  };
+  return files;
+}
+
+function upload(session: Session, fileName: string, data: Buffer) {
+  const r = acceptUpload(session, fileName, data, Date.now());
+  if (!r.ok) throw new Error(r.error.message);
+  return r.data.uploadId;
+}
+
+/** A small 低保 roster: households as blocks, household cells merged down. */
+async function blockRoster(people: PeopleGenerator, households: { members: number; amount: number | string }[]) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('花名册');
+  ws.addRow(['东山镇2026年11月农村低保花名册']);
+  ws.mergeCells(1, 1, 1, 9);
+  ws.addRow(['序号', '村（社区）', '户主姓名', '家庭人口', '月保障金额（元）', '姓名', '性别', '身份证号码', '与户主关系']);
+  const ids: string[][] = [];
+  households.forEach((h, i) => {
+    const top = ws.rowCount + 1;
+    const members = Array.from({ length: h.members }, (_, k) => people.person(k === 0 ? { bornFrom: 1950, bornTo: 1975 } : { bornFrom: 1976, bornTo: 2015 }));
+    ids.push(members.map((m) => m.idNumber));
+    members.forEach((m, k) => {
+      ws.addRow(k === 0 ? [i + 1, '东山村', m.name, h.members, h.amount, m.name, m.sex === 'male' ? '男' : '女', m.idNumber, '户主'] : [null, null, null, null, null, m.name, m.sex === 'male' ? '男' : '女', m.idNumber, k === 1 ? '配偶' : '子']);
+    });
+    if (h.members > 1) for (const c of [1, 2, 3, 4, 5]) ws.mergeCells(top, c, top + h.members - 1, c);
+  });
+  ws.addRow(['合计']);
+  ws.addRow(['制表人：王五']);
+  return { data: Buffer.from(await wb.xlsx.writeBuffer()), ids };
+}
+
+beforeEach(async () => {
+  t = await createCounty();
+});
+afterEach(async () => {
+  await t.dispose();
+});
+
+describe('roster import', () => {
+  it('previews, commits a batch, exports it back unchanged and undoes it', async () => {
+    const people = new PeopleGenerator(7, '431122');
+    const { data, ids } = await blockRoster(people, [
+      { members: 3, amount: 900 },
+      { members: 1, amount: '350元' },
+      { members: 2, amount: '1,200.00' },
+    ]);
+    const uploadId = upload(t.admin, '东山镇低保.xlsx', data);
+    const preview = await t.call(t.admin, 'imports.preview', { uploadId, purpose: 'initial_load' });
+    expect(preview.program).toBe('dibao');
+    expect(preview.townshipId).toBe(t.east.id);
+    expect(preview.problems).toEqual([]);
+    expect(preview.totals).toMatchObject({ households: 3, persons: 6, valid: 6, newPersons: 6, errors: 0 });
+    expect(preview.commit.allowed).toBe(true);
+
+    const result = await t.call(t.admin, 'imports.commit', { uploadId, purpose: 'initial_load' });
+    expect(result).toMatchObject({ households: 3, persons: 6, enrollments: 3 });
+    const list = await t.call(t.admin, 'ledger.list', { kind: 'households', program: 'dibao', page: 1, pageSize: 20 });
+    expect(list.total).toBe(3);
+
+    // The exported roster, read back as a monthly reconciliation, finds nothing to change.
+    const clerk = t.sessions.create();
+    await t.call(clerk, 'auth.login', { username: 'dongshan', password: 'Temp2026pass' });
+    await t.call(clerk, 'auth.changePassword', { currentPassword: 'Temp2026pass', newPassword: 'Mine2026pass' });
+    const files = captureFiles(clerk);
+    await t.call(clerk, 'exports.programRoster', { program: 'dibao' });
+    const again = upload(clerk, files[0]!.fileName, files[0]!.data);
+    const check = await t.call(clerk, 'imports.preview', { uploadId: again, purpose: 'reconcile' });
+    expect(check.problems).toEqual([]);
+    expect(check.totals).toMatchObject({ households: 3, persons: 6, valid: 6, newPersons: 0, changedPersons: 0, unchangedPersons: 6, missingPersons: 0 });
+    expect(check.commit.allowed).toBe(false);
+
+    const history = await t.call(t.admin, 'imports.history', {});
+    expect(history[0]).toMatchObject({ purpose: 'initial_load', households: 3, status: 'committed' });
+    await t.call(t.admin, 'imports.undo', { batchId: result.batchId });
+    expect((await t.call(t.admin, 'ledger.list', { kind: 'persons', q: ids[0]![0]!, page: 1, pageSize: 20 })).total).toBe(0);
+    expect((await t.call(t.admin, 'imports.history', {}))[0]).toMatchObject({ status: 'undone' });
+  });
+});
+
+describe('monthly reconciliation', () => {
+  it('turns a changed amount and a missing household into change and stop cases, undoable while untouched', async () => {
+    const people = new PeopleGenerator(8, '431122');
+    const first = await blockRoster(people, [
+      { members: 2, amount: 800 },
+      { members: 1, amount: 400 },
+      { members: 3, amount: 1000 },
+    ]);
+    await t.call(t.admin, 'imports.commit', { uploadId: upload(t.admin, '东山镇低保.xlsx', first.data), purpose: 'initial_load' });
+
+    const clerk = t.sessions.create();
+    await t.call(clerk, 'auth.login', { username: 'dongshan', password: 'Temp2026pass' });
+    await t.call(clerk, 'auth.changePassword', { currentPassword: 'Temp2026pass', newPassword: 'Mine2026pass' });
+    const files = captureFiles(clerk);
+    await t.call(clerk, 'exports.programRoster', { program: 'dibao' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(files[0]!.data as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const headers = (ws.getRow(3).values as unknown[]).map(String);
+    const amountCol = headers.indexOf('月保障金额（元）');
+    const nameCol = headers.indexOf('户主姓名');
+    // Household of 2 now gets 950.00; the one-person household is no longer on the township's roster.
+    let removed = '';
+    ws.eachRow((row, n) => {
+      if (n > 3 && row.getCell(amountCol).value === 800) row.getCell(amountCol).value = 950;
+    });
+    ws.eachRow((row, n) => {
+      if (n > 3 && row.getCell(amountCol).value === 400) {
+        removed = String(row.getCell(nameCol).value);
+        ws.spliceRows(n, 1);
+      }
+    });
+    const edited = Buffer.from(await wb.xlsx.writeBuffer());
+    const uploadId = upload(clerk, '东山镇11月核对.xlsx', edited);
+    const p = await t.call(clerk, 'imports.preview', { uploadId, purpose: 'reconcile' });
+    expect(p.totals).toMatchObject({ changedPersons: 2, missingPersons: 1, unchangedPersons: 3, newPersons: 0 });
+    expect(p.differences.find((d) => d.kind === 'missing')?.name).toBe(removed);
+    expect(p.commit.allowed).toBe(true);
+
+    const enrollmentsBefore = await t.call(clerk, 'ledger.list', { kind: 'households', program: 'dibao', page: 1, pageSize: 20 });
+    const result = await t.call(clerk, 'imports.commit', { uploadId, purpose: 'reconcile' });
+    expect(result.cases).toBe(2);
+    const inbox = await t.call(clerk, 'cases.inbox', { tab: 'all', page: 1, pageSize: 20 });
+    expect(inbox.rows.map((c) => c.kind).sort()).toEqual(['enrollment_change', 'enrollment_stop']);
+    // Enrollments are untouched until the cases are confirmed.
+    expect(await t.call(clerk, 'ledger.list', { kind: 'households', program: 'dibao', page: 1, pageSize: 20 })).toEqual(enrollmentsBefore);
+
+    await t.call(clerk, 'imports.undo', { batchId: result.batchId });
+    expect((await t.call(clerk, 'cases.inbox', { tab: 'all', page: 1, pageSize: 20 })).total).toBe(0);
+  });
+
+  it('refuses 建账 to anyone but the administrator, and another township’s roster to a township clerk', async () => {
+    const people = new PeopleGenerator(9, '431122');
+    const { data } = await blockRoster(people, [{ members: 1, amount: 300 }]);
+    const clerk = t.sessions.create();
+    await t.call(clerk, 'auth.login', { username: 'dongshan', password: 'Temp2026pass' });
+    await t.call(clerk, 'auth.changePassword', { currentPassword: 'Temp2026pass', newPassword: 'Mine2026pass' });
+    const uploadId = upload(clerk, 'x.xlsx', data);
+    const refused = await t.failure(clerk, 'imports.commit', { uploadId, purpose: 'initial_load' });
+    expect(refused.message).toContain('系统管理员');
+    expect(refused.code).toBe('FORBIDDEN');
+    expect((await t.failure(clerk, 'imports.preview', { uploadId, purpose: 'reconcile', townshipId: t.west.id })).code).toBe('FORBIDDEN');
+  });
+});
+
+describe('messy township files', () => {
+  it('finds every problem of a messy 低保 roster at its row and column, and nothing else', async () => {
+    for (const seed of [1, 2, 3]) {
+      const roster = await messyDibaoXlsx({ seed, townshipName: '东山镇', villageNames: ['东山村'] });
+      const uploadId = upload(t.admin, roster.fileName, roster.data);
+      const p = await t.call(t.admin, 'imports.preview', { uploadId, purpose: 'initial_load', problemLimit: 10_000 });
+      const found = p.problems.map((x) => ({ row: x.row, column: x.column, code: x.code, severity: x.severity }));
+      const sortKey = (x: { row: number; code: string }) => `${String(x.row).padStart(5, '0')}${x.code}`;
+      expect(found.sort((a, b) => sortKey(a).localeCompare(sortKey(b)))).toEqual([...roster.expected].sort((a, b) => sortKey(a).localeCompare(sortKey(b))));
+      expect(p.totals.households).toBe(roster.households);
+      expect(p.totals.persons).toBe(roster.persons);
+      expect(p.totals.valid).toBe(roster.validIds.length);
+      expect(p.columns.find((c) => c.header === '旧身份证号')).toMatchObject({ hidden: true, field: null });
+    }
+  });
+
+  it('reads a GBK CSV of one person a row, with a quoted line break, and finds its problems', async () => {
+    const roster = personRosterCsvGbk({ seed: 5, townshipName: '东山镇', villageNames: ['东山村'], program: 'gaoling' });
+    const uploadId = upload(t.admin, roster.fileName, roster.data);
+    const p = await t.call(t.admin, 'imports.preview', { uploadId, purpose: 'initial_load' });
+    expect(p.format).toBe('csv');
+    expect(p.encoding).toBe('GBK/GB18030');
+    expect(p.program).toBe('gaoling');
+    expect(p.problems.map((x) => ({ row: x.row, column: x.column, code: x.code, severity: x.severity }))).toEqual(
+      [...roster.expected].sort((a, b) => a.row - b.row),
+    );
+    expect(p.totals).toMatchObject({ persons: roster.persons, valid: roster.validIds.length });
+  });
+
+  it('sends the problems back in a workbook of the township’s own rows with a 错误说明 column', async () => {
+    const roster = await messyDibaoXlsx({ seed: 9, townshipName: '东山镇', villageNames: ['东山村'] });
+    const files = captureFiles(t.admin);
+    const uploadId = upload(t.admin, roster.fileName, roster.data);
+    await t.call(t.admin, 'imports.problemsWorkbook', { uploadId, purpose: 'initial_load' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(files[0]!.data as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const original = new ExcelJS.Workbook();
+    await original.xlsx.load(roster.data as unknown as ArrayBuffer);
+    const errorCol = ws.getRow(3).cellCount;
+    expect(ws.getRow(3).getCell(errorCol).value).toBe('错误说明');
+    for (const e of roster.expected) {
+      expect(String(ws.getRow(e.row).getCell(errorCol).value)).toContain(`【${e.column}】`);
+    }
+    // The same rows at the same numbers: the title and a data cell read as in the township's file.
+    expect(ws.getRow(1).getCell(1).value).toBe(original.worksheets[0]!.getRow(1).getCell(1).value);
+    const bad = roster.expected.find((e) => e.code === 'id_checksum')!;
+    const idCol = ws.getRow(4).values as unknown[];
+    const col = idCol.findIndex((v, i) => v === '身份证号码' && i > 5);
+    expect((ws.getRow(bad.row).getCell(col).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFFFC7CE');
+    expect(wb.getWorksheet('问题汇总')!.rowCount).toBe(roster.expected.length + 1);
+  });
+});
+
+describe('files that cannot be read', () => {
+  it('refuses each with a clear message and leaves the ledger file as it was', async () => {
+    const before = t.fileHashes();
+    const cases: [BadFile, string, RegExp][] = [
+      [await corruptZip(), 'file_corrupt', /损坏/],
+      [xlsRenamedXlsx(), 'file_legacy_xls', /另存为.*xlsx/],
+      [passwordProtectedXlsx(), 'file_encrypted', /密码/],
+      [emptyFile(), 'file_empty', /空/],
+      [htmlAsXls(), 'file_not_spreadsheet', /网页/],
+    ];
+    for (const [file, refusal, message] of cases) {
+      const uploadId = upload(t.admin, file.fileName, file.data);
+      for (const method of ['imports.preview', 'imports.commit'] as const) {
+        const error = await t.failure(t.admin, method, { uploadId, purpose: 'initial_load' });
+        expect(error.code).toBe('IMPORT_REJECTED');
+        expect(error.details?.refusal).toBe(refusal);
+        expect(error.message).toMatch(message);
+      }
+    }
+    expect(t.fileHashes()).toEqual(before);
+  });
+
+  it('reads past 100,000 empty rows and cuts a 1 MB cell, with bounded memory', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-bad-'));
+    try {
+      const empty = fs.readFileSync(await emptyRowsXlsx(dir));
+      const p = await t.call(t.admin, 'imports.preview', { uploadId: upload(t.admin, '十万空行.xlsx', empty), purpose: 'initial_load', program: 'gaoling', townshipId: t.east.id });
+      expect(p.totals.persons).toBe(3);
+      const huge = await hugeCellXlsx();
+      const before = t.fileHashes();
+      const q = await t.call(t.admin, 'imports.preview', { uploadId: upload(t.admin, huge.fileName, huge.data), purpose: 'initial_load', program: 'gaoling', townshipId: t.east.id });
+      expect(q.problems.some((x) => x.code === 'value_too_long' && x.column === '姓名')).toBe(true);
+      expect(JSON.stringify(q).length).toBeLessThan(200_000);
+      await t.failure(t.admin, 'imports.commit', { uploadId: q.uploadId, purpose: 'initial_load', program: 'gaoling', townshipId: t.east.id });
+      expect(t.fileHashes()).toEqual(before);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a 200 MB file before reading it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-big-'));
+    try {
+      const big = await bigFile(dir);
+      const r = await runImportCli([big, '--data', t.dataDir, '--json']);
+      expect(r.status).toBe(1);
+      expect(JSON.parse(r.stdout)).toMatchObject({ rejected: true, code: 'file_too_large' });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
