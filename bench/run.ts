@@ -2,12 +2,14 @@
 import { benchOpenAndInsert } from './ledger-open-and-insert.bench';
 import { benchPeopleLedger } from './people-ledger.bench';
 import { benchApprovalWorkflows } from './approval-workflows.bench';
+import { benchImports } from './imports.bench';
 
 const only = process.argv[2];
 const results: boolean[] = [];
 if (!only || only === 'foundation') results.push(await benchOpenAndInsert());
 if (!only || only === 'people') results.push(await benchPeopleLedger());
 if (!only || only === 'cases') results.push(await benchApprovalWorkflows());
+if (!only || only === 'imports') results.push(await benchImports());
 if (results.some((ok) => !ok)) {
   console.log('\n有基准未达到目标。');
   process.exitCode = 1;

@@ -166,6 +166,18 @@ describe('monthly reconciliation', () => {
     expect((await t.call(clerk, 'cases.inbox', { tab: 'all', page: 1, pageSize: 20 })).total).toBe(0);
   });
 
+  it('proposes no stops from a roster whose IDs cannot be matched (a masked export)', async () => {
+    const people = new PeopleGenerator(10, '431122');
+    const { data } = await blockRoster(people, [{ members: 2, amount: 500 }, { members: 1, amount: 300 }]);
+    await t.call(t.admin, 'imports.commit', { uploadId: upload(t.admin, '东山镇低保.xlsx', data), purpose: 'initial_load' });
+    const files = captureFiles(t.admin);
+    await t.call(t.admin, 'exports.programRoster', { program: 'dibao' });
+    const p = await t.call(t.admin, 'imports.preview', { uploadId: upload(t.admin, files[0]!.fileName, files[0]!.data), purpose: 'reconcile' });
+    expect(p.totals.invalid).toBe(3);
+    expect(p.commit.allowed).toBe(false);
+    expect(p.commit.reason).toContain('误停保');
+  });
+
   it('refuses 建账 to anyone but the administrator, and another township’s roster to a township clerk', async () => {
     const people = new PeopleGenerator(9, '431122');
     const { data } = await blockRoster(people, [{ members: 1, amount: 300 }]);

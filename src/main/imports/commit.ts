@@ -65,7 +65,7 @@ export async function commitImport(db: LedgerDb, analysis: Analysis, ctx: Commit
         persons: 0,
         enrollments: 0,
         cases: 0,
-        skipped_rows: analysis.totals.invalid,
+        skipped_rows: heldBack(analysis),
         status: 'committed',
         created_by: ctx.env.user.id,
         created_at: now,
@@ -237,16 +237,23 @@ async function initialLoad(trx: Executor, analysis: Analysis, ctx: CommitContext
   await recordAuditBatch(trx, env.actor, env.at, audit);
   ctx.signal?.throwIfAborted();
   ctx.progress?.(1, 1, '已完成');
-  return { households: households.length, persons: persons.length, enrollments: enrollments.length, cases: 0, skippedRows: analysis.totals.invalid, notes: [] };
+  return { households: households.length, persons: persons.length, enrollments: enrollments.length, cases: 0, skippedRows: heldBack(analysis), notes: [] };
 }
 
 const maxDate = (a: string, b: string) => (a > b ? a : b);
+
+/** Person rows left out: every row of a household with any error (a household is never split). */
+function heldBack(analysis: Analysis): number {
+  return analysis.households.filter((h) => h.hasError || !h.townshipId).reduce((n, h) => n + h.members.length, 0);
+}
 
 async function reconcile(trx: Executor, analysis: Analysis, ctx: CommitContext, batchId: string): Promise<Omit<CommitResult, 'batchId'>> {
   const notes: string[] = [];
   let cases = 0;
   const label = PROGRAM_SHORT_LABELS[analysis.program];
-  const work = analysis.check.differences.filter((d) => d.kind === 'changed' || d.kind === 'missing');
+  // Rows that cannot be matched hide who is really missing: stops are proposed only from a clean roster.
+  const work = analysis.check.differences.filter((d) => d.kind === 'changed' || (d.kind === 'missing' && analysis.totals.invalid === 0));
+  if (analysis.totals.invalid > 0) notes.push(`表中有 ${analysis.totals.invalid} 人的行有错误，未据此发起停保；修正后再次核对`);
   let done = 0;
   for (const d of work) {
     ctx.signal?.throwIfAborted();
@@ -283,5 +290,5 @@ async function reconcile(trx: Executor, analysis: Analysis, ctx: CommitContext, 
     }
   }
   for (const d of analysis.check.differences.filter((x) => x.kind === 'new')) notes.push(`第 ${d.row} 行 ${d.name}：台账中没有${label}在保记录，须经申请审批纳入（不能直接导入）`);
-  return { households: 0, persons: 0, enrollments: 0, cases, skippedRows: analysis.totals.invalid, notes };
+  return { households: 0, persons: 0, enrollments: 0, cases, skippedRows: heldBack(analysis), notes };
 }

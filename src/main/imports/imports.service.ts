@@ -85,14 +85,18 @@ export function columnOf(analysis: Analysis, col: number | null): { column: stri
 function commitVerdict(analysis: Analysis, role: string): ImportPreview['commit'] {
   const t = analysis.totals;
   const label = PROGRAM_SHORT_LABELS[analysis.program];
-  const importable = analysis.households.filter((h) => !h.hasError && h.townshipId).length;
+  const ready = analysis.households.filter((h) => !h.hasError && h.townshipId);
+  const readyPersons = ready.reduce((n, h) => n + h.members.length, 0);
   if (analysis.purpose === 'initial_load') {
     if (role !== 'admin') return { allowed: false, reason: '建账导入只能由系统管理员进行', summary: '' };
-    if (importable === 0) return { allowed: false, reason: '没有可以导入的家庭：请先修正问题', summary: '' };
-    return { allowed: true, reason: null, summary: `将建账 ${importable} 户（${t.valid} 人）的${label}在保记录${t.invalid > 0 ? `，${t.invalid} 人因有错误暂不导入` : ''}` };
+    if (ready.length === 0) return { allowed: false, reason: '没有可以导入的家庭：请先修正问题', summary: '' };
+    const held = t.persons - readyPersons;
+    return { allowed: true, reason: null, summary: `将建账 ${ready.length} 户（${readyPersons} 人）的${label}在保记录${held > 0 ? `，${held} 人所在的家庭有错误，暂不导入` : ''}` };
   }
   const changed = analysis.check.differences.filter((d) => d.kind === 'changed' && d.amountFen !== null && d.amountFen !== d.ledgerAmountFen).length;
-  const missing = analysis.check.differences.filter((d) => d.kind === 'missing').length;
+  // While some rows cannot be matched (a wrong or masked ID), nobody can say who is really missing: no stops.
+  const missing = t.invalid > 0 ? 0 : analysis.check.differences.filter((d) => d.kind === 'missing').length;
+  if (t.invalid > 0 && changed === 0) return { allowed: false, reason: `表中有 ${t.invalid} 人的行有错误（身份证号码有误或已遮盖时无法与台账对应）：请修正后再核对，以免误停保`, summary: '' };
   if (changed + missing === 0) return { allowed: false, reason: '与台账一致，没有需要发起的变更', summary: '' };
   return { allowed: true, reason: null, summary: `将发起 ${changed} 个金额变更案件、${missing} 个停保案件（进入审批流程，不直接修改在保记录）` };
 }

@@ -11,6 +11,7 @@ import { ApprovalsPage } from '../pages/approvals';
 import { AuditPage } from '../pages/audit';
 import { CalendarPage } from '../pages/calendar';
 import { CasePage } from '../pages/case';
+import { ExchangePage } from '../pages/exchange';
 import { HouseholdPage } from '../pages/household';
 import { IntakePage } from '../pages/intake';
 import { LedgerPage } from '../pages/ledger';
@@ -85,7 +86,7 @@ export function AppRoutes() {
           <Route path="ledger/households/:id" element={<HouseholdPage />} />
           <Route path="approvals" element={<ApprovalsPage />} />
           <Route path="approvals/:id" element={<CasePage />} />
-          <Route path="exchange" element={<PlaceholderPage module="exchange" />} />
+          <Route path="exchange" element={<ExchangePage />} />
           <Route path="reports" element={<PlaceholderPage module="reports" />} />
           <Route path="regions" element={<RegionsPage />} />
           <Route path="account/password" element={<ChangePasswordPage />} />

@@ -6,6 +6,7 @@ interface Props {
   onChange?: (value: string | undefined) => void;
   placeholder?: string;
   allowClear?: boolean;
+  disabled?: boolean;
   /** Whether disabled townships are listed (for finding old records) or left out (for new ones). */
   includeInactive?: boolean;
   id?: string;

@@ -1,9 +1,5 @@
 /** What each module not yet built will do, said once here for its placeholder page. */
 export const PLANNED_MODULES = {
-  exchange: {
-    title: '导入导出',
-    summary: '从 Excel 批量导入救助对象台账并逐条校验，导出花名册和上报数据。',
-  },
   reports: {
     title: '统计报表',
     summary: '按乡镇、救助项目和月份生成统计报表与公示名单，提供 A4 打印版式和 Excel 导出。',

@@ -43,7 +43,7 @@ export function WorkbenchPage() {
       <AgeEventsCard />
       <Card className="workbench-note" size="small">
         <Typography.Text type="secondary">
-          导入导出和统计报表将在后续版本中陆续开放。台账数据加密保存在本机，离开座位时请锁定屏幕（右上角账户菜单）。
+          统计报表将在后续版本中开放。台账数据加密保存在本机，离开座位时请锁定屏幕（右上角账户菜单）。
         </Typography.Text>
       </Card>
     </>

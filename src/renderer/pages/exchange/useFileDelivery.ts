@@ -1,0 +1,28 @@
+/** Files the backend makes (problem lists, rosters, templates): the browser downloads them, the desktop saves them where the user chose. */
+import { App } from 'antd';
+import type { FileDelivery, MethodInput } from '../../../shared/api/contract';
+import { reportError } from '../../api/errors';
+import { receiveFile } from '../../api/file-delivery';
+import { useWrite } from '../../api/queries';
+
+type FileMethod = 'imports.problemsWorkbook' | 'exports.template' | 'exports.programRoster';
+
+/** `done` words the success message from the delivery's row count and where the file went. */
+export function useFileDelivery<M extends FileMethod>(method: M, done: (rows: number, where: string) => string) {
+  const { message } = App.useApp();
+  const write = useWrite(method);
+
+  const run = async (input: MethodInput<M>) => {
+    let delivery: FileDelivery;
+    try {
+      delivery = await write.mutateAsync(input);
+    } catch (err) {
+      reportError(err);
+      return;
+    }
+    const where = receiveFile(delivery);
+    if (where && delivery.kind !== 'cancelled') message.success(done(delivery.rows, where));
+  };
+
+  return { run, busy: write.isPending };
+}
