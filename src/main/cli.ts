@@ -19,6 +19,8 @@ import { writeFileAtomically } from './app/write-file';
 import { passwordProblem } from '../shared/domain/password';
 import type { ImportPreview, ImportResult } from '../shared/api/imports.schemas';
 import { acceptUpload, MAX_UPLOAD_BYTES } from './rpc/uploads';
+import type { Router } from './rpc/router';
+import type { Session } from './rpc/sessions';
 import { ROLE_LABELS } from '../shared/labels';
 
 const USAGE = `用法：
@@ -117,6 +119,15 @@ async function signedIn(values: { data?: string; user?: string }) {
   return { backend, router, session };
 }
 
+/** The township a script names by code or name, as its id. */
+async function townshipIdOf(router: Router, session: Session, township: string | undefined): Promise<string | undefined> {
+  if (!township) return undefined;
+  const townships = await router.call(session, 'regions.townships', {});
+  const match = townships.ok ? (townships.data as { id: string; code: string; name: string }[]).find((t) => t.code === township || t.name === township) : undefined;
+  if (!match) throw new AppError('NOT_FOUND', `找不到乡镇（街道）：${township}`);
+  return match.id;
+}
+
 async function exportCommand(args: string[]): Promise<void> {
   const [what, ...rest] = args;
   if (what !== 'roster') throw new AppError('VALIDATION', '目前可导出的只有 roster（花名册）');
@@ -134,13 +145,7 @@ async function exportCommand(args: string[]): Promise<void> {
   if (!values.out) throw new AppError('VALIDATION', '请用 --out 指定要写入的 .xlsx 文件');
   const { backend, router, session } = await signedIn(values);
   try {
-    let townshipId: string | undefined;
-    if (values.township) {
-      const townships = await router.call(session, 'regions.townships', {});
-      const match = townships.ok ? (townships.data as { id: string; code: string; name: string }[]).find((t) => t.code === values.township || t.name === values.township) : undefined;
-      if (!match) throw new AppError('NOT_FOUND', `找不到乡镇（街道）：${values.township}`);
-      townshipId = match.id;
-    }
+    const townshipId = await townshipIdOf(router, session, values.township);
     const out = path.resolve(values.out);
     session.files = {
       deliver: async (file) => {
@@ -188,13 +193,7 @@ async function importCommand(args: string[]): Promise<void> {
   if (stat.size > MAX_UPLOAD_BYTES) return rejected('file_too_large', `文件过大（${Math.ceil(stat.size / 1024 / 1024)} MB，上限 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB），请按乡镇拆分后分批导入`);
   const { backend, router, session } = await signedIn(values);
   try {
-    let townshipId: string | undefined;
-    if (values.township) {
-      const townships = await router.call(session, 'regions.townships', {});
-      const match = townships.ok ? (townships.data as { id: string; code: string; name: string }[]).find((t) => t.code === values.township || t.name === values.township) : undefined;
-      if (!match) throw new AppError('NOT_FOUND', `找不到乡镇（街道）：${values.township}`);
-      townshipId = match.id;
-    }
+    const townshipId = await townshipIdOf(router, session, values.township);
     const accepted = acceptUpload(session, path.basename(file), fs.readFileSync(path.resolve(file)), backend.clock.now().getTime());
     if (!accepted.ok) return rejected('file_rejected', accepted.error.message);
     const purpose = values.purpose ?? (session.user?.role === 'admin' ? 'initial_load' : 'reconcile');

@@ -2,6 +2,7 @@ import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHttpServer, type RunningServer } from '../../src/main/http/server';
 import { ADMIN_PASSWORD, createCounty, type TestLedger } from '../fixtures/ledger';
+import { PeopleGenerator } from '../fixtures/people';
 
 let ledger: TestLedger | undefined;
 let server: RunningServer | undefined;
@@ -86,5 +87,47 @@ describe('the HTTP transport', () => {
     await new Promise((r) => setTimeout(r, 50));
     stream.destroy();
     expect(events.join('')).toContain('"jobId":"job-7"');
+  });
+});
+
+describe('uploads over HTTP', () => {
+  function upload(url: string, body: Buffer, headers: Record<string, string>): Promise<Reply> {
+    return new Promise((resolve, reject) => {
+      const req = http.request(new URL('/api/upload', url), { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', Origin: url, ...headers } }, (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  it('keeps a signed-in user’s file for import, and refuses strangers, other origins and oversized files', async () => {
+    const { url } = await start();
+    const login = await post(url, 'auth.login', { username: 'admin', password: ADMIN_PASSWORD });
+    const cookie = login.cookie!;
+    const elder = new PeopleGenerator(3).person({ bornFrom: 1930, bornTo: 1940 });
+    const csv = Buffer.from(`姓名,身份证号码\n${elder.name},${elder.idNumber}\n`, 'utf8');
+    const ok = await upload(url, csv, { Cookie: cookie, 'X-File-Name': encodeURIComponent('东山镇高龄津贴.csv') });
+    expect(ok.body).toMatchObject({ ok: true, data: { fileName: '东山镇高龄津贴.csv', size: csv.length } });
+    const uploadId = (ok.body.data as { uploadId: string }).uploadId;
+    const preview = await post(url, 'imports.preview', { uploadId, purpose: 'initial_load' }, { Cookie: cookie });
+    expect(preview.body).toMatchObject({ ok: true, data: { program: 'gaoling', format: 'csv' } });
+
+    expect((await upload(url, csv, {})).status).toBe(401);
+    expect((await upload(url, csv, { Cookie: cookie, Origin: 'http://evil.example' })).status).toBe(403);
+    // A body declared at 200 MB is refused from its header, before it is read.
+    const tooLarge = await new Promise<Reply>((resolve, reject) => {
+      const req = http.request(new URL('/api/upload', url), { method: 'POST', headers: { Origin: url, Cookie: cookie, 'Content-Length': String(200 * 1024 * 1024) } }, (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+      });
+      req.on('error', reject);
+      req.write(Buffer.alloc(1024));
+    });
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.error?.message).toMatch(/文件过大/);
   });
 });

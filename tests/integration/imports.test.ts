@@ -298,3 +298,135 @@ describe('files that cannot be read', () => {
     }
   });
 });
+
+describe('against the ledger', () => {
+  async function signedInClerk() {
+    const clerk = t.sessions.create();
+    await t.call(clerk, 'auth.login', { username: 'dongshan', password: 'Temp2026pass' });
+    await t.call(clerk, 'auth.changePassword', { currentPassword: 'Temp2026pass', newPassword: 'Mine2026pass' });
+    return clerk;
+  }
+
+  it('flags a person registered in another household or holding an excluding program, and attaches an elder already registered', async () => {
+    const people = new PeopleGenerator(21, '431122');
+    const first = await blockRoster(people, [{ members: 2, amount: 600 }]);
+    await t.call(t.admin, 'imports.commit', { uploadId: upload(t.admin, '东山镇低保.xlsx', first.data), purpose: 'initial_load' });
+    const elder = people.person({ bornFrom: 1930, bornTo: 1940 });
+    const { id: elderHousehold } = await t.call(t.admin, 'households.create', {
+      townshipId: t.east.id,
+      villageId: t.eastVillage.id,
+      address: '东山村一组',
+      hukouType: 'rural',
+      phone: null,
+      members: [{ name: elder.name, idNumber: elder.idNumber, relation: 'self' }],
+    });
+
+    // A 低保 member listed as the head of a new household: registered elsewhere.
+    const [spouseId] = first.ids[0]!.slice(1);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('花名册');
+    ws.addRow(['东山镇特困人员花名册']);
+    ws.addRow(['序号', '姓名', '身份证号码', '月保障金额（元）']);
+    ws.addRow([1, '甲', first.ids[0]![0]!, 700]);
+    const tekun = await t.call(t.admin, 'imports.preview', { uploadId: upload(t.admin, '东山镇特困.xlsx', Buffer.from(await wb.xlsx.writeBuffer())), purpose: 'initial_load' });
+    expect(tekun.problems.map((p) => [p.row, p.code, p.severity])).toEqual([[3, 'program_conflict', 'error']]);
+    expect(tekun.problems[0]!.message).toContain('低保');
+
+    const mixed = await blockRoster(people, [{ members: 2, amount: 300 }]);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(mixed.data as unknown as ArrayBuffer);
+    wb2.worksheets[0]!.getRow(4).getCell(8).value = spouseId!;
+    wb2.worksheets[0]!.getRow(4).getCell(7).value = null;
+    const moved = await t.call(t.admin, 'imports.preview', { uploadId: upload(t.admin, '东山镇低保2.xlsx', Buffer.from(await wb2.xlsx.writeBuffer())), purpose: 'initial_load' });
+    expect(moved.problems.map((p) => [p.row, p.code, p.severity])).toEqual([[4, 'duplicate_in_ledger', 'error']]);
+    expect(moved.commit.allowed).toBe(false);
+
+    const gaoling = new ExcelJS.Workbook();
+    const g = gaoling.addWorksheet('高龄');
+    g.addRow(['东山镇高龄津贴发放名册']);
+    g.addRow(['序号', '村', '姓名', '身份证号码', '发放金额']);
+    g.addRow([1, '东山村', elder.name, elder.idNumber, 100]);
+    const gUpload = upload(t.admin, '东山镇高龄.xlsx', Buffer.from(await gaoling.xlsx.writeBuffer()));
+    const attach = await t.call(t.admin, 'imports.preview', { uploadId: gUpload, purpose: 'initial_load' });
+    expect(attach.problems.map((p) => [p.row, p.code, p.severity])).toEqual([[3, 'duplicate_in_ledger', 'warning']]);
+    const result = await t.call(t.admin, 'imports.commit', { uploadId: gUpload, purpose: 'initial_load' });
+    expect(result).toMatchObject({ households: 0, persons: 0, enrollments: 1 });
+    const household = await t.call(t.admin, 'households.get', { id: elderHousehold });
+    expect(household.enrollments.map((e) => [e.program, e.monthlyAmountFen])).toEqual([['gaoling', 10_000]]);
+  });
+
+  it('remembers a mapping the clerk set, for the next file of the same template from the township', async () => {
+    const people = new PeopleGenerator(22, '431122');
+    const file = async () => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('花名册');
+      ws.addRow(['东山镇高龄津贴花名册']);
+      ws.addRow(['序号', '姓名', '号码', '金额']);
+      const p = people.person({ bornFrom: 1930, bornTo: 1940 });
+      ws.addRow([1, p.name, p.idNumber, 100]);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const clerk = await signedInClerk();
+    const firstId = upload(clerk, 'a.xlsx', await file());
+    const auto = await t.call(clerk, 'imports.preview', { uploadId: firstId, purpose: 'reconcile' });
+    expect(auto.columns[2]!.field).toBeNull();
+    expect(auto.problems.map((p) => p.code)).toContain('missing_required');
+    const mapping = Object.fromEntries(auto.columns.map((c) => [String(c.index), c.index === 2 ? 'idNumber' : c.field]));
+    const mapped = await t.call(clerk, 'imports.preview', { uploadId: firstId, purpose: 'reconcile', mapping });
+    expect(mapped.problems).toEqual([]);
+    // 核对 of new persons starts nothing, so the commit is refused; the 建账 by the administrator remembers.
+    await t.call(t.admin, 'imports.commit', { uploadId: upload(t.admin, 'a.xlsx', await file()), purpose: 'initial_load', mapping, townshipId: t.east.id });
+    const next = await t.call(clerk, 'imports.preview', { uploadId: upload(clerk, 'b.xlsx', await file()), purpose: 'reconcile' });
+    expect(next.mappingRemembered).toBe(true);
+    expect(next.columns[2]!.field).toBe('idNumber');
+  });
+
+  it('shows whole ID numbers in the preview only to roles that see them', async () => {
+    const roster = await messyDibaoXlsx({ seed: 4, townshipName: '东山镇', villageNames: ['东山村'] });
+    const wholeId = /[0-9]{17}[0-9X]/;
+    const adminView = await t.call(t.admin, 'imports.preview', { uploadId: upload(t.admin, roster.fileName, roster.data), purpose: 'initial_load' });
+    expect(JSON.stringify([adminView.problems, adminView.columns])).not.toMatch(wholeId);
+    const clerk = await signedInClerk();
+    const clerkView = await t.call(clerk, 'imports.preview', { uploadId: upload(clerk, roster.fileName, roster.data), purpose: 'reconcile' });
+    expect(JSON.stringify(clerkView.columns)).toMatch(wholeId);
+  });
+
+  it('cancelled while writing, leaves no batch and no household behind', async () => {
+    const people = new PeopleGenerator(23, '431122');
+    const { data } = await blockRoster(people, [{ members: 2, amount: 500 }, { members: 1, amount: 300 }]);
+    const uploadId = upload(t.admin, '东山镇低保.xlsx', data);
+    const jobId = 'cancel-me';
+    t.admin.listeners.add((event) => {
+      if (event.type === 'progress' && event.jobId === jobId && event.message === '正在写入台账') t.admin.jobs.get(jobId)?.abort();
+    });
+    const result = await t.router.call(t.admin, 'imports.commit', { uploadId, purpose: 'initial_load' }, { jobId });
+    expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(await t.call(t.admin, 'imports.history', {})).toEqual([]);
+    expect((await t.call(t.admin, 'ledger.list', { kind: 'households', page: 1, pageSize: 20 })).total).toBe(0);
+  });
+
+  it('answers scripts with one JSON object: the verdict of a messy file, or why a file was rejected', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-cli-'));
+    try {
+      const roster = await messyDibaoXlsx({ seed: 6, townshipName: '东山镇', villageNames: ['东山村'] });
+      const file = path.join(dir, roster.fileName);
+      fs.writeFileSync(file, roster.data);
+      const r = await runImportCli([file, '--data', t.dataDir, '--dry-run', '--json']);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const verdict = JSON.parse(r.stdout) as { rejected: boolean; households: number; persons: number; valid: number; errors: { row: number; column: string; code: string; severity: string; message: string }[] };
+      expect(verdict).toMatchObject({ rejected: false, households: roster.households, persons: roster.persons, valid: roster.validIds.length });
+      expect(verdict.errors.map((e) => `${e.row}|${e.column}|${e.code}|${e.severity}`).sort()).toEqual(roster.expected.map((e) => `${e.row}|${e.column}|${e.code}|${e.severity}`).sort());
+      const legacy = xlsRenamedXlsx();
+      fs.writeFileSync(path.join(dir, legacy.fileName), legacy.data);
+      const refused = await runImportCli([path.join(dir, legacy.fileName), '--data', t.dataDir, '--json']);
+      expect(refused.status).toBe(1);
+      expect(JSON.parse(refused.stdout)).toMatchObject({ rejected: true, code: 'file_legacy_xls' });
+      // A dry run and a refusal write nothing (the other process's sign-in may still rewrite the file).
+      expect(await t.call(t.admin, 'imports.history', {})).toEqual([]);
+      expect((await t.call(t.admin, 'ledger.list', { kind: 'households', page: 1, pageSize: 20 })).total).toBe(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -20,4 +20,12 @@ export class SeededRandom {
   chance(p: number): boolean {
     return this.next() < p;
   }
+  /** Shuffles in place (Fisher–Yates) and returns the same array. */
+  shuffle<T>(items: T[]): T[] {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = this.int(0, i);
+      [items[i], items[j]] = [items[j]!, items[i]!];
+    }
+    return items;
+  }
 }

@@ -7,7 +7,7 @@
 import type { Writable } from 'node:stream';
 import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
-import { ageOn } from '../../shared/domain/dates';
+import { ageOn, chineseDate } from '../../shared/domain/dates';
 import { RELATION_LABELS, type Relation } from '../../shared/domain/household';
 import { maskIdNumber } from '../../shared/domain/id-number';
 import { SEX_LABELS } from '../../shared/domain/person-attributes';
@@ -16,7 +16,9 @@ import type { Executor } from '../db/schema';
 import type { Viewer } from '../ledger/ledger.service';
 import { yieldToEventLoop } from '../app/yield';
 import { safeText } from '../excel/safe-cell';
+import { addHeaderRow, addTitleRows, addTotalAndFooter, columnStyle, rosterSheetOptions } from '../excel/roster-frame';
 import { XLSX_MIME, type FileToDeliver } from '../rpc/file-sink';
+import { placeNames } from './roster.service';
 
 interface MemberLine {
   name: string;
@@ -93,9 +95,7 @@ function columnsFor(program: Program): Column[] {
 const BATCH = 1000;
 
 async function* blocks(db: Executor, viewer: Viewer, program: Program, townshipId: string | null): AsyncGenerator<Block[]> {
-  const [townships, villages] = await Promise.all([db.selectFrom('townships').select(['id', 'name']).execute(), db.selectFrom('villages').select(['id', 'name']).execute()]);
-  const townshipName = new Map(townships.map((t) => [t.id, t.name]));
-  const villageName = new Map(villages.map((v) => [v.id, v.name]));
+  const places = await placeNames(db);
   const scopeTownship = viewer.scope.kind === 'township' ? viewer.scope.townshipId : townshipId;
   let after = -1;
   for (;;) {
@@ -137,8 +137,8 @@ async function* blocks(db: Executor, viewer: Viewer, program: Program, townshipI
       byEnrollment.set(m.enrollment_id, list);
     }
     yield rows.map((r) => ({
-      township: townshipName.get(r.township_id) ?? '',
-      village: r.village_id ? (villageName.get(r.village_id) ?? null) : null,
+      township: places.township.get(r.township_id) ?? '',
+      village: r.village_id ? (places.village.get(r.village_id) ?? null) : null,
       headName: r.head_person_id ? (heads.get(r.head_person_id) ?? null) : null,
       householdSize: Number(r.size),
       category: r.category ? (PROGRAM_CATEGORIES[program]?.[r.category] ?? r.category) : null,
@@ -152,10 +152,6 @@ async function* blocks(db: Executor, viewer: Viewer, program: Program, townshipI
   }
 }
 
-const thin = { style: 'thin' as const };
-const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
-const chineseDate = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
-
 export interface ProgramRosterMeta {
   countyName: string;
   townshipName: string | null;
@@ -167,30 +163,17 @@ async function writeRoster(out: Writable, program: Program, meta: ProgramRosterM
   const columns = columnsFor(program);
   const n = columns.length;
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const ws = workbook.addWorksheet(source ? '花名册' : '导入模板', {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
-    views: [{ state: 'frozen', ySplit: 3 }],
-  });
+  const ws = workbook.addWorksheet(source ? '花名册' : '导入模板', rosterSheetOptions());
   ws.columns = columns.map((c) => ({ width: c.width }));
-  const title = ws.addRow([safeText(`${meta.countyName}${meta.townshipName ?? ''}${PROGRAM_LABELS[program]}花名册${source ? '' : '（导入模板）'}`)]);
-  title.height = 28;
-  title.getCell(1).font = { bold: true, size: 16 };
-  title.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.mergeCells(1, 1, 1, n);
-  title.commit();
-  const sub = ws.addRow([`${source ? `截至 ${chineseDate(meta.today)}` : '填表说明：一户多人时，户主姓名、家庭人口、金额等户信息可合并单元格；身份证号码请设为文本格式'}\u3000\u3000单位：户、人、元`]);
-  sub.getCell(1).alignment = { horizontal: source ? 'right' : 'left' };
-  ws.mergeCells(2, 1, 2, n);
-  sub.commit();
-  const header = ws.addRow(columns.map((c) => c.header));
-  header.eachCell((cell) => {
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = BORDER;
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
-  });
-  header.commit();
-  const styles = columns.map((c) => ({ border: BORDER, alignment: { vertical: 'middle' as const }, ...(c.kind === 'id' ? { numFmt: '@' } : c.kind === 'money' ? { numFmt: '#,##0.00' } : {}) })) as Partial<ExcelJS.Style>[];
+  addTitleRows(
+    ws,
+    n,
+    `${meta.countyName}${meta.townshipName ?? ''}${PROGRAM_LABELS[program]}花名册${source ? '' : '（导入模板）'}`,
+    `${source ? `截至 ${chineseDate(meta.today)}` : '填表说明：一户多人时，户主姓名、家庭人口、金额等户信息可合并单元格；身份证号码请设为文本格式'}\u3000\u3000单位：户、人、元`,
+    source ? 'right' : 'left',
+  );
+  addHeaderRow(ws, columns.map((c) => c.header));
+  const styles = columns.map((c) => ({ ...columnStyle(c.kind), alignment: { vertical: 'middle' as const } }));
   const totals = columns.map(() => 0);
   let seq = 0;
   let rowNumber = 3;
@@ -222,18 +205,13 @@ async function writeRoster(out: Writable, program: Program, meta: ProgramRosterM
       for (const row of added) row.commit();
     }
   }
-  const total = ws.addRow(columns.map((c, i) => (i === 0 ? '合计' : c.total ? (c.kind === 'money' ? totals[i]! / 100 : totals[i]) : null)));
-  columns.forEach((c, i) => {
-    const cell = total.getCell(i + 1);
-    cell.font = { bold: true };
-    cell.border = BORDER;
-    if (c.kind === 'money') cell.numFmt = '#,##0.00';
-  });
-  total.commit();
-  ws.addRow([]).commit();
-  const footer = ws.addRow([safeText(`制表人：${meta.preparedBy}        审核人：                负责人：                制表日期：${chineseDate(meta.today)}`)]);
-  ws.mergeCells(footer.number, 1, footer.number, n);
-  footer.commit();
+  addTotalAndFooter(
+    ws,
+    columns.map((c, i) => (c.total ? (c.kind === 'money' ? totals[i]! / 100 : totals[i]!) : null)),
+    columns.map((c) => c.kind),
+    meta.preparedBy,
+    meta.today,
+  );
   await ws.commit();
   await workbook.commit();
   return persons;

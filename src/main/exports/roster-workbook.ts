@@ -7,6 +7,7 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { safeText } from '../excel/safe-cell';
+import { addHeaderRow, addTitleRows, addTotalAndFooter, columnStyle, rosterSheetOptions } from '../excel/roster-frame';
 import type { RosterColumn } from './roster-columns';
 
 export interface RosterMeta {
@@ -17,44 +18,16 @@ export interface RosterMeta {
   date: string;
 }
 
-const thin = { style: 'thin' as const };
-const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
-const chineseDate = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
-
 export async function writeRosterWorkbook<R>(out: Writable, meta: RosterMeta, columns: RosterColumn<R>[], batches: AsyncIterable<R[]>): Promise<number> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet('花名册', {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
-    views: [{ state: 'frozen', ySplit: 3 }],
-  });
+  const sheet = workbook.addWorksheet('花名册', rosterSheetOptions());
   sheet.columns = columns.map((c) => ({ width: c.width }));
-  const n = columns.length;
-
-  const title = sheet.addRow([safeText(meta.title)]);
-  title.height = 28;
-  title.getCell(1).font = { bold: true, size: 16 };
-  title.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
-  sheet.mergeCells(1, 1, 1, n);
-  title.commit();
-  const sub = sheet.addRow([safeText(meta.subtitle)]);
-  sub.getCell(1).alignment = { horizontal: 'right' };
-  sheet.mergeCells(2, 1, 2, n);
-  sub.commit();
-  const header = sheet.addRow(columns.map((c) => c.header));
-  header.eachCell((cell) => {
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = BORDER;
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
-  });
-  header.commit();
+  addTitleRows(sheet, columns.length, meta.title, meta.subtitle);
+  addHeaderRow(sheet, columns.map((c) => c.header));
 
   // One style object per column, shared by all its cells: exceljs caches styles by object identity, so a
   // shared object is registered once instead of serialised for every cell.
-  const cellStyles = columns.map((c) => ({
-    border: BORDER,
-    ...(c.kind === 'id' ? { numFmt: '@' } : c.kind === 'money' ? { numFmt: '#,##0.00' } : {}),
-  })) as Partial<ExcelJS.Style>[];
+  const cellStyles = columns.map((c) => columnStyle(c.kind));
   const totals = columns.map(() => 0);
   let count = 0;
   for await (const batch of batches) {
@@ -74,19 +47,13 @@ export async function writeRosterWorkbook<R>(out: Writable, meta: RosterMeta, co
       row.commit();
     }
   }
-
-  const total = sheet.addRow(columns.map((c, i) => (i === 0 ? '合计' : c.total ? (c.kind === 'money' ? totals[i]! / 100 : totals[i]) : null)));
-  columns.forEach((c, i) => {
-    const cell = total.getCell(i + 1);
-    cell.font = { bold: true };
-    cell.border = BORDER;
-    if (c.kind === 'money') cell.numFmt = '#,##0.00';
-  });
-  total.commit();
-  sheet.addRow([]).commit();
-  const footer = sheet.addRow([safeText(`制表人：${meta.preparedBy}        审核人：                负责人：                制表日期：${chineseDate(meta.date)}`)]);
-  sheet.mergeCells(footer.number, 1, footer.number, n);
-  footer.commit();
+  addTotalAndFooter(
+    sheet,
+    columns.map((c, i) => (c.total ? (c.kind === 'money' ? totals[i]! / 100 : totals[i]!) : null)),
+    columns.map((c) => c.kind),
+    meta.preparedBy,
+    meta.date,
+  );
   await sheet.commit();
   await workbook.commit();
   return count;

@@ -4,7 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { LedgerFilter } from '../../shared/api/contract';
-import { ageOn } from '../../shared/domain/dates';
+import { ageOn, chineseDate } from '../../shared/domain/dates';
 import { RELATION_LABELS, type Relation } from '../../shared/domain/household';
 import { maskIdNumber } from '../../shared/domain/id-number';
 import { SEX_LABELS } from '../../shared/domain/person-attributes';
@@ -83,7 +83,7 @@ async function* householdBatches(db: Executor, viewer: Viewer, filter: LedgerFil
 }
 
 /** Place names read once per export, instead of a lookup per row. */
-async function placeNames(db: Executor) {
+export async function placeNames(db: Executor) {
   const [townships, villages] = await Promise.all([db.selectFrom('townships').select(['id', 'name']).execute(), db.selectFrom('villages').select(['id', 'name']).execute()]);
   return { township: new Map(townships.map((t) => [t.id, t.name])), village: new Map(villages.map((v) => [v.id, v.name])) };
 }
@@ -154,7 +154,7 @@ export function rosterFile(db: Executor, viewer: Viewer, filter: LedgerFilter, c
   const what = filter.program ? PROGRAM_LABELS[filter.program] : filter.kind === 'households' ? '保障对象（按户）' : '保障对象（按人）';
   const title = `${context.countyName}${context.townshipName ?? ''}${what}花名册`;
   const d = viewer.today;
-  const meta = { title, subtitle: `截至 ${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日\u3000\u3000单位：户、人、元`, preparedBy: context.preparedBy, date: d };
+  const meta = { title, subtitle: `截至 ${chineseDate(d)}\u3000\u3000单位：户、人、元`, preparedBy: context.preparedBy, date: d };
   return {
     fileName: `${title}_${d.replaceAll('-', '')}.xlsx`,
     mimeType: XLSX_MIME,

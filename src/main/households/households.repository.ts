@@ -16,7 +16,16 @@ export async function insertPersons(db: Executor, rows: PersonsTable[]): Promise
 
 /** Persons already in the ledger with any of these ID numbers, with where they are registered. */
 export async function personsByIdNumbers(db: Executor, idNumbers: string[]) {
-  const found: { id: string; id_number: string; name: string; household_id: string | null; township_name: string | null; village_name: string | null; head_name: string | null }[] = [];
+  const found: {
+    id: string;
+    id_number: string;
+    name: string;
+    household_id: string | null;
+    township_id: string | null;
+    township_name: string | null;
+    village_name: string | null;
+    head_name: string | null;
+  }[] = [];
   for (let i = 0; i < idNumbers.length; i += BATCH) {
     const rows = await db
       .selectFrom('persons as p')
@@ -24,7 +33,7 @@ export async function personsByIdNumbers(db: Executor, idNumbers: string[]) {
       .leftJoin('townships as t', 't.id', 'h.township_id')
       .leftJoin('villages as v', 'v.id', 'h.village_id')
       .leftJoin('persons as head', 'head.id', 'h.head_person_id')
-      .select(['p.id', 'p.id_number', 'p.name', 'p.household_id', 't.name as township_name', 'v.name as village_name', 'head.name as head_name'])
+      .select(['p.id', 'p.id_number', 'p.name', 'p.household_id', 'h.township_id', 't.name as township_name', 'v.name as village_name', 'head.name as head_name'])
       .where('p.id_number', 'in', idNumbers.slice(i, i + BATCH))
       .execute();
     found.push(...rows);

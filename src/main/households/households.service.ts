@@ -42,7 +42,7 @@ export interface RegisterOptions {
 }
 
 /** Where someone already registered lives, in words a clerk recognises. */
-function whereRegistered(p: { name: string; township_name: string | null; village_name: string | null; head_name: string | null }): string {
+export function whereRegistered(p: { name: string; township_name: string | null; village_name: string | null; head_name: string | null }): string {
   const place = [p.township_name, p.village_name].filter(Boolean).join('');
   return `${p.name}已登记在${place || '台账'}${p.head_name ? `户主${p.head_name}的家庭` : ''}中`;
 }

@@ -71,22 +71,10 @@ function readBytes(req: http.IncomingMessage, limit: number): Promise<{ data: Bu
   });
 }
 
-function readBody(req: http.IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+async function readBody(req: http.IncomingMessage): Promise<string | null> {
+  const { data } = await readBytes(req, MAX_BODY_BYTES);
+  if (!data) req.destroy();
+  return data ? data.toString('utf8') : null;
 }
 
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
@@ -142,18 +130,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (!sameOrigin(req)) return sendJson(res, 403, refusal('拒绝来自其他来源的请求'));
     const session = sessions.get(cookieValue(req.headers.cookie, COOKIE));
     if (!session?.user) return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '登录已失效，请重新登录' } });
+    // Too large: answer first, then drop the connection rather than read the rest.
+    const refuse = (bytes: number) => {
+      res.once('finish', () => req.destroy());
+      sendJson(res, 413, uploadTooLarge(bytes), { Connection: 'close' });
+    };
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_UPLOAD_BYTES) {
-      sendJson(res, 413, uploadTooLarge(declared), { Connection: 'close' });
-      req.destroy();
-      return;
-    }
+    if (declared > MAX_UPLOAD_BYTES) return refuse(declared);
     const { data, seen } = await readBytes(req, MAX_UPLOAD_BYTES);
-    if (!data) {
-      sendJson(res, 413, uploadTooLarge(seen), { Connection: 'close' });
-      req.destroy();
-      return;
-    }
+    if (!data) return refuse(seen);
     let fileName: string;
     try {
       fileName = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));

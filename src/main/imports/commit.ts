@@ -145,7 +145,7 @@ async function initialLoad(trx: Executor, analysis: Analysis, ctx: CommitContext
       const row: PersonsTable = {
         id: newId(),
         household_id: householdId,
-        relation: existing && m.relation === 'self' ? 'other' : (m.relation ?? 'other'),
+        relation: m.relation ?? 'other',
         id_number: m.idNumber!,
         name: m.name,
         sex: m.sex!,

@@ -8,7 +8,8 @@ import type { z } from 'zod';
 import type { importSettingsSchema } from '../../shared/api/imports.schemas';
 import { PROGRAM_SHORT_LABELS } from '../../shared/domain/programs';
 import { toIsoDate } from '../../shared/domain/dates';
-import type { Scope } from '../../shared/domain/roles';
+import { seesFullIdNumbers, type Role, type Scope } from '../../shared/domain/roles';
+import { maskIdNumber } from '../../shared/domain/id-number';
 import type { Executor } from '../db/schema';
 import type { UserContext } from '../rpc/context';
 import type { Upload } from '../rpc/uploads';
@@ -82,7 +83,7 @@ export function columnOf(analysis: Analysis, col: number | null): { column: stri
   return { column: c?.header ?? '', columnLetter: c?.letter ?? null };
 }
 
-function commitVerdict(analysis: Analysis, role: string): ImportPreview['commit'] {
+function commitVerdict(analysis: Analysis, role: Role): ImportPreview['commit'] {
   const t = analysis.totals;
   const label = PROGRAM_SHORT_LABELS[analysis.program];
   const ready = analysis.households.filter((h) => !h.hasError && h.townshipId);
@@ -101,11 +102,15 @@ function commitVerdict(analysis: Analysis, role: string): ImportPreview['commit'
   return { allowed: true, reason: null, summary: `将发起 ${changed} 个金额变更案件、${missing} 个停保案件（进入审批流程，不直接修改在保记录）` };
 }
 
-export function previewOf(upload: Upload, grid: Grid, analysis: Analysis, role: string, problemLimit: number): ImportPreview {
+/** ID and account numbers in text, masked for roles that never receive them whole (432…1234). */
+const maskNumbers = (text: string) => text.replace(/[0-9\uFF10-\uFF19]{14,}[0-9\uFF10-\uFF19XxＸｘ]/g, (n) => maskIdNumber(n));
+
+export function previewOf(upload: Upload, grid: Grid, analysis: Analysis, role: Role, problemLimit: number): ImportPreview {
+  const shown = seesFullIdNumbers(role) ? (text: string) => text : maskNumbers;
   const samples = (col: number) =>
     analysis.layout.rows
       .slice(0, 200)
-      .map((r) => cellText(r.cells[col]))
+      .map((r) => shown(cellText(r.cells[col])))
       .filter(Boolean)
       .slice(0, 3)
       .map((s) => (s.length > 40 ? `${s.slice(0, 40)}…` : s));
@@ -125,7 +130,7 @@ export function previewOf(upload: Upload, grid: Grid, analysis: Analysis, role: 
     townshipDetected: analysis.townshipDetected,
     purpose: analysis.purpose,
     totals: analysis.totals,
-    problems: analysis.problems.slice(0, problemLimit).map((p) => ({ row: p.row, ...columnOf(analysis, p.col), code: p.code, severity: p.severity, message: p.message })),
+    problems: analysis.problems.slice(0, problemLimit).map((p) => ({ row: p.row, ...columnOf(analysis, p.col), code: p.code, severity: p.severity, message: shown(p.message) })),
     problemCount: analysis.problems.length,
     differences: analysis.check.differences
       .filter((d) => d.kind !== 'unchanged')

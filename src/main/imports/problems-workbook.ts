@@ -8,6 +8,7 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ROW_PROBLEM_LABELS } from '../../shared/domain/import/problems';
 import { safeText } from '../excel/safe-cell';
+import { BORDER } from '../excel/roster-frame';
 import { XLSX_MIME, type FileToDeliver } from '../rpc/file-sink';
 import { ExcelDate, type CellValue, type GridSheet } from './read/grid';
 import type { Analysis } from './analyze/analysis';
@@ -15,8 +16,6 @@ import { columnOf } from './imports.service';
 
 const ERROR_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } } as const;
 const WARNING_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFEB9C' } } as const;
-const thin = { style: 'thin' as const };
-const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 
 function writable(v: CellValue): ExcelJS.CellValue {
   if (v === null) return null;

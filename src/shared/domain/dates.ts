@@ -68,3 +68,16 @@ export function addMonthsToDate(date: string, months: number): string {
   const day = Math.min(Number(date.slice(8, 10)), daysInMonth(y, m));
   return `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/** 'YYYY-MM-DD' (or an ISO instant) as official documents write it: 2026年3月2日; anything else as it is. */
+export function chineseDate(value: string | null | undefined): string {
+  if (!value) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : value;
+}
+
+/** 'YYYY-MM' as 2026年4月. */
+export function chineseMonth(value: string): string {
+  const m = /^(\d{4})-(\d{2})/.exec(value);
+  return m ? `${m[1]}年${Number(m[2])}月` : value;
+}

@@ -127,9 +127,8 @@ function requireAmounts(households: ParsedHousehold[], problems: Problem[], layo
   const flagged = new Set(problems.filter((p) => p.code === 'amount_not_number').map((p) => p.row));
   const message = col === null ? '表中没有月保障金额列（或未对应）：建账须填写每户的金额' : '月保障金额为空';
   for (const h of households) {
-    if (h.amountFen !== null || flagged.has(h.firstRow)) continue;
-    const rows = h.members.length > 1 ? h.members.filter((m) => m.amountFen === null).map((m) => m.row) : [h.firstRow];
-    if (h.members.length > 1 && rows.length === 0) continue;
+    // A household's amount, or (person programs in blocks) an amount on every member's row.
+    if (h.amountFen !== null || flagged.has(h.firstRow) || (h.members.length > 1 && h.members.every((m) => m.amountFen !== null))) continue;
     problems.push({ row: h.firstRow, col, code: 'missing_required', severity: 'error', message, householdLevel: true });
   }
 }

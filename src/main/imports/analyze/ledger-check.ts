@@ -5,23 +5,20 @@
  */
 import { sql } from 'kysely';
 import type { Scope } from '../../../shared/domain/roles';
-import { COVERED_STATUSES, exclusiveConflict, isHouseholdProgram, PROGRAM_SHORT_LABELS, type Program } from '../../../shared/domain/programs';
+import { COVERED_STATUSES, isHouseholdProgram, type Program } from '../../../shared/domain/programs';
 import { formatYuan } from '../../../shared/domain/money';
 import type { Executor } from '../../db/schema';
 import type { RegionIndex } from './regions';
+import { personsByIdNumbers } from '../../households/households.repository';
+import { whereRegistered } from '../../households/households.service';
+import { coveringEnrollments } from '../../enrollments/enrollments.repository';
+import { conflictsIn, type CoveringEnrollment } from '../../enrollments/enrollments.service';
 import type { ParsedHousehold, Problem, FieldColumns } from './types';
 import { markErrors } from './parse-rows';
 
 export type Purpose = 'initial_load' | 'reconcile';
 
-export interface LedgerPerson {
-  id: string;
-  idNumber: string;
-  name: string;
-  householdId: string;
-  townshipId: string;
-  where: string;
-}
+export type LedgerPerson = Awaited<ReturnType<typeof personsByIdNumbers>>[number];
 
 export interface LedgerEnrollment {
   id: string;
@@ -65,43 +62,11 @@ export interface CheckOptions {
 const CHUNK = 900;
 const COVERED = COVERED_STATUSES as readonly string[];
 
-async function ledgerPersons(db: Executor, idNumbers: string[]): Promise<Map<string, LedgerPerson>> {
-  const out = new Map<string, LedgerPerson>();
-  for (let i = 0; i < idNumbers.length; i += CHUNK) {
-    const rows = await db
-      .selectFrom('persons as p')
-      .innerJoin('households as h', 'h.id', 'p.household_id')
-      .select([
-        'p.id',
-        'p.id_number',
-        'p.name',
-        'p.household_id',
-        'h.township_id',
-        sql<string>`(select name from townships where id = h.township_id) || coalesce((select name from villages where id = h.village_id), '') || coalesce('户主' || (select name from persons where id = h.head_person_id) || '的家庭', '')`.as('place'),
-      ])
-      .where('p.id_number', 'in', idNumbers.slice(i, i + CHUNK))
-      .execute();
-    for (const r of rows) out.set(r.id_number, { id: r.id, idNumber: r.id_number, name: r.name, householdId: r.household_id!, townshipId: r.township_id, where: r.place });
-  }
-  return out;
-}
-
-/** Covered enrollments of the persons, every program (for conflicts). */
-async function enrollmentsOfPersons(db: Executor, personIds: string[]) {
-  const out = new Map<string, { program: Program; status: string; townshipId: string; enrollmentId: string }[]>();
+/** Covered enrollments (every program) of the persons, read in chunks, by person. */
+async function coveringByPerson(db: Executor, personIds: string[]): Promise<Map<string, CoveringEnrollment[]>> {
+  const out = new Map<string, CoveringEnrollment[]>();
   for (let i = 0; i < personIds.length; i += CHUNK) {
-    const rows = await db
-      .selectFrom('enrollment_members as em')
-      .innerJoin('enrollments as e', 'e.id', 'em.enrollment_id')
-      .select(['em.person_id', 'e.id', 'e.program', 'e.status', 'e.township_id'])
-      .where('em.person_id', 'in', personIds.slice(i, i + CHUNK))
-      .execute();
-    for (const r of rows) {
-      if (!COVERED.includes(r.status)) continue;
-      const list = out.get(r.person_id) ?? [];
-      list.push({ program: r.program as Program, status: r.status, townshipId: r.township_id, enrollmentId: r.id });
-      out.set(r.person_id, list);
-    }
+    for (const e of await coveringEnrollments(db, personIds.slice(i, i + CHUNK))) out.set(e.person_id, [...(out.get(e.person_id) ?? []), e]);
   }
   return out;
 }
@@ -173,38 +138,33 @@ export async function checkAgainstLedger(db: Executor, households: ParsedHouseho
   }
 
   const ids = households.flatMap((h) => h.members.map((m) => m.idNumber).filter((x): x is string => x !== null));
-  const persons = await ledgerPersons(db, ids);
-  const enrolled = await enrollmentsOfPersons(db, [...persons.values()].map((p) => p.id));
+  const persons = new Map((await personsByIdNumbers(db, ids)).map((p) => [p.id_number, p]));
+  const covering = await coveringByPerson(db, [...persons.values()].map((p) => p.id));
   const matched: (string | null)[] = [];
 
   households.forEach((h) => {
-    const head = h.members.find((m) => m.relation === 'self' && m.idNumber && persons.has(m.idNumber));
-    const any = head ?? h.members.find((m) => m.idNumber && persons.has(m.idNumber));
-    const householdId = any ? persons.get(any.idNumber!)!.householdId : null;
+    // A household is the ledger's household of its head: with a new head it is a new household, and a
+    // member already registered elsewhere is a duplicate. Without a head, any registered member decides.
+    const head = h.members.find((m) => m.relation === 'self');
+    const anchor = head ? (head.idNumber && persons.has(head.idNumber) ? head : undefined) : h.members.find((m) => m.idNumber && persons.has(m.idNumber));
+    const householdId = anchor ? persons.get(anchor.idNumber!)!.household_id : null;
     matched.push(householdId);
     for (const m of h.members) {
       const p = m.idNumber ? persons.get(m.idNumber) : undefined;
       if (!p) continue;
-      if (p.householdId !== householdId) {
-        add(m.row, cols.idNumber, 'duplicate_in_ledger', `${m.name}已登记在${p.where}中，与本表同户的其他人不在一户，同一人不能登记在两户`, 'error', true);
+      if (p.household_id !== householdId) {
+        add(m.row, cols.idNumber, 'duplicate_in_ledger', `${whereRegistered(p)}，与本表同户的其他人不在一户，同一人不能登记在两户`, 'error', true);
         continue;
       }
-      if (h.townshipId && p.townshipId !== h.townshipId) {
-        add(m.row, cols.idNumber, 'duplicate_in_ledger', `${m.name}已登记在${p.where}中（另一乡镇），请先办理迁移`, 'error', true);
+      if (h.townshipId && p.township_id !== h.townshipId) {
+        add(m.row, cols.idNumber, 'duplicate_in_ledger', `${whereRegistered(p)}（另一乡镇），请先办理迁移`, 'error', true);
         continue;
       }
-      let conflict = false;
-      for (const e of enrolled.get(p.id) ?? []) {
-        const reason = exclusiveConflict(e.program, program);
-        if (reason) {
-          conflict = true;
-          add(m.row, cols.idNumber, 'program_conflict', `${m.name}已在${regions.townshipName(e.townshipId)}享受${PROGRAM_SHORT_LABELS[e.program]}：${reason}`, 'error', true);
-        } else if (e.program === program && purpose === 'initial_load') {
-          conflict = true;
-          add(m.row, cols.idNumber, 'program_conflict', `${m.name}已有${PROGRAM_SHORT_LABELS[program]}在保记录，不能重复建账（月度核对请选择“核对”）`, 'error', true);
-        }
-      }
-      if (!conflict && purpose === 'initial_load') add(m.row, cols.idNumber, 'duplicate_in_ledger', `${m.name}已在台账中（${p.where}），将沿用已有档案`, 'warning');
+      // A reconciliation expects the program itself; only the programs it excludes conflict.
+      const held = (covering.get(p.id) ?? []).filter((e) => purpose === 'initial_load' || e.program !== program);
+      const conflicts = conflictsIn(held, program, h.townshipId ?? '');
+      for (const c of conflicts) add(m.row, cols.idNumber, 'program_conflict', c.message, 'error', true);
+      if (conflicts.length === 0 && purpose === 'initial_load') add(m.row, cols.idNumber, 'duplicate_in_ledger', `${whereRegistered(p)}，将沿用已有档案`, 'warning');
     }
   });
 

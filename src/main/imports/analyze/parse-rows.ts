@@ -192,10 +192,9 @@ function newHousehold(r: DataRow, cell: Cell, text: (r: DataRow, f: ImportField)
 /** The head, the relations of a one-person household, the program's age rules. */
 function finishHousehold(h: ParsedHousehold, cols: FieldColumns, add: Add, options: ParseOptions, blockLayout: boolean) {
   const { program, today } = options;
-  if (!blockLayout || h.members.length === 1) {
-    for (const m of h.members) if (m.relation === null || !blockLayout) m.relation = m.relation ?? 'self';
-    if (!blockLayout) for (const m of h.members) m.relation = 'self';
-  }
+  // One person a row: each is their own household. A one-person block is its own head.
+  if (!blockLayout) for (const m of h.members) m.relation = 'self';
+  else if (h.members.length === 1) h.members[0]!.relation ??= 'self';
   if (blockLayout && cols.relation === undefined && h.members.length > 1) {
     const head = h.members.find((m) => (h.headIdNumber && m.idNumber === h.headIdNumber) || (h.headName && m.name === h.headName)) ?? (h.headName ? undefined : h.members[0]);
     for (const m of h.members) m.relation = m === head ? 'self' : 'other';

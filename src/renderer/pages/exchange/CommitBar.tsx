@@ -3,7 +3,7 @@ import { CheckOutlined, DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Progress, Space } from 'antd';
 import type { ImportPreview, ImportResult } from '../../../shared/api/imports.schemas';
 import { settingsOf } from './settings';
-import { useFileDelivery } from './useFileDelivery';
+import { useFileDelivery } from '../../api/useFileDelivery';
 import { useImportCommit } from './useImportCommit';
 
 interface Props {

@@ -6,7 +6,7 @@ import { PROGRAM_LABELS, PROGRAMS, type Program } from '../../../shared/domain/p
 import { seesFullIdNumbers } from '../../../shared/domain/roles';
 import { TownshipSelect } from '../../components/ledger/TownshipSelect';
 import { useSignedIn } from '../../session/session-context';
-import { useFileDelivery } from './useFileDelivery';
+import { useFileDelivery } from '../../api/useFileDelivery';
 
 const PROGRAM_OPTIONS = PROGRAMS.map((p) => ({ value: p, label: PROGRAM_LABELS[p] }));
 

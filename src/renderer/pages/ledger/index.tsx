@@ -13,7 +13,7 @@ import { useSignedIn } from '../../session/session-context';
 import { householdColumns, personColumns } from './columns';
 import { LedgerFilterBar } from './LedgerFilterBar';
 import { filterOf, useLedgerQuery, type LedgerKind } from './use-ledger-query';
-import { useRosterExport } from './useRosterExport';
+import { useFileDelivery } from '../../api/useFileDelivery';
 
 const PAGE_SIZE = 50;
 const UNIT: Record<LedgerKind, string> = { households: '户', persons: '人' };
@@ -34,7 +34,7 @@ export function LedgerPage() {
   const [query, update] = useLedgerQuery();
   const filter = filterOf(query);
   const list = useRead('ledger.list', { ...filter, page: query.page, pageSize: PAGE_SIZE }, { keepPrevious: true });
-  const roster = useRosterExport();
+  const roster = useFileDelivery('exports.roster', (rows, where) => `已导出 ${rows} 行：${where}`);
   const canRegister = LEDGER_EDITORS.includes(user.role);
   const fixedTownshipId = user.role === 'township_clerk' ? user.townshipId : null;
 
@@ -62,7 +62,7 @@ export function LedgerPage() {
         note="一人一档、一户一档。可按姓名、拼音首字母或身份证号码查找，点击一行查看家庭详情"
         extra={
           <Space>
-            <Button icon={<ExportOutlined />} loading={roster.exporting} onClick={() => void roster.run(filter)}>
+            <Button icon={<ExportOutlined />} loading={roster.busy} onClick={() => void roster.run(filter)}>
               导出花名册
             </Button>
             {canRegister && (

@@ -1,11 +1,11 @@
-/** Files the backend makes (problem lists, rosters, templates): the browser downloads them, the desktop saves them where the user chose. */
+/** Files the backend makes (rosters, problem lists, templates): the browser downloads them, the desktop saves them where the user chose. */
 import { App } from 'antd';
-import type { FileDelivery, MethodInput } from '../../../shared/api/contract';
-import { reportError } from '../../api/errors';
-import { receiveFile } from '../../api/file-delivery';
-import { useWrite } from '../../api/queries';
+import type { FileDelivery, MethodInput } from '../../shared/api/contract';
+import { reportError } from './errors';
+import { receiveFile } from './file-delivery';
+import { useWrite } from './queries';
 
-type FileMethod = 'imports.problemsWorkbook' | 'exports.template' | 'exports.programRoster';
+type FileMethod = 'exports.roster' | 'imports.problemsWorkbook' | 'exports.template' | 'exports.programRoster';
 
 /** `done` words the success message from the delivery's row count and where the file went. */
 export function useFileDelivery<M extends FileMethod>(method: M, done: (rows: number, where: string) => string) {
