@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { createBackend } from '../src/main/app/create-backend';
 import { silentLogger } from '../src/main/app/log';
 import { acceptUpload } from '../src/main/rpc/uploads';
+import { mergeDisjoint } from '../src/main/excel/merge-block';
 import { PeopleGenerator } from '../tests/fixtures/people';
 import { report } from './measure';
 
@@ -36,7 +37,7 @@ async function writeRoster(file: string): Promise<void> {
           : [null, null, null, null, null, m.name, m.sex === 'male' ? '男' : '女', m.idNumber, k === 1 ? '配偶' : '子', m.birthDate, null, null],
       ),
     );
-    if (size > 1) for (const c of [1, 2, 3, 4, 5, 11]) ws.mergeCells(top, c, top + size - 1, c);
+    if (size > 1) for (const c of [1, 2, 3, 4, 5, 11]) mergeDisjoint(ws as unknown as ExcelJS.Worksheet, top, c, top + size - 1, c);
     for (const r of rows) r.commit();
     n += size;
   }

@@ -94,6 +94,11 @@ describe('roster import', () => {
     expect(result).toMatchObject({ households: 3, persons: 6, enrollments: 3 });
     const list = await t.call(t.admin, 'ledger.list', { kind: 'households', program: 'dibao', page: 1, pageSize: 20 });
     expect(list.total).toBe(3);
+    // One entry per household in its timeline, naming the batch's file, with no copy of anyone's data.
+    const timeline = await t.call(t.admin, 'households.timeline', { id: list.rows[0]!.id });
+    expect(timeline.map((e) => e.action)).toEqual(['household.import']);
+    expect(timeline[0]!.summary).toMatch(/^建账导入：登记家庭（\d 人），最低生活保障在保，每月 [\d,.]+ 元，\d{4}-\d{2} 起$/);
+    expect(timeline[0]!.reason).toBe('建账导入：东山镇低保.xlsx');
 
     // The exported roster, read back as a monthly reconciliation, finds nothing to change.
     const clerk = t.sessions.create();

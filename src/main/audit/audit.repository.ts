@@ -1,4 +1,5 @@
 import type { Executor } from '../db/schema';
+import { insertMany } from '../db/insert-many';
 import type { AuditLogTable } from '../db/tables/audit.table';
 
 export function auditHead(db: Executor) {
@@ -7,8 +8,7 @@ export function auditHead(db: Executor) {
 
 /** Inserts chained entries (already hashed, in order) and moves the head to the last one. */
 export async function insertAuditEntries(db: Executor, rows: AuditLogTable[]): Promise<void> {
-  // 11 columns: 80 rows stay well below SQLite's bound-variable limit.
-  for (let i = 0; i < rows.length; i += 80) await db.insertInto('audit_log').values(rows.slice(i, i + 80)).execute();
+  await insertMany(db, 'audit_log', rows);
   const last = rows[rows.length - 1]!;
   await db
     .insertInto('audit_head')

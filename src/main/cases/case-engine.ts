@@ -20,6 +20,7 @@ import { Refused } from './refused';
 import { definitionOf, loadDefinitions } from './case-definitions';
 import type { CasesTable } from '../db/tables/cases.table';
 import { newId } from '../app/ids';
+import { insertMany } from '../db/insert-many';
 import { recordAuditBatch, type Actor, type AuditRecord } from '../audit/audit.service';
 import { endsEnrollment, type CaseData } from './case-data';
 import { prepareEffects, type EffectContext, type PendingEffect } from './case-effects';
@@ -201,17 +202,13 @@ export async function applyActions(trx: Executor, env: EngineEnv, requests: Acti
     on_date: env.today,
     data: Object.keys(a.req.data).length > 0 ? JSON.stringify(a.req.data) : null,
   }));
-  for (let i = 0; i < steps.length; i += 200) await trx.insertInto('case_steps').values(steps.slice(i, i + 200)).execute();
+  await insertMany(trx, 'case_steps', steps);
 
   const enrolled = new Set<string>();
   const audits: AuditRecord[] = [];
   const newEnrollments = effects.filter((e) => e.enrollment);
-  for (let i = 0; i < newEnrollments.length; i += 200) {
-    const slice = newEnrollments.slice(i, i + 200);
-    await trx.insertInto('enrollments').values(slice.map((e) => e.enrollment!)).execute();
-    const memberRows = slice.flatMap((e) => e.members!.map((person_id) => ({ enrollment_id: e.enrollment!.id, person_id })));
-    for (let j = 0; j < memberRows.length; j += 500) await trx.insertInto('enrollment_members').values(memberRows.slice(j, j + 500)).execute();
-  }
+  await insertMany(trx, 'enrollments', newEnrollments.map((e) => e.enrollment!));
+  await insertMany(trx, 'enrollment_members', newEnrollments.flatMap((e) => e.members!.map((person_id) => ({ enrollment_id: e.enrollment!.id, person_id }))));
   for (const effect of effects) {
     if (effect.enrollment) enrolled.add(effect.caseId);
     if (effect.apply) await effect.apply(trx);

@@ -13,6 +13,7 @@ import { maskIdNumber } from '../../shared/domain/id-number';
 import { SEX_LABELS } from '../../shared/domain/person-attributes';
 import { COVERED_STATUSES, isHouseholdProgram, PROGRAM_CATEGORIES, PROGRAM_LABELS, type Program } from '../../shared/domain/programs';
 import type { Executor } from '../db/schema';
+import { mergeDisjoint } from '../excel/merge-block';
 import type { Viewer } from '../ledger/ledger.service';
 import { yieldToEventLoop } from '../app/yield';
 import { safeText } from '../excel/safe-cell';
@@ -201,7 +202,7 @@ async function writeRoster(out: Writable, program: Program, meta: ProgramRosterM
         persons += 1;
         return row;
       });
-      if (lines.length > 1) columns.forEach((c, ci) => c.household && ws.mergeCells(top, ci + 1, rowNumber, ci + 1));
+      if (lines.length > 1) columns.forEach((c, ci) => c.household && mergeDisjoint(ws, top, ci + 1, rowNumber, ci + 1));
       for (const row of added) row.commit();
     }
   }

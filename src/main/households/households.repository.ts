@@ -1,18 +1,19 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/schema';
+import { insertMany } from '../db/insert-many';
 import type { HouseholdsTable, PersonsTable } from '../db/tables/households.table';
 import type { Scope } from '../../shared/domain/roles';
 
-/** Batches keep each statement under SQLite's bound-variable limit (at most 20 columns x 500 rows). */
-const BATCH = 500;
-
 export async function insertHouseholds(db: Executor, rows: HouseholdsTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) await db.insertInto('households').values(rows.slice(i, i + BATCH)).execute();
+  await insertMany(db, 'households', rows);
 }
 
 export async function insertPersons(db: Executor, rows: PersonsTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 400) await db.insertInto('persons').values(rows.slice(i, i + 400)).execute();
+  await insertMany(db, 'persons', rows);
 }
+
+/** ID numbers looked up per query. */
+const BATCH = 500;
 
 /** Persons already in the ledger with any of these ID numbers, with where they are registered. */
 export async function personsByIdNumbers(db: Executor, idNumbers: string[]) {

@@ -52,6 +52,11 @@ function summary(action: string, before: Row | null, after: Row | null): string 
       return `修改成员信息：${String(after?.name ?? before?.name ?? '')}`;
     case 'person.add':
       return `新增成员：${String(after?.name ?? '')}`;
+    case 'household.import': {
+      const added = Array.isArray(after?.personIds) ? after.personIds.length : 0;
+      const what = after?.registered ? `登记家庭（${added} 人）` : added > 0 ? `新增成员 ${added} 人` : '';
+      return `建账导入：${what}${what ? '，' : ''}${PROGRAM_LABELS[after?.program as Program] ?? ''}在保，每月 ${formatYuan(Number(after?.monthlyFen ?? 0))} 元，${String(after?.startMonth ?? '')} 起`;
+    }
     case 'enrollment.initial_load':
       return `建账录入在保记录：${PROGRAM_LABELS[after?.program as Program] ?? String(after?.program)}，每月 ${formatYuan(Number(after?.monthly_amount_fen ?? 0))} 元`;
     case 'case.start':

@@ -14,6 +14,7 @@ import { formatYuan } from '../../shared/domain/money';
 import type { Executor, LedgerDb } from '../db/schema';
 import type { HouseholdsTable, PersonsTable } from '../db/tables/households.table';
 import type { EnrollmentMembersTable, EnrollmentsTable } from '../db/tables/enrollments.table';
+import { insertMany } from '../db/insert-many';
 import { newId } from '../app/ids';
 import { yieldToEventLoop } from '../app/yield';
 import { recordAudit, recordAuditBatch, type AuditRecord } from '../audit/audit.service';
@@ -103,18 +104,43 @@ function categoryOf(program: Program, h: ParsedHousehold, person: ParsedPerson, 
   }
 }
 
+/** Rows gathered for a slice of households, written together so memory stays bounded by the slice. */
+class PendingRows {
+  households: HouseholdsTable[] = [];
+  persons: PersonsTable[] = [];
+  enrollments: EnrollmentsTable[] = [];
+  members: EnrollmentMembersTable[] = [];
+  items: { entity: string; entity_id: string }[] = [];
+  audit: AuditRecord[] = [];
+  total = { households: 0, persons: 0, enrollments: 0 };
+
+  async flush(trx: Executor, env: EngineEnv, batchId: string): Promise<void> {
+    await insertHouseholds(trx, this.households);
+    await insertPersons(trx, this.persons);
+    await insertMany(trx, 'enrollments', this.enrollments);
+    await insertMany(trx, 'enrollment_members', this.members);
+    await insertMany(trx, 'import_batch_items', this.items.map((x) => ({ batch_id: batchId, ...x })));
+    await recordAuditBatch(trx, env.actor, env.at, this.audit);
+    this.total.households += this.households.length;
+    this.total.persons += this.persons.length;
+    this.total.enrollments += this.enrollments.length;
+    this.households = [];
+    this.persons = [];
+    this.enrollments = [];
+    this.members = [];
+    this.items = [];
+    this.audit = [];
+  }
+}
+
 async function initialLoad(trx: Executor, analysis: Analysis, ctx: CommitContext, batchId: string): Promise<Omit<CommitResult, 'batchId'>> {
   const { env } = ctx;
   const program = analysis.program;
   const now = env.at.toISOString();
   const thisMonth = monthOf(env.today);
   const reviewMonths = env.policy.reviewMonths;
-  const households: HouseholdsTable[] = [];
-  const persons: PersonsTable[] = [];
-  const enrollments: EnrollmentsTable[] = [];
-  const members: EnrollmentMembersTable[] = [];
-  const audit: AuditRecord[] = [];
-  const items: { entity: string; entity_id: string }[] = [];
+  const reason = `建账导入：${ctx.fileName}`;
+  const pending = new PendingRows();
   const standardIds = new Map<string, string | null>();
   const standardId = async (item: string | null, month: string) => {
     if (!item) return null;
@@ -124,8 +150,10 @@ async function initialLoad(trx: Executor, analysis: Analysis, ctx: CommitContext
   };
 
   let done = 0;
+  ctx.progress?.(0, analysis.households.length, '正在写入台账');
   for (const [i, h] of analysis.households.entries()) {
     if (++done % STEP === 0) {
+      await pending.flush(trx, env, batchId);
       ctx.signal?.throwIfAborted();
       ctx.progress?.(done, analysis.households.length, '正在写入台账');
       await yieldToEventLoop();
@@ -165,12 +193,12 @@ async function initialLoad(trx: Executor, analysis: Analysis, ctx: CommitContext
       };
       personIdOf.set(m, row.id);
       added.push(row);
-      items.push({ entity: 'person', entity_id: row.id });
+      pending.items.push({ entity: 'person', entity_id: row.id });
     }
-    persons.push(...added);
+    pending.persons.push(...added);
     if (!existing) {
       const head = added.find((p) => p.relation === 'self') ?? null;
-      const row: HouseholdsTable = {
+      pending.households.push({
         id: householdId,
         township_id: h.townshipId,
         village_id: h.villageId,
@@ -183,16 +211,14 @@ async function initialLoad(trx: Executor, analysis: Analysis, ctx: CommitContext
         notes: h.notes,
         created_at: now,
         updated_at: now,
-      };
-      households.push(row);
-      items.push({ entity: 'household', entity_id: householdId });
-      audit.push({ action: 'household.register', entity: 'household', entityId: householdId, householdId, reason: `建账导入：${ctx.fileName}`, after: { ...row, members: added } });
-    } else if (added.length > 0) {
-      audit.push({ action: 'person.add', entity: 'household', entityId: householdId, householdId, reason: `建账导入：${ctx.fileName}`, after: { members: added } });
+      });
+      pending.items.push({ entity: 'household', entity_id: householdId });
     }
 
     const startMonth = h.startMonth ?? thisMonth;
     const enrollees = isHouseholdProgram(program) ? [h.members[0]!] : h.members;
+    const enrollmentIds: string[] = [];
+    let monthlyFen = 0;
     for (const m of enrollees) {
       const category = categoryOf(program, h, m, hukou, startMonth);
       const amount = isHouseholdProgram(program) ? h.amountFen : (m.amountFen ?? (h.members.length === 1 ? h.amountFen : null));
@@ -217,27 +243,28 @@ async function initialLoad(trx: Executor, analysis: Analysis, ctx: CommitContext
         created_at: now,
         updated_at: now,
       };
-      enrollments.push(row);
+      pending.enrollments.push(row);
+      enrollmentIds.push(row.id);
+      monthlyFen += row.monthly_amount_fen;
       const covered = isHouseholdProgram(program) ? h.members.map((x) => personIdOf.get(x)!) : [personIdOf.get(m)!];
-      for (const person_id of covered) members.push({ enrollment_id: row.id, person_id });
-      items.push({ entity: 'enrollment', entity_id: row.id });
-      audit.push({ action: 'enrollment.import', entity: 'enrollment', entityId: row.id, householdId, reason: `建账导入：${ctx.fileName}`, after: { ...row, members: covered } });
+      for (const person_id of covered) pending.members.push({ enrollment_id: row.id, person_id });
+      pending.items.push({ entity: 'enrollment', entity_id: row.id });
     }
+    // One entry per household: the rows themselves are the batch's items, so the log names them by id and
+    // keeps no second copy of anyone's personal data.
+    pending.audit.push({
+      action: 'household.import',
+      entity: 'household',
+      entityId: householdId,
+      householdId,
+      reason,
+      after: { batchId, registered: !existing, personIds: added.map((p) => p.id), program, enrollmentIds, monthlyFen, startMonth },
+    });
   }
-
-  ctx.progress?.(0, households.length + persons.length + enrollments.length, '正在写入台账');
-  await insertHouseholds(trx, households);
-  ctx.signal?.throwIfAborted();
-  await insertPersons(trx, persons);
-  ctx.signal?.throwIfAborted();
-  for (let i = 0; i < enrollments.length; i += 500) await trx.insertInto('enrollments').values(enrollments.slice(i, i + 500)).execute();
-  for (let i = 0; i < members.length; i += 5000) await trx.insertInto('enrollment_members').values(members.slice(i, i + 5000)).execute();
-  ctx.signal?.throwIfAborted();
-  for (let i = 0; i < items.length; i += 5000) await trx.insertInto('import_batch_items').values(items.slice(i, i + 5000).map((x) => ({ ...x, batch_id: batchId }))).execute();
-  await recordAuditBatch(trx, env.actor, env.at, audit);
+  await pending.flush(trx, env, batchId);
   ctx.signal?.throwIfAborted();
   ctx.progress?.(1, 1, '已完成');
-  return { households: households.length, persons: persons.length, enrollments: enrollments.length, cases: 0, skippedRows: heldBack(analysis), notes: [] };
+  return { ...pending.total, cases: 0, skippedRows: heldBack(analysis), notes: [] };
 }
 
 const maxDate = (a: string, b: string) => (a > b ? a : b);

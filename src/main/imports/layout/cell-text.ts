@@ -7,7 +7,7 @@ export function cellText(v: CellValue | undefined): string {
   if (typeof v === 'string') return v.trim();
   if (v instanceof ExcelDate) return v.iso;
   if (typeof v === 'boolean') return v ? '是' : '否';
-  if (Number.isInteger(v) && Math.abs(v) < 1e21) return v.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 0 });
+  // JavaScript prints every number below 1e21 in plain digits, so whole numbers never show an exponent.
   return String(v);
 }
 

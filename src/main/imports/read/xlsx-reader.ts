@@ -117,9 +117,14 @@ function cellValue(attrs: string, inner: string | undefined, info: WorkbookInfo)
   }
 }
 
-/** Over-long cells are cut (and flagged by validation through the marker length). */
+/**
+ * Over-long cells are cut (and flagged by validation through the marker length). Every kept string is
+ * copied out of the XML text it was matched in: a substring would keep that whole chunk of XML alive for
+ * as long as the grid lives.
+ */
 function clip(s: string): string {
-  return s.length > GRID_LIMITS.maxCellChars ? s.slice(0, GRID_LIMITS.maxCellChars + 1) : s;
+  const kept = s.length > GRID_LIMITS.maxCellChars ? s.slice(0, GRID_LIMITS.maxCellChars + 1) : s;
+  return kept.length < 13 ? kept : (kept + ' ').slice(0, -1);
 }
 
 const ROW_RE = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
