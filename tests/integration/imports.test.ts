@@ -346,6 +346,14 @@ describe('against the ledger', () => {
     expect(moved.problems.map((p) => [p.row, p.code, p.severity])).toEqual([[4, 'duplicate_in_ledger', 'error']]);
     expect(moved.commit.allowed).toBe(false);
 
+    // The registered household listed again with its head's ID stored as a number: that cell is the
+    // problem; its members are not reported as registered in another household.
+    const wb3 = new ExcelJS.Workbook();
+    await wb3.xlsx.load(first.data as unknown as ArrayBuffer);
+    wb3.worksheets[0]!.getRow(3).getCell(8).value = Number(first.ids[0]![0]!);
+    const again = await t.call(t.admin, 'imports.preview', { uploadId: upload(t.admin, '东山镇低保3.xlsx', Buffer.from(await wb3.xlsx.writeBuffer())), purpose: 'reconcile' });
+    expect(again.problems.map((p) => [p.row, p.code, p.severity])).toEqual([[3, 'id_scientific_notation', 'error']]);
+
     const gaoling = new ExcelJS.Workbook();
     const g = gaoling.addWorksheet('高龄');
     g.addRow(['东山镇高龄津贴发放名册']);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { insertMany } from '../../src/main/db/insert-many';
 import { createCounty, type TestLedger } from '../fixtures/ledger';
@@ -22,7 +23,7 @@ describe('bulk inserts', () => {
     // 3 columns: 1,333 rows a statement, so 3,000 rows are two full statements and one partial.
     const rows = Array.from({ length: 3000 }, (_, i) => ({ batch_id: batchId, entity: i % 2 ? 'person' : 'household', entity_id: `e${i}` }));
     await insertMany(db, 'import_batch_items', rows);
-    const back = await db.selectFrom('import_batch_items').select(['entity', 'entity_id']).orderBy('rowid').execute();
+    const back = await db.selectFrom('import_batch_items').select(['entity', 'entity_id']).orderBy(sql`rowid`).execute();
     expect(back).toEqual(rows.map(({ entity, entity_id }) => ({ entity, entity_id })));
 
     await expect(

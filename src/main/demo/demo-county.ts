@@ -15,6 +15,7 @@ import { DEMO_COUNTY, DEMO_TOWNSHIPS } from './demo-regions';
 import { PeopleGenerator } from './synthetic-people';
 import { enrollDemoCounty } from './demo-enrollments';
 import { demoCases } from './demo-cases';
+import { demoImports, type DemoImports } from './demo-imports';
 
 export interface DemoResult {
   users: { username: string; role: Role; township: string | null }[];
@@ -22,6 +23,7 @@ export interface DemoResult {
   persons: number;
   enrollments: number;
   cases: number;
+  imports: DemoImports;
   recoveryCode: string;
 }
 
@@ -55,7 +57,8 @@ function demoMembers(people: PeopleGenerator): MemberInput[] {
   return members;
 }
 
-export async function createDemoCounty(backend: Backend, password: string, householdCount = 320): Promise<DemoResult> {
+/** `filesFolder`: where the townships' sample rosters are left for trying 导入导出. */
+export async function createDemoCounty(backend: Backend, password: string, filesFolder: string, householdCount = 320): Promise<DemoResult> {
   const { recoveryCode, adminId } = await setupLedger(backend, {
     countyName: DEMO_COUNTY.name,
     countyCode: DEMO_COUNTY.code,
@@ -102,9 +105,9 @@ export async function createDemoCounty(backend: Backend, password: string, house
   await registerHouseholds(db, admin, at, households, { reason: '建账：录入原有保障对象家庭' });
   const enrollments = await enrollDemoCounty(db, admin, at, people.rng, townships.map((t) => t.id), (id) => townships.find((t) => t.id === id)?.villages[0] ?? null);
   const cases = await demoCases(db, at, people.rng);
+  const imports = await demoImports(db, at, people, filesFolder);
   const totals = await db.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const householdTotal = await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   await backend.store.close();
-  return { users, households: Number(householdTotal.n), persons: Number(totals.n), enrollments, cases, recoveryCode };
-
+  return { users, households: Number(householdTotal.n), persons: Number(totals.n), enrollments, cases, imports, recoveryCode };
 }

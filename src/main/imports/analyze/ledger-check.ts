@@ -144,9 +144,10 @@ export async function checkAgainstLedger(db: Executor, households: ParsedHouseho
 
   households.forEach((h) => {
     // A household is the ledger's household of its head: with a new head it is a new household, and a
-    // member already registered elsewhere is a duplicate. Without a head, any registered member decides.
+    // member already registered elsewhere is a duplicate. Without a head, or with a head whose ID cannot be
+    // read (its own error holds the household back), any registered member decides.
     const head = h.members.find((m) => m.relation === 'self');
-    const anchor = head ? (head.idNumber && persons.has(head.idNumber) ? head : undefined) : h.members.find((m) => m.idNumber && persons.has(m.idNumber));
+    const anchor = head?.idNumber ? (persons.has(head.idNumber) ? head : undefined) : h.members.find((m) => m.idNumber && persons.has(m.idNumber));
     const householdId = anchor ? persons.get(anchor.idNumber!)!.household_id : null;
     matched.push(householdId);
     for (const m of h.members) {
