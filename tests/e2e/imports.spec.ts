@@ -162,7 +162,10 @@ test.describe('importing a township roster', () => {
     await page.getByRole('button', { name: '确认导入' }).click();
     const dialog = page.getByRole('dialog');
     await expect(dialog).toContainText('2 户');
+    // A click during the dialog's zoom-in can be lost on a busy machine: wait until it has settled.
+    await expect(page.locator('.ant-zoom-appear, .ant-zoom-enter')).toHaveCount(0);
     await dialog.getByRole('button', { name: '开始导入' }).click();
+    await expect(dialog).toBeHidden();
     await expect(page.getByText('建账导入完成')).toBeVisible();
     const counts = page.locator('.import-result-counts');
     await expect(counts.getByRole('cell', { name: '2 户', exact: true })).toBeVisible();
