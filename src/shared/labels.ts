@@ -58,6 +58,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'household.import': '建账导入',
   'import.commit': '导入花名册',
   'import.undo': '撤销导入批次',
+  'report.submit': '上报统计报表',
   'standard.create': '新增保障标准',
   'standard.correct': '更正保障标准',
   'calendar.set': '设置节假日安排',
@@ -103,6 +104,7 @@ export const ENROLLMENT_SOURCE_LABELS: Record<string, string> = {
   initial_load: '建账录入',
   workflow: '审批',
   import: '导入',
+  report: '统计报表',
 };
 
 /** What is wrong with a typed ID number, in the words the forms and import reports use. */

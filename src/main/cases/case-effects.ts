@@ -17,6 +17,7 @@ import { conflictsIn, type CoveringEnrollment } from '../enrollments/enrollments
 import type { CaseData } from './case-data';
 import type { EngineEnv } from './case-engine';
 import { Refused } from './refused';
+import { recordAmountFrom } from '../enrollments/enrollment-history';
 
 /** An approval's ledger change: a new enrollment (written in bulk with the batch) or an update to apply. */
 export interface PendingEffect {
@@ -145,12 +146,16 @@ async function enrollmentEffect(trx: Executor, env: EngineEnv, row: CasesTable, 
     audits,
     apply: async (t) => {
       await t.updateTable('enrollments').set(set).where('id', '=', enrollment.id).execute();
+      // The amount history the forms read: a new amount from the effective month, tapering from next month.
+      if (result === 'change' || result === 'adjust') await recordAmountFrom(t, enrollment.id, effective, { amountFen: set.monthly_amount_fen });
+      if (result === 'taper') await recordAmountFrom(t, enrollment.id, addMonths(thisMonth, 1), { phase: 'taper' });
       if (headChange) {
         await t.updateTable('persons').set({ deceased_on: env.today, updated_at: now }).where('id', '=', headChange.deceased).execute();
         await t.updateTable('persons').set({ relation: 'self', updated_at: now }).where('id', '=', headChange.newHead).execute();
         await t.updateTable('persons').set({ relation: 'other', updated_at: now }).where('id', '=', headChange.deceased).execute();
         await t.updateTable('households').set({ head_person_id: headChange.newHead, updated_at: now }).where('id', '=', row.household_id).execute();
         await t.deleteFrom('enrollment_members').where('enrollment_id', '=', enrollment.id).where('person_id', '=', headChange.deceased).execute();
+        await recordAmountFrom(t, enrollment.id, effective, {});
       }
     },
   };

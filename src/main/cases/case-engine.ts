@@ -21,6 +21,7 @@ import { definitionOf, loadDefinitions } from './case-definitions';
 import type { CasesTable } from '../db/tables/cases.table';
 import { newId } from '../app/ids';
 import { insertMany } from '../db/insert-many';
+import { insertEnrollments } from '../enrollments/enrollment-history';
 import { recordAuditBatch, type Actor, type AuditRecord } from '../audit/audit.service';
 import { endsEnrollment, type CaseData } from './case-data';
 import { prepareEffects, type EffectContext, type PendingEffect } from './case-effects';
@@ -207,8 +208,11 @@ export async function applyActions(trx: Executor, env: EngineEnv, requests: Acti
   const enrolled = new Set<string>();
   const audits: AuditRecord[] = [];
   const newEnrollments = effects.filter((e) => e.enrollment);
-  await insertMany(trx, 'enrollments', newEnrollments.map((e) => e.enrollment!));
-  await insertMany(trx, 'enrollment_members', newEnrollments.flatMap((e) => e.members!.map((person_id) => ({ enrollment_id: e.enrollment!.id, person_id }))));
+  await insertEnrollments(
+    trx,
+    newEnrollments.map((e) => e.enrollment!),
+    newEnrollments.flatMap((e) => e.members!.map((person_id) => ({ enrollment_id: e.enrollment!.id, person_id }))),
+  );
   for (const effect of effects) {
     if (effect.enrollment) enrolled.add(effect.caseId);
     if (effect.apply) await effect.apply(trx);

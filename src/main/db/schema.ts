@@ -6,6 +6,7 @@ import type { AuditHeadTable, AuditLogTable } from './tables/audit.table';
 import type { HouseholdsTable, PersonsTable } from './tables/households.table';
 import type { EnrollmentMembersTable, EnrollmentsTable, StandardsTable } from './tables/enrollments.table';
 import type { CalendarDaysTable } from './tables/calendar.table';
+import type { EnrollmentAmountsTable, ReportSnapshotsTable } from './tables/reports.table';
 import type { ImportBatchItemsTable, ImportBatchesTable, ImportMappingsTable } from './tables/imports.table';
 import type { CaseMembersTable, CasesTable, CaseStepsTable, WorkflowDefinitionsTable, WorkflowOverridesTable } from './tables/cases.table';
 
@@ -30,6 +31,8 @@ export interface LedgerSchema {
   import_batches: ImportBatchesTable;
   import_batch_items: ImportBatchItemsTable;
   import_mappings: ImportMappingsTable;
+  enrollment_amounts: EnrollmentAmountsTable;
+  report_snapshots: ReportSnapshotsTable;
 }
 
 export type LedgerDb = Kysely<LedgerSchema>;

@@ -15,6 +15,7 @@ import { DEMO_COUNTY, DEMO_TOWNSHIPS } from './demo-regions';
 import { PeopleGenerator } from './synthetic-people';
 import { enrollDemoCounty } from './demo-enrollments';
 import { demoCases } from './demo-cases';
+import { demoHistory } from './demo-history';
 import { demoImports, type DemoImports } from './demo-imports';
 
 export interface DemoResult {
@@ -104,7 +105,8 @@ export async function createDemoCounty(backend: Backend, password: string, files
   }
   await registerHouseholds(db, admin, at, households, { reason: '建账：录入原有保障对象家庭' });
   const enrollments = await enrollDemoCounty(db, admin, at, people.rng, townships.map((t) => t.id), (id) => townships.find((t) => t.id === id)?.villages[0] ?? null);
-  const cases = await demoCases(db, at, people.rng);
+  const past = await demoHistory(db, at, people.rng);
+  const cases = past + (await demoCases(db, at, people.rng));
   const imports = await demoImports(db, at, people, filesFolder);
   const totals = await db.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const householdTotal = await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -16,6 +16,7 @@ import { requireHousehold } from '../households/households.service';
 import { membersOf } from '../households/households.repository';
 import { standardOn } from '../standards/standards.repository';
 import { coveringEnrollments } from './enrollments.repository';
+import { insertEnrollments } from './enrollment-history';
 import { loadPolicy } from '../workflows/workflows.service';
 
 export interface InitialEnrollmentInput {
@@ -121,8 +122,7 @@ export async function createInitialEnrollment(db: LedgerDb, actor: Actor, at: Da
       created_at: now,
       updated_at: now,
     };
-    await trx.insertInto('enrollments').values(row).execute();
-    await trx.insertInto('enrollment_members').values(personIds.map((person_id) => ({ enrollment_id: row.id, person_id }))).execute();
+    await insertEnrollments(trx, [row], personIds.map((person_id) => ({ enrollment_id: row.id, person_id })));
     await recordAudit(trx, actor, at, {
       action: 'enrollment.initial_load',
       entity: 'enrollment',

@@ -19,6 +19,7 @@ import { newId } from '../app/ids';
 import { yieldToEventLoop } from '../app/yield';
 import { recordAudit, recordAuditBatch, type AuditRecord } from '../audit/audit.service';
 import { insertHouseholds, insertPersons } from '../households/households.repository';
+import { insertEnrollments } from '../enrollments/enrollment-history';
 import { nameInitials, reversed } from '../households/search-keys';
 import { standardOn } from '../standards/standards.repository';
 import { startCaseIn } from '../cases/cases.service';
@@ -117,8 +118,7 @@ class PendingRows {
   async flush(trx: Executor, env: EngineEnv, batchId: string): Promise<void> {
     await insertHouseholds(trx, this.households);
     await insertPersons(trx, this.persons);
-    await insertMany(trx, 'enrollments', this.enrollments);
-    await insertMany(trx, 'enrollment_members', this.members);
+    await insertEnrollments(trx, this.enrollments, this.members);
     await insertMany(trx, 'import_batch_items', this.items.map((x) => ({ batch_id: batchId, ...x })));
     await recordAuditBatch(trx, env.actor, env.at, this.audit);
     this.total.households += this.households.length;

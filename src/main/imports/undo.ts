@@ -60,6 +60,7 @@ export async function undoBatch(db: LedgerDb, actor: Actor, at: Date, scope: Sco
     for (let i = 0; i < enrollments.length; i += CHUNK) {
       const ids = enrollments.slice(i, i + CHUNK);
       await trx.deleteFrom('enrollment_members').where('enrollment_id', 'in', ids).execute();
+      await trx.deleteFrom('enrollment_amounts').where('enrollment_id', 'in', ids).execute();
       await trx.deleteFrom('enrollments').where('id', 'in', ids).execute();
     }
     for (let i = 0; i < households.length; i += CHUNK) await trx.updateTable('households').set({ head_person_id: null }).where('id', 'in', households.slice(i, i + CHUNK)).execute();

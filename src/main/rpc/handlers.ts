@@ -11,6 +11,7 @@ import { printHandlers } from '../print/print.handlers';
 import { casesHandlers } from '../cases/cases.handlers';
 import { workflowsHandlers } from '../workflows/workflows.handlers';
 import { importsHandlers } from '../imports/imports.handlers';
+import { reportsHandlers } from '../reports/reports.handlers';
 import type { Handlers } from './context';
 
 /** All handlers; leaving out a contract method fails to compile. */
@@ -29,4 +30,5 @@ export const handlers: Handlers = {
   ...casesHandlers,
   ...workflowsHandlers,
   ...importsHandlers,
+  ...reportsHandlers,
 };

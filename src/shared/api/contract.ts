@@ -26,6 +26,7 @@ import {
   workflowPolicySchema,
 } from './cases.schemas';
 import { importBatchSchema, importPreviewSchema, importResultSchema, importSettingsSchema } from './imports.schemas';
+import { drillRequestSchema, drillResultSchema, reportRequestSchema, reportResultSchema, trendsSchema } from './reports.schemas';
 import { DISABILITY_CATEGORIES, HEALTH_STATES, SCHOOL_STATES, SELF_CARE_LEVELS } from '../domain/person-attributes';
 
 export type Access =
@@ -47,6 +48,7 @@ const LEDGER_EDITOR = { kind: 'user', roles: ['admin', 'county_clerk', 'county_r
 /** Everyone who works cases; which step each may act on is the workflow's rule, checked by the engine. */
 const CASE_WORKER = { kind: 'user', roles: CASE_WORKERS } as const satisfies Access;
 /** Who may read township rosters in: the county's clerks and the administrator, township clerks for their own township. */
+const REPORT_READER = { kind: 'user', roles: 'any', townshipField: 'townshipId' } as const satisfies Access;
 const IMPORTER = { kind: 'user', roles: ['admin', 'county_clerk', 'county_reviewer', 'township_clerk'], townshipField: 'townshipId' } as const satisfies Access;
 
 const id = z.string().min(1).max(64);
@@ -580,6 +582,16 @@ export const contract = {
     input: z.object({ program: programSchema, townshipId: id.optional() }),
     output: fileDeliverySchema,
   }),
+  /** A form or payment roster for a period, as of that period; a submitted period shows its frozen values. */
+  'reports.compute': method({ access: REPORT_READER, input: reportRequestSchema, output: reportResultSchema }),
+  /** The named rows behind one cell (勾稽): exactly those counted. */
+  'reports.drill': method({ access: REPORT_READER, input: drillRequestSchema, output: drillResultSchema }),
+  /** 上报: freezes the county's form for the period; later corrections show as differences. */
+  'reports.submit': method({ access: { kind: 'user', roles: COUNTY_REVIEWERS }, input: reportRequestSchema, output: reportResultSchema }),
+  /** The form in its official layout as a workbook. */
+  'reports.export': method({ access: REPORT_READER, input: reportRequestSchema, output: fileDeliverySchema }),
+  /** Households, persons and spending per program for the 12 months up to last month, for the 工作台. */
+  'reports.trends': method({ access: ANY_USER, input: nothing, output: trendsSchema }),
   /** Desktop only: prints the current window to a PDF the user saves (the browser prints itself). */
   'print.toPdf': method({ access: ANY_USER, input: z.object({ fileName: z.string().trim().min(1).max(80) }), output: fileDeliverySchema }),
 } as const;

@@ -5,6 +5,7 @@ import * as m0003 from './0003_people_ledger';
 import * as m0004 from './0004_work_calendar';
 import * as m0005 from './0005_cases';
 import * as m0006 from './0006_imports';
+import * as m0007 from './0007_report_history';
 
 /** The static, ordered list of migrations. A shipped migration is never edited: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_work_calendar': m0004,
   '0005_cases': m0005,
   '0006_imports': m0006,
+  '0007_report_history': m0007,
 };

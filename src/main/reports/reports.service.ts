@@ -1,0 +1,238 @@
+/**
+ * Computes forms as of their period, lists the rows behind a cell, and freezes a submitted period. A
+ * submitted form is shown as it was frozen; where the ledger now says otherwise, the cells are listed as
+ * differences instead of changing what was reported.
+ */
+import { AppError } from '../../shared/api/errors';
+import { monthOf } from '../../shared/domain/dates';
+import { maskIdNumber } from '../../shared/domain/id-number';
+import { PROGRAM_LABELS, PROGRAM_SHORT_LABELS, isHouseholdProgram } from '../../shared/domain/programs';
+import { COUNTY_REVIEWERS, seesFullIdNumbers, type Role, type Scope } from '../../shared/domain/roles';
+import { lastMonthOf, monthsOf, periodLabel, previousPeriod } from '../../shared/domain/reports/periods';
+import { REPORT_FORM_LABELS, type DrillRequest, type DrillResult, type DrillRow, type ReportDifference, type ReportRequest, type ReportResult, type ReportRow } from '../../shared/api/reports.schemas';
+import { formatYuan } from '../../shared/domain/money';
+import type { Executor } from '../db/schema';
+import type { Actor } from '../audit/audit.service';
+import { recordAudit } from '../audit/audit.service';
+import { loadSettings } from '../settings/settings.service';
+import { contributions, cellsByTownship, type ColumnDef, type Contribution, type MonthFacts } from './form-engine';
+import { changedIn, paidIn, reliefIn, stoppedFrom, type EnrollmentFact } from './month-facts';
+import { ASSISTANCE_COLUMNS } from './forms/assistance-monthly';
+import { changeColumns } from './forms/change-monthly';
+import { paymentRoster } from './forms/payment-roster';
+
+export interface ReportViewer {
+  role: Role;
+  scope: Scope;
+  today: string;
+}
+
+const TOTAL = '__total';
+
+export async function monthFacts(db: Executor, month: string): Promise<MonthFacts> {
+  return { month, paid: await paidIn(db, month), stopped: await stoppedFrom(db, month), changed: await changedIn(db, month), relief: await reliefIn(db, month) };
+}
+
+function columnsOf(req: ReportRequest): ColumnDef[] {
+  if (req.form === 'assistance-monthly') return ASSISTANCE_COLUMNS;
+  if (req.form === 'change-monthly') return changeColumns(req.program ? (f: EnrollmentFact) => f.program === req.program : undefined);
+  throw new AppError('VALIDATION', '发放花名册没有统计列');
+}
+
+function checkRequest(req: ReportRequest, today: string): void {
+  if (req.form !== 'assistance-monthly' && req.period.includes('Q')) throw new AppError('VALIDATION', `${REPORT_FORM_LABELS[req.form]}按月编制，请选择月份`);
+  if (req.form === 'payment-roster' && !req.program) throw new AppError('VALIDATION', '请选择发放花名册的保障项目');
+  if (monthsOf(req.period)[0]! > monthOf(today)) throw new AppError('VALIDATION', `${periodLabel(req.period)}尚未开始，不能编制报表`);
+}
+
+/** The townships a viewer's rows cover: their own, the one asked for, or every township. */
+async function rowTownships(db: Executor, scope: Scope, townshipId: string | undefined) {
+  const only = scope.kind === 'township' ? scope.townshipId : townshipId;
+  let q = db.selectFrom('townships').select(['id', 'name']).orderBy('code');
+  if (only) q = q.where('id', '=', only);
+  return q.execute();
+}
+
+/** The county-wide form, computed from the ledger as it is now. */
+async function computeLive(db: Executor, req: ReportRequest, viewer: ReportViewer): Promise<ReportResult> {
+  const settings = await loadSettings(db);
+  const base = {
+    form: req.form,
+    title: `${settings.county.name}${REPORT_FORM_LABELS[req.form]}`,
+    period: req.period,
+    periodLabel: periodLabel(req.period),
+    program: req.program ?? null,
+    countyName: settings.county.name,
+    snapshot: null,
+    differences: [],
+    canSubmit: false,
+  };
+  if (req.form === 'payment-roster') {
+    const roster = await paymentRoster(db, req.program!, req.period, seesFullIdNumbers(viewer.role));
+    return { ...base, title: `${settings.county.name}${PROGRAM_LABELS[req.program!]}资金发放花名册`, unitLine: '单位：人、元', ...roster };
+  }
+  const columns = columnsOf(req);
+  const months = await Promise.all(monthsOf(req.period).map((m) => monthFacts(db, m)));
+  const needsPrevious = columns.some((c) => c.previous);
+  const previous = needsPrevious ? await Promise.all(monthsOf(previousPeriod(req.period)).map((m) => monthFacts(db, m))) : [];
+  const townships = await rowTownships(db, { kind: 'county' }, undefined);
+  const byColumn = columns.map((c) => {
+    if (!c.measures) return null;
+    const sum = new Map<string, number>();
+    for (const m of c.measures) for (const [t, v] of cellsByTownship(m, c.previous ? previous : months)) sum.set(t, (sum.get(t) ?? 0) + v);
+    return sum;
+  });
+  const rowOf = (key: string, label: string, value: (i: number) => number): ReportRow => {
+    const cells = new Map<string, number | null>();
+    columns.forEach((c, i) => c.measures && cells.set(c.key, value(i)));
+    return { key, label, values: columns.map((c) => (c.derived ? c.derived(cells) : (cells.get(c.key) ?? 0))) };
+  };
+  const rows = townships.map((t) => rowOf(t.id, t.name, (i) => byColumn[i]!.get(t.id) ?? 0));
+  return { ...base, unitLine: '单位：户、人、元', columns: columns.map(publicColumn), rows, total: totalOf(columns, rows) };
+}
+
+const publicColumn = ({ key, label, group, unit, additive, drillable }: ColumnDef) => ({ key, label, group, unit, additive, drillable });
+
+/** The 合计 row: additive columns summed over the rows, derived ones computed from those sums. */
+function totalOf(columns: ColumnDef[], rows: ReportRow[]): ReportRow {
+  const sums = columns.map((c, i) => (c.additive ? rows.reduce((n, r) => n + (Number(r.values[i]) || 0), 0) : null));
+  const cells = new Map<string, number | null>(columns.map((c, i) => [c.key, sums[i]!]));
+  return { key: TOTAL, label: '合计', values: columns.map((c, i) => (c.derived ? c.derived(cells) : sums[i]!)) };
+}
+
+/** The rows a viewer may see: their township's, or the one asked for; the 合计 follows the rows shown. */
+function narrowed(result: ReportResult, scope: Scope, townshipId: string | undefined): ReportResult {
+  const only = scope.kind === 'township' ? scope.townshipId : townshipId;
+  if (!only || result.form === 'payment-roster') return result;
+  const rows = result.rows.filter((r) => r.key === only);
+  const columns = result.form === 'assistance-monthly' ? ASSISTANCE_COLUMNS : changeColumns();
+  return { ...result, rows, total: totalOf(columns, rows), differences: result.differences.filter((d) => d.rowKey === only) };
+}
+
+const variantOf = (req: ReportRequest) => (req.form === 'payment-roster' ? req.program! : '');
+
+async function snapshotOf(db: Executor, req: ReportRequest) {
+  return db.selectFrom('report_snapshots as s').innerJoin('users as u', 'u.id', 's.submitted_by').select(['s.result', 's.submitted_at', 'u.display_name']).where('s.form', '=', req.form).where('s.period', '=', req.period).where('s.variant', '=', variantOf(req)).executeTakeFirst();
+}
+
+function differencesBetween(frozen: ReportResult, live: ReportResult): ReportDifference[] {
+  const out: ReportDifference[] = [];
+  const liveRows = new Map([...live.rows, live.total].map((r) => [r.key, r]));
+  for (const row of [...frozen.rows, frozen.total]) {
+    const now = liveRows.get(row.key);
+    frozen.columns.forEach((c, i) => {
+      const current = now ? (now.values[i] ?? null) : null;
+      if (c.unit === 'percent' || row.values[i] === current) return;
+      out.push({ rowKey: row.key, rowLabel: row.label, columnKey: c.key, columnLabel: c.group ? `${c.group}·${c.label}` : c.label, submitted: row.values[i] ?? null, current });
+    });
+  }
+  for (const row of live.rows) if (!frozen.rows.some((r) => r.key === row.key)) out.push({ rowKey: row.key, rowLabel: row.label, columnKey: '', columnLabel: '（上报后新增）', submitted: null, current: row.values.find((v) => typeof v === 'number') ?? null });
+  return out;
+}
+
+const canSubmitPeriod = (req: ReportRequest, viewer: ReportViewer) => COUNTY_REVIEWERS.includes(viewer.role) && lastMonthOf(req.period) < monthOf(viewer.today) && !req.townshipId;
+
+export async function computeReport(db: Executor, req: ReportRequest, viewer: ReportViewer): Promise<ReportResult> {
+  checkRequest(req, viewer.today);
+  const live = await computeLive(db, req, viewer);
+  const snap = await snapshotOf(db, req);
+  if (!snap) return narrowed({ ...live, canSubmit: canSubmitPeriod(req, viewer) }, viewer.scope, req.townshipId);
+  const frozen = JSON.parse(snap.result) as ReportResult;
+  const masked = req.form === 'payment-roster' && !seesFullIdNumbers(viewer.role) ? maskRoster(frozen) : frozen;
+  return narrowed({ ...masked, snapshot: { submittedAt: snap.submitted_at, submittedBy: snap.display_name }, differences: differencesBetween(masked, live), canSubmit: false }, viewer.scope, req.townshipId);
+}
+
+/** A frozen payment roster keeps whole ID numbers; roles that do not see them get them masked. */
+function maskRoster(result: ReportResult): ReportResult {
+  const idColumn = result.columns.findIndex((c) => c.key === 'id_number');
+  if (idColumn < 0) return result;
+  return { ...result, rows: result.rows.map((r) => ({ ...r, values: r.values.map((v, i) => (i === idColumn && typeof v === 'string' ? maskIdNumber(v) : v)) })) };
+}
+
+export async function submitReport(db: Executor, actor: Actor, at: Date, req: ReportRequest, viewer: ReportViewer): Promise<ReportResult> {
+  checkRequest(req, viewer.today);
+  if (req.townshipId) throw new AppError('VALIDATION', '上报的是全县报表，请不要只选一个乡镇');
+  if (lastMonthOf(req.period) >= monthOf(viewer.today)) throw new AppError('VALIDATION', `${periodLabel(req.period)}尚未结束，结束后才能上报`);
+  if (await snapshotOf(db, req)) throw new AppError('CONFLICT', `${periodLabel(req.period)}的${REPORT_FORM_LABELS[req.form]}已经上报，数据已冻结`);
+  // Frozen with whole ID numbers (a roster goes to the bank); who sees them is decided when it is read.
+  const result = await computeLive(db, req, { ...viewer, role: 'county_reviewer' });
+  await db
+    .insertInto('report_snapshots')
+    .values({ form: req.form, period: req.period, variant: variantOf(req), result: JSON.stringify(result), submitted_by: actor.userId!, submitted_at: at.toISOString() })
+    .execute();
+  await recordAudit(db, actor, at, { action: 'report.submit', entity: 'report', entityId: `${req.form}/${req.period}${req.program ? `/${req.program}` : ''}`, after: { form: req.form, period: req.period, program: req.program ?? null, total: result.total.values } });
+  return computeReport(db, req, viewer);
+}
+
+/** The named rows behind one cell: exactly the facts the cell adds up. */
+export async function drillDown(db: Executor, req: DrillRequest, viewer: ReportViewer): Promise<DrillResult> {
+  checkRequest(req, viewer.today);
+  const columns = columnsOf(req);
+  const column = columns.find((c) => c.key === req.columnKey);
+  if (!column?.measures) throw new AppError('VALIDATION', '该列不能查看明细');
+  const only = viewer.scope.kind === 'township' ? viewer.scope.townshipId : req.townshipId;
+  if (req.rowKey !== TOTAL && only && req.rowKey !== only) throw new AppError('FORBIDDEN', '只能查看本乡镇（街道）的明细');
+  const period = column.previous ? previousPeriod(req.period) : req.period;
+  const months = await Promise.all(monthsOf(period).map((m) => monthFacts(db, m)));
+  const inRow = (t: string) => (req.rowKey === TOTAL ? !only || t === only : t === req.rowKey);
+  const counted = column.measures.flatMap((m) => contributions(m, months, inRow).map((c) => ({ ...c, count: m.count })));
+  const rows = await namedRows(db, counted, seesFullIdNumbers(viewer.role));
+  const total = counted.reduce((n, c) => n + c.value, 0);
+  const rowLabel = req.rowKey === TOTAL ? '合计' : ((await db.selectFrom('townships').select('name').where('id', '=', req.rowKey).executeTakeFirst())?.name ?? '');
+  return { title: `${periodLabel(period)} ${rowLabel} ${column.group ? `${column.group}·` : ''}${column.label}`, unit: column.unit, total, rows };
+}
+
+/** Names, IDs and places of counted facts; a persons cell of a household program lists each covered person. */
+async function namedRows(db: Executor, counted: (Contribution & { count: string })[], fullIds: boolean): Promise<DrillRow[]> {
+  const householdIds = [...new Set(counted.map((c) => c.fact.householdId))];
+  const places = new Map<string, { township: string; village: string | null; head: string; headId: string | null }>();
+  const members = new Map<string, { id: string; name: string; id_number: string }[]>();
+  for (let i = 0; i < householdIds.length; i += 500) {
+    const slice = householdIds.slice(i, i + 500);
+    const rows = await db
+      .selectFrom('households as h')
+      .innerJoin('townships as t', 't.id', 'h.township_id')
+      .leftJoin('villages as v', 'v.id', 'h.village_id')
+      .leftJoin('persons as p', 'p.id', 'h.head_person_id')
+      .select(['h.id', 't.name as township', 'v.name as village', 'p.name as head', 'p.id_number as headId'])
+      .where('h.id', 'in', slice)
+      .execute();
+    for (const r of rows) places.set(r.id, { township: r.township, village: r.village, head: r.head ?? '', headId: r.headId });
+  }
+  const enrollmentIds = counted.flatMap((c) => ('enrollmentId' in c.fact && c.count === 'persons' && isHouseholdProgram(c.fact.program) ? [c.fact.enrollmentId] : []));
+  for (let i = 0; i < enrollmentIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('enrollment_members as m')
+      .innerJoin('persons as p', 'p.id', 'm.person_id')
+      .select(['m.enrollment_id', 'p.id', 'p.name', 'p.id_number'])
+      .where('m.enrollment_id', 'in', enrollmentIds.slice(i, i + 500))
+      .orderBy('p.birth_date')
+      .execute();
+    for (const r of rows) members.set(r.enrollment_id, [...(members.get(r.enrollment_id) ?? []), { id: r.id, name: r.name, id_number: r.id_number }]);
+  }
+  const personIds = counted.flatMap((c) => ('enrollmentId' in c.fact && c.fact.personId ? [c.fact.personId] : []));
+  const persons = new Map<string, { name: string; id_number: string }>();
+  for (let i = 0; i < personIds.length; i += 500) {
+    for (const p of await db.selectFrom('persons').select(['id', 'name', 'id_number']).where('id', 'in', personIds.slice(i, i + 500)).execute()) persons.set(p.id, p);
+  }
+  const shown = (id: string | null | undefined) => (id ? (fullIds ? id : maskIdNumber(id)) : null);
+  const out: DrillRow[] = [];
+  for (const c of counted) {
+    const place = places.get(c.fact.householdId) ?? { township: '', village: null, head: '', headId: null };
+    const common = { householdId: c.fact.householdId, township: place.township, village: place.village };
+    if ('caseId' in c.fact) {
+      out.push({ ...common, personId: null, caseId: c.fact.caseId, name: place.head, idNumber: shown(place.headId), value: c.value, detail: `临时救助 ${formatYuan(c.fact.amountFen)} 元（${c.month}）` });
+      continue;
+    }
+    const f = c.fact;
+    const what = `${PROGRAM_SHORT_LABELS[f.program]}，每月 ${formatYuan(f.amountFen)} 元${f.phase === 'taper' ? '（渐退）' : ''}，${f.startMonth} 起`;
+    const listed = members.get(f.enrollmentId);
+    if (c.count === 'persons' && isHouseholdProgram(f.program) && listed && listed.length === c.value) {
+      for (const m of listed) out.push({ ...common, personId: m.id, caseId: null, name: m.name, idNumber: shown(m.id_number), value: 1, detail: `${place.head}户 ${what}` });
+      continue;
+    }
+    const person = f.personId ? persons.get(f.personId) : undefined;
+    out.push({ ...common, personId: f.personId, caseId: null, name: person?.name ?? place.head, idNumber: shown(person?.id_number ?? place.headId), value: c.value, detail: what });
+  }
+  return out;
+}
