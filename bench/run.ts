@@ -3,6 +3,7 @@ import { benchOpenAndInsert } from './ledger-open-and-insert.bench';
 import { benchPeopleLedger } from './people-ledger.bench';
 import { benchApprovalWorkflows } from './approval-workflows.bench';
 import { benchImports } from './imports.bench';
+import { benchReports } from './reports.bench';
 
 const only = process.argv[2];
 const results: boolean[] = [];
@@ -10,6 +11,7 @@ if (!only || only === 'foundation') results.push(await benchOpenAndInsert());
 if (!only || only === 'people') results.push(await benchPeopleLedger());
 if (!only || only === 'cases') results.push(await benchApprovalWorkflows());
 if (!only || only === 'imports') results.push(await benchImports());
+if (!only || only === 'reports') results.push(await benchReports());
 if (results.some((ok) => !ok)) {
   console.log('\n有基准未达到目标。');
   process.exitCode = 1;

@@ -19,6 +19,7 @@ import { startHttpServer } from './http/server';
 import { writeFileAtomically } from './app/write-file';
 import { passwordProblem } from '../shared/domain/password';
 import type { ImportPreview, ImportResult } from '../shared/api/imports.schemas';
+import type { ReportResult } from '../shared/api/reports.schemas';
 import { acceptUpload, MAX_UPLOAD_BYTES } from './rpc/uploads';
 import type { Router } from './rpc/router';
 import type { Session } from './rpc/sessions';
@@ -27,6 +28,7 @@ import { ROLE_LABELS } from '../shared/labels';
 const USAGE = `用法：
   doudi export roster --program 项目代码 [--township 乡镇代码或名称] [--kind households|persons] --data 目录 --out 文件.xlsx [--user 用户名]
   doudi import 文件.xlsx|.csv --data 目录 [--program 项目代码] [--township 乡镇代码或名称] [--purpose initial_load|reconcile] [--dry-run] [--json] [--user 用户名]
+  doudi report assistance-monthly|change-monthly|payment-roster --period 2026-11 --data 目录 (--out 文件.xlsx | --json) [--program 项目代码] [--township 乡镇] [--user 用户名]
   doudi init  --data 目录 --county-name 县名 --county-code 431122 --admin 用户名 [--admin-name 姓名]
   doudi demo  --data 目录
   doudi serve --data 目录 [--port 端口] [--host 127.0.0.1]
@@ -235,7 +237,55 @@ async function importCommand(args: string[]): Promise<void> {
   }
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { init, demo, serve, export: exportCommand, import: importCommand };
+/**
+ * A form for a period, as the screen shows it: written as an .xlsx in the official layout (--out), or
+ * printed as one JSON object (--json) whose 合计 is the sum of the rows in every additive column.
+ */
+async function reportCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { data: { type: 'string' }, user: { type: 'string', default: 'admin' }, period: { type: 'string' }, program: { type: 'string' }, township: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+  const form = positionals[0];
+  if (!form || !values.period) throw new AppError('VALIDATION', '用法：doudi report assistance-monthly|change-monthly|payment-roster --period 2026-11 --data 目录 (--out 文件.xlsx | --json) [--program 项目代码]');
+  if (!values.out && !values.json) throw new AppError('VALIDATION', '请用 --out 指定 .xlsx 文件，或用 --json 输出');
+  const { backend, router, session } = await signedIn(values);
+  try {
+    const townshipId = await townshipIdOf(router, session, values.township);
+    const request = { form, period: values.period, program: values.program, townshipId };
+    if (values.json) {
+      const result = await router.call(session, 'reports.compute', request);
+      if (!result.ok) throw new AppError(result.error.code, result.error.message);
+      const r = result.data as ReportResult;
+      const json = {
+        form: r.form,
+        period: r.period,
+        columns: r.columns.map((c) => ({ key: c.key, label: c.group ? `${c.group}·${c.label}` : c.label, additive: c.additive, unit: c.unit })),
+        rows: r.rows.map((row) => ({ label: row.label, values: row.values })),
+        total: { label: r.total.label, values: r.total.values },
+        ...(r.snapshot ? { submitted: r.snapshot, differences: r.differences } : {}),
+      };
+      console.log(JSON.stringify(json));
+      return;
+    }
+    const out = path.resolve(values.out!);
+    session.files = {
+      deliver: async (file) => {
+        const rows = await writeFileAtomically(out, file);
+        return { kind: 'saved', path: out, fileName: file.fileName, rows };
+      },
+    };
+    const result = await router.call(session, 'reports.export', request);
+    if (!result.ok) throw new AppError(result.error.code, result.error.message);
+    console.log(`已导出：${(result.data as { path: string }).path}`);
+  } finally {
+    await router.call(session, 'auth.logout', {});
+    await backend.store.close();
+  }
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { init, demo, serve, export: exportCommand, import: importCommand, report: reportCommand };
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;

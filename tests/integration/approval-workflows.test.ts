@@ -300,6 +300,12 @@ describe('other kinds of case', () => {
     const e = (await t.call(t.eastA, 'households.get', { id: family.id })).enrollments[0]!;
     expect([e.status, e.endMonth, e.monthlyAmountFen]).toEqual(['tapering', '2027-08', 140000]);
     expect((await t.call(t.eastA, 'cases.get', { id: review.id })).ending).toEqual({ status: 'tapering', lastPaidMonth: '2027-08' });
+    // The payment rosters: paid as usual in February, in its taper from March, and not after August.
+    const paid = async (period: string) => (await t.call(t.reviewer, 'reports.compute', { form: 'payment-roster', period, program: 'dibao' })).rows.map((r) => r.values.at(-1));
+    expect(await paid('2027-02')).toEqual(['']);
+    t.clock.set('2027-10-01T09:00:00+08:00');
+    await signInAgain(t);
+    expect([await paid('2027-03'), await paid('2027-08'), await paid('2027-09')]).toEqual([['渐退期'], ['渐退期'], []]);
   });
 });
 
@@ -329,6 +335,14 @@ describe('changes of an enrollment', () => {
     expect(household.enrollments[0]!.personIds).not.toContain(head.id);
     const timeline = await t.call(t.eastA, 'households.timeline', { id: family.id });
     expect(timeline.map((e) => e.summary)).toContain('户主死亡，变更户主');
+    // Reports read the history: the old amount and members this month, the new ones from next month.
+    t.clock.set('2026-04-01T09:00:00+08:00');
+    await signInAgain(t);
+    const roster = async (period: string) => {
+      const r = await t.call(t.reviewer, 'reports.compute', { form: 'payment-roster', period, program: 'dibao' });
+      return r.rows.map((row) => [row.values[r.columns.findIndex((c) => c.key === 'persons')], row.values[r.columns.findIndex((c) => c.key === 'amount')]]);
+    };
+    expect([household.enrollments[0]!.startMonth, await roster('2026-02'), await roster('2026-03')]).toEqual(['2026-03', [], [[household.enrollments[0]!.personIds.length, 110000]]]);
   });
 });
 

@@ -39,7 +39,6 @@ function factsWhere(db: Executor, month: string) {
     .selectFrom('enrollments as e')
     .innerJoin('households as h', 'h.id', 'e.household_id')
     .innerJoin('enrollment_amounts as s', 's.enrollment_id', 'e.id')
-    .leftJoin('persons as p', (join) => join.on(sql<boolean>`p.id = coalesce(e.person_id, h.head_person_id)`))
     .select([
       'e.id as enrollmentId',
       'e.household_id as householdId',
@@ -52,7 +51,8 @@ function factsWhere(db: Executor, month: string) {
       's.amount_fen as amountFen',
       's.covered',
       's.phase',
-      'p.birth_date as birthDate',
+      // A lookup by primary key: as a join on coalesce() SQLite may not use the index.
+      sql<string | null>`(select p.birth_date from persons p where p.id = coalesce(e.person_id, h.head_person_id))`.as('birthDate'),
     ])
     .where(inForce(month) as never);
 }
