@@ -8,7 +8,7 @@ import { PDF_MIME, type FileSink } from '../rpc/file-sink';
  */
 export function pdfPrinter(window: BrowserWindow, files: FileSink): (fileName: string) => Promise<FileDelivery> {
   return async (fileName) => {
-    const pdf = await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true });
+    const pdf = await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
     return files.deliver({
       fileName,
       mimeType: PDF_MIME,

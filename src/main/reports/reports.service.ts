@@ -40,6 +40,7 @@ function columnsOf(req: ReportRequest): ColumnDef[] {
 }
 
 function checkRequest(req: ReportRequest, today: string): void {
+  if (req.program && req.form === 'assistance-monthly') throw new AppError('VALIDATION', '社会救助情况统计表包含全部项目，不能按项目筛选');
   if (req.form !== 'assistance-monthly' && req.period.includes('Q')) throw new AppError('VALIDATION', `${REPORT_FORM_LABELS[req.form]}按月编制，请选择月份`);
   if (req.form === 'payment-roster' && !req.program) throw new AppError('VALIDATION', '请选择发放花名册的保障项目');
   if (monthsOf(req.period)[0]! > monthOf(today)) throw new AppError('VALIDATION', `${periodLabel(req.period)}尚未开始，不能编制报表`);
@@ -109,7 +110,8 @@ function narrowed(result: ReportResult, scope: Scope, townshipId: string | undef
   return { ...result, rows, total: totalOf(columns, rows), differences: result.differences.filter((d) => d.rowKey === only) };
 }
 
-const variantOf = (req: ReportRequest) => (req.form === 'payment-roster' ? req.program! : '');
+/** A roster per program; a change form narrowed to one program is a form of its own. */
+const variantOf = (req: ReportRequest) => req.program ?? '';
 
 async function snapshotOf(db: Executor, req: ReportRequest) {
   return db.selectFrom('report_snapshots as s').innerJoin('users as u', 'u.id', 's.submitted_by').select(['s.result', 's.submitted_at', 'u.display_name']).where('s.form', '=', req.form).where('s.period', '=', req.period).where('s.variant', '=', variantOf(req)).executeTakeFirst();
@@ -144,9 +146,8 @@ export async function computeReport(db: Executor, req: ReportRequest, viewer: Re
 
 /** A frozen payment roster keeps whole ID numbers; roles that do not see them get them masked. */
 function maskRoster(result: ReportResult): ReportResult {
-  const idColumn = result.columns.findIndex((c) => c.key === 'id_number');
-  if (idColumn < 0) return result;
-  return { ...result, rows: result.rows.map((r) => ({ ...r, values: r.values.map((v, i) => (i === idColumn && typeof v === 'string' ? maskIdNumber(v) : v)) })) };
+  const masked = new Set(['id_number', 'account'].map((key) => result.columns.findIndex((c) => c.key === key)));
+  return { ...result, rows: result.rows.map((r) => ({ ...r, values: r.values.map((v, i) => (masked.has(i) && typeof v === 'string' && v ? maskIdNumber(v) : v)) })) };
 }
 
 export async function submitReport(db: Executor, actor: Actor, at: Date, req: ReportRequest, viewer: ReportViewer): Promise<ReportResult> {

@@ -17,13 +17,14 @@ import { IntakePage } from '../pages/intake';
 import { LedgerPage } from '../pages/ledger';
 import { MainLayout } from '../pages/layout';
 import { LoginPage } from '../pages/login';
-import { PlaceholderPage } from '../pages/placeholder';
 import { ApprovalFormPrint } from '../pages/print/ApprovalFormPrint';
 import { NoticeListPrint } from '../pages/print/NoticeListPrint';
 import { RejectionNoticePrint } from '../pages/print/RejectionNoticePrint';
+import { ReportPrint } from '../pages/print/ReportPrint';
 import { TerminationNoticePrint } from '../pages/print/TerminationNoticePrint';
 import { RecoverPage } from '../pages/recover';
 import { RegionsPage } from '../pages/regions';
+import { ReportsPage } from '../pages/reports';
 import { SettingsPage } from '../pages/settings';
 import { SetupPage } from '../pages/setup';
 import { StandardsPage } from '../pages/standards';
@@ -77,6 +78,7 @@ export function AppRoutes() {
         <Route path="print/cases/:id/rejection-notice" element={<RejectionNoticePrint />} />
         <Route path="print/cases/:id/termination-notice" element={<TerminationNoticePrint />} />
         <Route path="print/notice-list" element={<NoticeListPrint />} />
+        <Route path="print/report" element={<ReportPrint />} />
         <Route element={<MainLayout />}>
           <Route index element={<WorkbenchPage />} />
           <Route path="ledger" element={<LedgerPage />} />
@@ -87,7 +89,7 @@ export function AppRoutes() {
           <Route path="approvals" element={<ApprovalsPage />} />
           <Route path="approvals/:id" element={<CasePage />} />
           <Route path="exchange" element={<ExchangePage />} />
-          <Route path="reports" element={<PlaceholderPage module="reports" />} />
+          <Route path="reports" element={<ReportsPage />} />
           <Route path="regions" element={<RegionsPage />} />
           <Route path="account/password" element={<ChangePasswordPage />} />
           <Route path="admin" element={<AdminOnly />}>

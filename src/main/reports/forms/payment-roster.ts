@@ -72,7 +72,7 @@ export async function paymentRoster(db: Executor, program: Program, month: strin
         covered,
         (members.get(f.enrollmentId) ?? []).join('、'),
         f.amountFen,
-        d.account ?? '',
+        d.account ? shown(d.account) : '',
         note,
       ],
     };

@@ -14,7 +14,7 @@ import './print.css';
  * Rendered in the body while a print view is open: it comes after global.css in the document, so its
  * margins win over the recovery-code sheet's page rule there.
  */
-const PAGE_RULE = '@page { size: A4; margin: 15mm; }';
+const pageRule = (landscape: boolean) => `@page { size: A4${landscape ? ' landscape' : ''}; margin: ${landscape ? '12mm 15mm' : '15mm'}; }`;
 
 interface PrintSheetProps {
   /** The document's name: the window title while open (a browser's 另存为 PDF suggests it) and the PDF's name. */
@@ -24,6 +24,8 @@ interface PrintSheetProps {
   error: ApiError | null;
   /** Shown instead of the sheet when the data is there but there is nothing to print (e.g. no rejection). */
   unavailable?: { title: string; subTitle?: string } | null;
+  /** Wide forms (统计表, 花名册) go across the sheet. */
+  landscape?: boolean;
   children?: ReactNode;
 }
 
@@ -38,7 +40,7 @@ function useDocumentTitle(title: string | null): void {
   }, [title]);
 }
 
-export function PrintSheet({ name, backTo, loading, error, unavailable, children }: PrintSheetProps) {
+export function PrintSheet({ name, backTo, loading, error, unavailable, landscape = false, children }: PrintSheetProps) {
   const navigate = useNavigate();
   const ready = !loading && !error && !unavailable && Boolean(name);
   useDocumentTitle(ready ? name : null);
@@ -70,7 +72,7 @@ export function PrintSheet({ name, backTo, loading, error, unavailable, children
     );
   } else {
     body = (
-      <article className="doc-paper" data-print-ready="true">
+      <article className={landscape ? 'doc-paper doc-landscape' : 'doc-paper'} data-print-ready="true">
         {children}
       </article>
     );
@@ -78,7 +80,7 @@ export function PrintSheet({ name, backTo, loading, error, unavailable, children
 
   return (
     <div className="doc-view">
-      <style>{PAGE_RULE}</style>
+      <style>{pageRule(landscape)}</style>
       <PrintToolbar backTo={backTo} pdfName={`${name ?? '打印'}.pdf`} ready={ready} />
       {body}
     </div>

@@ -5,11 +5,15 @@ import { useRead } from '../../api/queries';
 import { todayLong } from '../../app/format';
 import { ROLE_LABELS } from '../../../shared/labels';
 import { useSignedIn } from '../../session/session-context';
-import { isCaseWorker } from '../../../shared/domain/roles';
+import { isCaseWorker, type Role } from '../../../shared/domain/roles';
 import { AgeEventsCard } from './AgeEventsCard';
 import { ApprovalsStatCard } from './ApprovalsStatCard';
 import { CalendarReminder } from './CalendarReminder';
 import { StatCard } from './StatCard';
+import { TrendsCard } from './TrendsCard';
+
+/** Who watches the county's figures over time: the manager and the county's own staff. */
+const SEES_TRENDS: readonly Role[] = ['manager', 'county_reviewer', 'county_clerk'];
 
 /** The first page: the user's scope (county or township) in numbers. */
 export function WorkbenchPage() {
@@ -40,10 +44,11 @@ export function WorkbenchPage() {
         <StatCard title="在册人数" value={data?.persons} suffix="人" icon={<TeamOutlined />} loading={loading} onOpen={() => navigate('/ledger?kind=persons')} />
         <StatCard title="在用账户" value={data?.activeUsers} suffix="个" icon={<UserOutlined />} loading={loading} />
       </div>
+      {SEES_TRENDS.includes(user.role) && <TrendsCard />}
       <AgeEventsCard />
       <Card className="workbench-note" size="small">
         <Typography.Text type="secondary">
-          统计报表将在后续版本中开放。台账数据加密保存在本机，离开座位时请锁定屏幕（右上角账户菜单）。
+          台账数据加密保存在本机，离开座位时请锁定屏幕（右上角账户菜单）。
         </Typography.Text>
       </Card>
     </>
