@@ -3,13 +3,15 @@
  * worked out by hand below: a new start, a stop, an increase between months (a new standard), a taper,
  * an elder crossing into the 90 band, a quarter, and a township renamed after the period was submitted.
  */
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Program } from '../../src/shared/domain/programs';
 import type { ReportResult } from '../../src/shared/api/reports.schemas';
 import { registerHouseholds } from '../../src/main/households/households.service';
 import { insertEnrollments, recordAmountFrom } from '../../src/main/enrollments/enrollment-history';
 import { PeopleGenerator } from '../fixtures/people';
-import { createCounty } from '../fixtures/ledger';
+import { ADMIN_PASSWORD, createCounty } from '../fixtures/ledger';
 import { staff, type County } from '../fixtures/cases';
 
 let t: County;
@@ -183,5 +185,20 @@ describe('statistical forms', () => {
     const own = await t.call(dongshan, 'reports.compute', { form: 'assistance-monthly', period: '2026-10' });
     expect(own.rows.map((r) => r.key)).toEqual([t.east.id]);
     expect((await t.failure(dongshan, 'reports.drill', { form: 'assistance-monthly', period: '2026-10', rowKey: t.west.id, columnKey: 'dibao_rural_persons' })).code).toBe('FORBIDDEN');
+  });
+
+  it('prints a form for scripts as one JSON object whose 合计 is the sum of the rows', async () => {
+    await knownHistory();
+    const root = path.resolve(import.meta.dirname, '..', '..');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src', 'main', 'cli.ts'), 'report', 'change-monthly', '--period', '2026-10', '--data', t.dataDir, '--json'], {
+      cwd: root,
+      env: { ...process.env, DOUDI_PASSWORD: ADMIN_PASSWORD },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    const json = JSON.parse(run.stdout) as { form: string; period: string; columns: { key: string; additive: boolean }[]; rows: { label: string; values: number[] }[]; total: { label: string; values: number[] } };
+    expect([json.form, json.period, json.total.label, json.rows.map((r) => r.label)]).toEqual(['change-monthly', '2026-10', '合计', ['东山镇', '西河乡']]);
+    json.columns.forEach((c, i) => c.additive && expect(json.total.values[i]).toBe(json.rows.reduce((n, r) => n + r.values[i]!, 0)));
+    expect(json.total.values[json.columns.findIndex((c) => c.key === 'stopped_amount')]).toBe(50_000);
   });
 });
