@@ -20,6 +20,7 @@ import { writeFileAtomically } from './app/write-file';
 import { passwordProblem } from '../shared/domain/password';
 import type { ImportPreview, ImportResult } from '../shared/api/imports.schemas';
 import type { ReportResult } from '../shared/api/reports.schemas';
+import { columnTitle } from '../shared/domain/reports/layout';
 import { acceptUpload, MAX_UPLOAD_BYTES } from './rpc/uploads';
 import type { Router } from './rpc/router';
 import type { Session } from './rpc/sessions';
@@ -261,7 +262,7 @@ async function reportCommand(args: string[]): Promise<void> {
       const json = {
         form: r.form,
         period: r.period,
-        columns: r.columns.map((c) => ({ key: c.key, label: c.group ? `${c.group}·${c.label}` : c.label, additive: c.additive, unit: c.unit })),
+        columns: r.columns.map((c) => ({ key: c.key, label: columnTitle(c), additive: c.additive, unit: c.unit })),
         rows: r.rows.map((row) => ({ label: row.label, values: row.values })),
         total: { label: r.total.label, values: r.total.values },
         ...(r.snapshot ? { submitted: r.snapshot, differences: r.differences } : {}),

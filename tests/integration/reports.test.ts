@@ -28,7 +28,7 @@ const people = () => new PeopleGenerator(61, '431122');
 async function enrolled(
   gen: PeopleGenerator,
   where: { townshipId: string; villageId: string; hukou: 'urban' | 'rural' },
-  e: { program: Program; category: string | null; size: number; start: string; fen: number; end?: string; status?: string; headBorn?: string },
+  e: { program: Program; category: string | null; size: number; start: string; fen: number; end?: string; status?: string; headBorn?: string; bankAccount?: string },
 ) {
   const head = e.headBorn ? gen.personBornOn(e.headBorn) : gen.person({ bornFrom: 1960, bornTo: 1980 });
   const others = Array.from({ length: e.size - 1 }, () => gen.person({ bornFrom: 1990, bornTo: 2015 }));
@@ -40,6 +40,7 @@ async function enrolled(
       address: '一组',
       hukouType: where.hukou,
       phone: null,
+      bankAccount: e.bankAccount ?? null,
       members: [{ name: head.name, idNumber: head.idNumber, relation: 'self' }, ...others.map((p) => ({ name: p.name, idNumber: p.idNumber, relation: 'son' as const }))],
     },
   ]);
@@ -85,7 +86,7 @@ async function knownHistory() {
   const west = { townshipId: t.west.id, villageId: t.westVillage.id };
   const db = t.backend.store.db;
   // A: 东山 rural 低保, 3 persons, 900 元 from June; the new standard raises it to 1,050 元 from October.
-  const a = await enrolled(gen, { ...east, hukou: 'rural' }, { program: 'dibao', category: 'rural', size: 3, start: '2026-06', fen: 90_000 });
+  const a = await enrolled(gen, { ...east, hukou: 'rural' }, { program: 'dibao', category: 'rural', size: 3, start: '2026-06', fen: 90_000, bankAccount: '6217001234567890123' });
   await recordAmountFrom(db, a.id, '2026-10', { amountFen: 105_000 });
   // B: 东山 rural 低保, 2 persons, 600 元, new in October.
   await enrolled(gen, { ...east, hukou: 'rural' }, { program: 'dibao', category: 'rural', size: 2, start: '2026-10', fen: 60_000 });
@@ -153,6 +154,22 @@ describe('statistical forms', () => {
     expect(cell(roster, '合计', 'amount')).toBe(285_000);
     const notes = roster.rows.map((r) => r.values[roster.columns.findIndex((c) => c.key === 'note')]);
     expect(notes.sort()).toEqual(['', '本月新增', '渐退期']);
+    expect(cell(roster, '合计', 'township')).toBe('共 3 户');
+    // Bank accounts are masked like ID numbers for the roles that see masked IDs.
+    const accounts = (r: ReportResult) => r.rows.map((row) => row.values[r.columns.findIndex((c) => c.key === 'account')]).filter(Boolean);
+    expect(accounts(roster)).toEqual(['621700*********0123']);
+    const clerk = await staff(t, 'countyclerk', 'county_clerk');
+    expect(accounts(await t.call(clerk, 'reports.compute', { form: 'payment-roster', period: '2026-10', program: 'dibao' }))).toEqual(['6217001234567890123']);
+    // A township clerk's roster holds their township's households only, live and once submitted.
+    const dongshan = await t.login('dongshan', 'Temp2026pass');
+    await t.call(dongshan, 'auth.changePassword', { currentPassword: 'Temp2026pass', newPassword: 'Mine2026pass' });
+    const own = async () => {
+      const r = await t.call(dongshan, 'reports.compute', { form: 'payment-roster', period: '2026-10', program: 'dibao' });
+      return [r.rows.map((row) => row.values[0]), cell(r, '合计', 'township'), cell(r, '合计', 'persons'), cell(r, '合计', 'amount'), r.snapshot !== null];
+    };
+    expect(await own()).toEqual([['东山镇', '东山镇'], '共 2 户', 5, 165_000, false]);
+    await t.call(manager, 'reports.submit', { form: 'payment-roster', period: '2026-10', program: 'dibao' });
+    expect(await own()).toEqual([['东山镇', '东山镇'], '共 2 户', 5, 165_000, true]);
     // The roster's total equals the form's 低保 spending for the month.
     const form = await t.call(manager, 'reports.compute', { form: 'assistance-monthly', period: '2026-10' });
     expect(Number(cell(form, '合计', 'dibao_rural_spending')) + Number(cell(form, '合计', 'dibao_urban_spending'))).toBe(285_000);

@@ -6,33 +6,17 @@
 import { addDays, addMonths, monthOf, toIsoDate } from '../../shared/domain/dates';
 import type { ActionData } from '../../shared/api/cases.schemas';
 import type { CaseKind } from '../../shared/domain/workflow/types';
-import { DEFAULT_POLICY } from '../../shared/domain/workflow/types';
-import { scopeOf, type Role } from '../../shared/domain/roles';
 import type { LedgerDb } from '../db/schema';
-import { loadWorkCalendar } from '../calendar/calendar.service';
-import type { EngineEnv } from '../cases/case-engine';
 import { actOnCase, startCase } from '../cases/cases.service';
 import type { SeededRandom } from './random';
+import { demoClerks, demoEnv } from './demo-env';
 
 type Step = [user: string, action: string, data?: ActionData];
 
 export async function demoHistory(db: LedgerDb, at: Date, rng: SeededRandom): Promise<number> {
-  const calendar = await loadWorkCalendar(db);
-  const users = await db.selectFrom('users').select(['id', 'username', 'display_name', 'role', 'township_id']).execute();
   const today = toIsoDate(at);
-  const envFor = (username: string, day: string): EngineEnv => {
-    const u = users.find((x) => x.username === username)!;
-    return {
-      actor: { userId: u.id, username: u.username },
-      user: { id: u.id, displayName: u.display_name, role: u.role as Role, townshipId: u.township_id },
-      scope: scopeOf(u.role as Role, u.township_id),
-      at: new Date(`${day}T10:00:00+08:00`),
-      today: day,
-      calendar,
-      policy: DEFAULT_POLICY,
-    };
-  };
-  const clerkOf = new Map(users.filter((u) => u.role === 'township_clerk').map((u) => [u.township_id!, u.username]));
+  const envFor = await demoEnv(db);
+  const clerkOf = await demoClerks(db);
   // Enrollments running for at least 14 months, oldest first, so a past decision finds them in force.
   const candidates = await db
     .selectFrom('enrollments')

@@ -10,12 +10,8 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ageOn, monthOf, toIsoDate } from '../../shared/domain/dates';
-import { DEFAULT_POLICY, type WorkflowPolicy } from '../../shared/domain/workflow/types';
-import { scopeOf, type Role } from '../../shared/domain/roles';
 import { gaolingBand, type Program } from '../../shared/domain/programs';
 import type { LedgerDb } from '../db/schema';
-import { loadWorkCalendar } from '../calendar/calendar.service';
-import type { EngineEnv } from '../cases/case-engine';
 import { programRosterFile } from '../exports/program-roster';
 import type { FileToDeliver } from '../rpc/file-sink';
 import { readGrid } from '../imports/read/read-file';
@@ -24,6 +20,7 @@ import { commitImport } from '../imports/commit';
 import type { Purpose } from '../imports/analyze/ledger-check';
 import { DEMO_COUNTY, DEMO_TOWNSHIPS } from './demo-regions';
 import type { PeopleGenerator } from './synthetic-people';
+import { demoEnv } from './demo-env';
 
 /** Where `doudi demo` leaves the townships' files, inside the data folder. */
 export const DEMO_FILES_FOLDER = '演示乡镇报表';
@@ -62,30 +59,17 @@ function rosterSheet(wb: ExcelJS.Workbook) {
 }
 
 export async function demoImports(db: LedgerDb, at: Date, people: PeopleGenerator, folder: string): Promise<DemoImports> {
-  const users = await db.selectFrom('users').select(['id', 'username', 'display_name', 'role', 'township_id']).execute();
   const townships = await db.selectFrom('townships').select(['id', 'name']).execute();
   const townshipId = (name: string) => townships.find((t) => t.name === name)!.id;
-  const calendar = await loadWorkCalendar(db);
   const today = toIsoDate(at);
-  const policy: WorkflowPolicy = DEFAULT_POLICY;
-  const envFor = (username: string): EngineEnv => {
-    const u = users.find((x) => x.username === username)!;
-    return {
-      actor: { userId: u.id, username: u.username },
-      user: { id: u.id, displayName: u.display_name, role: u.role as Role, townshipId: u.township_id },
-      scope: scopeOf(u.role as Role, u.township_id),
-      at,
-      today,
-      calendar,
-      policy,
-    };
-  };
+  const staff = await demoEnv(db);
+  const envFor = (username: string) => staff(username, today);
   const rosterOf = async (username: string, program: Program, township: string) =>
     fileBytes(
       programRosterFile(db, { scope: envFor(username).scope, maskIds: false, today }, program, townshipId(township), {
         countyName: DEMO_COUNTY.name,
         townshipName: township,
-        preparedBy: users.find((u) => u.username === username)!.display_name,
+        preparedBy: envFor(username).user.displayName,
         today,
       }),
     );

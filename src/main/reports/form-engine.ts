@@ -35,8 +35,8 @@ export interface ColumnDef extends ReportColumn {
   measures?: Measure[];
   /** Counted over the period before (上期). */
   previous?: boolean;
-  /** Computed from other cells of the row (环比), never drilled. */
-  derived?: (cells: Map<string, number | null>) => number | null;
+  /** Computed from other cells of the row (环比, a 合计's count of rows), never drilled. */
+  derived?: (cells: Map<string, number | null>) => number | string | null;
 }
 
 /** One counted fact with what it adds to its cell. */

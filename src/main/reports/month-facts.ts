@@ -31,8 +31,8 @@ export interface ReliefFact {
   amountFen: number;
 }
 
-/** The amount history entry in force in the month, for enrollments `e`. */
-const inForce = (month: string) => sql`s.from_month = (select max(x.from_month) from enrollment_amounts x where x.enrollment_id = e.id and x.from_month <= ${month})`;
+/** The amount history entry `s` in force in the month, for enrollments `e`. */
+export const inForce = (month: string) => sql<boolean>`s.from_month = (select max(x.from_month) from enrollment_amounts x where x.enrollment_id = e.id and x.from_month <= ${month})`;
 
 function factsWhere(db: Executor, month: string) {
   return db
@@ -54,7 +54,7 @@ function factsWhere(db: Executor, month: string) {
       // A lookup by primary key: as a join on coalesce() SQLite may not use the index.
       sql<string | null>`(select p.birth_date from persons p where p.id = coalesce(e.person_id, h.head_person_id))`.as('birthDate'),
     ])
-    .where(inForce(month) as never);
+    .where(inForce(month));
 }
 
 /** Enrollments paid in the month. */

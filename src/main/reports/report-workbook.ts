@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { chineseDate } from '../../shared/domain/dates';
+import { rowHeader } from '../../shared/domain/reports/layout';
 import type { ReportResult, ReportRow } from '../../shared/api/reports.schemas';
 import { BORDER, addTitleRows } from '../excel/roster-frame';
 import { safeText } from '../excel/safe-cell';
@@ -36,7 +37,7 @@ export function reportWorkbookFile(result: ReportResult, preparedBy: string, tod
       ws.columns = [{ width: 16 }, ...result.columns.map((c) => ({ width: c.unit === 'text' ? (c.key === 'members' ? 26 : 20) : c.unit === 'fen' ? 14 : 10 }))];
       addTitleRows(ws, width, result.title, `${result.periodLabel}\u3000\u3000${result.unitLine}`, 'right');
       // Two header rows: a group over its columns, a column without a group spanning both.
-      const groups = ws.addRow([result.form === 'payment-roster' ? '姓名（户主）' : '乡镇（街道）', ...result.columns.map((c) => c.group ?? c.label)]);
+      const groups = ws.addRow([rowHeader(result.form, result.program), ...result.columns.map((c) => c.group ?? c.label)]);
       const labels = ws.addRow(['', ...result.columns.map((c) => (c.group ? c.label : ''))]);
       for (const row of [groups, labels]) {
         row.eachCell({ includeEmpty: true }, (c) => {

@@ -8,7 +8,8 @@ import { monthOf } from '../../shared/domain/dates';
 import { maskIdNumber } from '../../shared/domain/id-number';
 import { PROGRAM_LABELS, PROGRAM_SHORT_LABELS, isHouseholdProgram } from '../../shared/domain/programs';
 import { COUNTY_REVIEWERS, seesFullIdNumbers, type Role, type Scope } from '../../shared/domain/roles';
-import { lastMonthOf, monthsOf, periodLabel, previousPeriod } from '../../shared/domain/reports/periods';
+import { lastMonthOf, monthsOf, periodFitsForm, periodLabel, previousPeriod } from '../../shared/domain/reports/periods';
+import { columnTitle } from '../../shared/domain/reports/layout';
 import { REPORT_FORM_LABELS, type DrillRequest, type DrillResult, type DrillRow, type ReportDifference, type ReportRequest, type ReportResult, type ReportRow } from '../../shared/api/reports.schemas';
 import { formatYuan } from '../../shared/domain/money';
 import type { Executor } from '../db/schema';
@@ -19,7 +20,7 @@ import { contributions, cellsByTownship, type ColumnDef, type Contribution, type
 import { changedIn, paidIn, reliefIn, stoppedFrom, type EnrollmentFact } from './month-facts';
 import { ASSISTANCE_COLUMNS } from './forms/assistance-monthly';
 import { changeColumns } from './forms/change-monthly';
-import { paymentRoster } from './forms/payment-roster';
+import { paymentRoster, ROW_COUNT, rosterColumns } from './forms/payment-roster';
 
 export interface ReportViewer {
   role: Role;
@@ -33,25 +34,18 @@ export async function monthFacts(db: Executor, month: string): Promise<MonthFact
   return { month, paid: await paidIn(db, month), stopped: await stoppedFrom(db, month), changed: await changedIn(db, month), relief: await reliefIn(db, month) };
 }
 
-function columnsOf(req: ReportRequest): ColumnDef[] {
+/** The columns of a form; a roster's are plain columns (text, and the persons and amount it adds up). */
+function columnsOf(req: { form: ReportRequest['form']; program?: ReportRequest['program'] | null }): ColumnDef[] {
   if (req.form === 'assistance-monthly') return ASSISTANCE_COLUMNS;
   if (req.form === 'change-monthly') return changeColumns(req.program ? (f: EnrollmentFact) => f.program === req.program : undefined);
-  throw new AppError('VALIDATION', '发放花名册没有统计列');
+  return rosterColumns(req.program ?? 'dibao');
 }
 
 function checkRequest(req: ReportRequest, today: string): void {
   if (req.program && req.form === 'assistance-monthly') throw new AppError('VALIDATION', '社会救助情况统计表包含全部项目，不能按项目筛选');
-  if (req.form !== 'assistance-monthly' && req.period.includes('Q')) throw new AppError('VALIDATION', `${REPORT_FORM_LABELS[req.form]}按月编制，请选择月份`);
+  if (!periodFitsForm(req.form, req.period)) throw new AppError('VALIDATION', `${REPORT_FORM_LABELS[req.form]}按月编制，请选择月份`);
   if (req.form === 'payment-roster' && !req.program) throw new AppError('VALIDATION', '请选择发放花名册的保障项目');
   if (monthsOf(req.period)[0]! > monthOf(today)) throw new AppError('VALIDATION', `${periodLabel(req.period)}尚未开始，不能编制报表`);
-}
-
-/** The townships a viewer's rows cover: their own, the one asked for, or every township. */
-async function rowTownships(db: Executor, scope: Scope, townshipId: string | undefined) {
-  const only = scope.kind === 'township' ? scope.townshipId : townshipId;
-  let q = db.selectFrom('townships').select(['id', 'name']).orderBy('code');
-  if (only) q = q.where('id', '=', only);
-  return q.execute();
 }
 
 /** The county-wide form, computed from the ledger as it is now. */
@@ -68,15 +62,15 @@ async function computeLive(db: Executor, req: ReportRequest, viewer: ReportViewe
     differences: [],
     canSubmit: false,
   };
-  if (req.form === 'payment-roster') {
-    const roster = await paymentRoster(db, req.program!, req.period, seesFullIdNumbers(viewer.role));
-    return { ...base, title: `${settings.county.name}${PROGRAM_LABELS[req.program!]}资金发放花名册`, unitLine: '单位：人、元', ...roster };
-  }
   const columns = columnsOf(req);
+  if (req.form === 'payment-roster') {
+    const rows = await paymentRoster(db, req.program!, req.period, seesFullIdNumbers(viewer.role));
+    return { ...base, title: `${settings.county.name}${PROGRAM_LABELS[req.program!]}资金发放花名册`, unitLine: '单位：人、元', columns: columns.map(publicColumn), rows, total: totalOf(columns, rows) };
+  }
   const months = await Promise.all(monthsOf(req.period).map((m) => monthFacts(db, m)));
   const needsPrevious = columns.some((c) => c.previous);
   const previous = needsPrevious ? await Promise.all(monthsOf(previousPeriod(req.period)).map((m) => monthFacts(db, m))) : [];
-  const townships = await rowTownships(db, { kind: 'county' }, undefined);
+  const townships = await db.selectFrom('townships').select(['id', 'name']).orderBy('code').execute();
   const byColumn = columns.map((c) => {
     if (!c.measures) return null;
     const sum = new Map<string, number>();
@@ -86,7 +80,7 @@ async function computeLive(db: Executor, req: ReportRequest, viewer: ReportViewe
   const rowOf = (key: string, label: string, value: (i: number) => number): ReportRow => {
     const cells = new Map<string, number | null>();
     columns.forEach((c, i) => c.measures && cells.set(c.key, value(i)));
-    return { key, label, values: columns.map((c) => (c.derived ? c.derived(cells) : (cells.get(c.key) ?? 0))) };
+    return { key, townshipId: key, label, values: columns.map((c) => (c.derived ? c.derived(cells) : (cells.get(c.key) ?? 0))) };
   };
   const rows = townships.map((t) => rowOf(t.id, t.name, (i) => byColumn[i]!.get(t.id) ?? 0));
   return { ...base, unitLine: '单位：户、人、元', columns: columns.map(publicColumn), rows, total: totalOf(columns, rows) };
@@ -97,17 +91,16 @@ const publicColumn = ({ key, label, group, unit, additive, drillable }: ColumnDe
 /** The 合计 row: additive columns summed over the rows, derived ones computed from those sums. */
 function totalOf(columns: ColumnDef[], rows: ReportRow[]): ReportRow {
   const sums = columns.map((c, i) => (c.additive ? rows.reduce((n, r) => n + (Number(r.values[i]) || 0), 0) : null));
-  const cells = new Map<string, number | null>(columns.map((c, i) => [c.key, sums[i]!]));
-  return { key: TOTAL, label: '合计', values: columns.map((c, i) => (c.derived ? c.derived(cells) : sums[i]!)) };
+  const cells = new Map<string, number | null>([...columns.map((c, i) => [c.key, sums[i]!] as const), [ROW_COUNT, rows.length]]);
+  return { key: TOTAL, townshipId: null, label: '合计', values: columns.map((c, i) => (c.derived ? c.derived(cells) : sums[i]!)) };
 }
 
 /** The rows a viewer may see: their township's, or the one asked for; the 合计 follows the rows shown. */
 function narrowed(result: ReportResult, scope: Scope, townshipId: string | undefined): ReportResult {
   const only = scope.kind === 'township' ? scope.townshipId : townshipId;
-  if (!only || result.form === 'payment-roster') return result;
-  const rows = result.rows.filter((r) => r.key === only);
-  const columns = result.form === 'assistance-monthly' ? ASSISTANCE_COLUMNS : changeColumns();
-  return { ...result, rows, total: totalOf(columns, rows), differences: result.differences.filter((d) => d.rowKey === only) };
+  if (!only) return result;
+  const rows = result.rows.filter((r) => r.townshipId === only);
+  return { ...result, rows, total: totalOf(columnsOf(result), rows) };
 }
 
 /** A roster per program; a change form narrowed to one program is a form of its own. */
@@ -125,7 +118,7 @@ function differencesBetween(frozen: ReportResult, live: ReportResult): ReportDif
     frozen.columns.forEach((c, i) => {
       const current = now ? (now.values[i] ?? null) : null;
       if (c.unit === 'percent' || row.values[i] === current) return;
-      out.push({ rowKey: row.key, rowLabel: row.label, columnKey: c.key, columnLabel: c.group ? `${c.group}·${c.label}` : c.label, submitted: row.values[i] ?? null, current });
+      out.push({ rowKey: row.key, rowLabel: row.label, columnKey: c.key, columnLabel: columnTitle(c), submitted: row.values[i] ?? null, current });
     });
   }
   for (const row of live.rows) if (!frozen.rows.some((r) => r.key === row.key)) out.push({ rowKey: row.key, rowLabel: row.label, columnKey: '', columnLabel: '（上报后新增）', submitted: null, current: row.values.find((v) => typeof v === 'number') ?? null });
@@ -136,12 +129,13 @@ const canSubmitPeriod = (req: ReportRequest, viewer: ReportViewer) => COUNTY_REV
 
 export async function computeReport(db: Executor, req: ReportRequest, viewer: ReportViewer): Promise<ReportResult> {
   checkRequest(req, viewer.today);
-  const live = await computeLive(db, req, viewer);
+  // Frozen and live are narrowed alike, so a township's differences and 合计 are its own.
+  const live = narrowed(await computeLive(db, req, viewer), viewer.scope, req.townshipId);
   const snap = await snapshotOf(db, req);
-  if (!snap) return narrowed({ ...live, canSubmit: canSubmitPeriod(req, viewer) }, viewer.scope, req.townshipId);
-  const frozen = JSON.parse(snap.result) as ReportResult;
-  const masked = req.form === 'payment-roster' && !seesFullIdNumbers(viewer.role) ? maskRoster(frozen) : frozen;
-  return narrowed({ ...masked, snapshot: { submittedAt: snap.submitted_at, submittedBy: snap.display_name }, differences: differencesBetween(masked, live), canSubmit: false }, viewer.scope, req.townshipId);
+  if (!snap) return { ...live, canSubmit: canSubmitPeriod(req, viewer) };
+  const stored = JSON.parse(snap.result) as ReportResult;
+  const frozen = narrowed(req.form === 'payment-roster' && !seesFullIdNumbers(viewer.role) ? maskRoster(stored) : stored, viewer.scope, req.townshipId);
+  return { ...frozen, snapshot: { submittedAt: snap.submitted_at, submittedBy: snap.display_name }, differences: differencesBetween(frozen, live), canSubmit: false };
 }
 
 /** A frozen payment roster keeps whole ID numbers; roles that do not see them get them masked. */
@@ -168,8 +162,7 @@ export async function submitReport(db: Executor, actor: Actor, at: Date, req: Re
 /** The named rows behind one cell: exactly the facts the cell adds up. */
 export async function drillDown(db: Executor, req: DrillRequest, viewer: ReportViewer): Promise<DrillResult> {
   checkRequest(req, viewer.today);
-  const columns = columnsOf(req);
-  const column = columns.find((c) => c.key === req.columnKey);
+  const column = columnsOf(req).find((c) => c.key === req.columnKey);
   if (!column?.measures) throw new AppError('VALIDATION', '该列不能查看明细');
   const only = viewer.scope.kind === 'township' ? viewer.scope.townshipId : req.townshipId;
   if (req.rowKey !== TOTAL && only && req.rowKey !== only) throw new AppError('FORBIDDEN', '只能查看本乡镇（街道）的明细');
@@ -180,7 +173,7 @@ export async function drillDown(db: Executor, req: DrillRequest, viewer: ReportV
   const rows = await namedRows(db, counted, seesFullIdNumbers(viewer.role));
   const total = counted.reduce((n, c) => n + c.value, 0);
   const rowLabel = req.rowKey === TOTAL ? '合计' : ((await db.selectFrom('townships').select('name').where('id', '=', req.rowKey).executeTakeFirst())?.name ?? '');
-  return { title: `${periodLabel(period)} ${rowLabel} ${column.group ? `${column.group}·` : ''}${column.label}`, unit: column.unit, total, rows };
+  return { title: `${periodLabel(period)} ${rowLabel} ${columnTitle(column)}`, unit: column.unit, total, rows };
 }
 
 /** Names, IDs and places of counted facts; a persons cell of a household program lists each covered person. */

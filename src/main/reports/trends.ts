@@ -5,6 +5,7 @@ import { HOUSEHOLD_PROGRAMS, PROGRAM_SHORT_LABELS, type Program } from '../../sh
 import type { Scope } from '../../shared/domain/roles';
 import type { Trends } from '../../shared/api/reports.schemas';
 import type { Executor } from '../db/schema';
+import { inForce } from './month-facts';
 
 const SHOWN: Program[] = ['dibao', 'tekun', 'orphan', 'de_facto_orphan', 'gaoling'];
 
@@ -23,7 +24,7 @@ export async function trends(db: Executor, scope: Scope, today: string): Promise
         sql<number>`sum(case when e.program in (${sql.join(household)}) then s.covered else 1 end)`.as('persons'),
         sql<number>`sum(s.amount_fen)`.as('spending'),
       ])
-      .where(sql<boolean>`s.from_month = (select max(x.from_month) from enrollment_amounts x where x.enrollment_id = e.id and x.from_month <= ${month})`)
+      .where(inForce(month))
       .where('e.start_month', '<=', month)
       .where((eb) => eb.or([eb('e.end_month', 'is', null), eb('e.end_month', '>=', month)]))
       .where('e.program', 'in', SHOWN)

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { PROGRAMS } from '../domain/programs';
+import { PERIOD_PATTERN } from '../domain/reports/periods';
 
 export const REPORT_FORMS = ['assistance-monthly', 'change-monthly', 'payment-roster'] as const;
 export type ReportForm = (typeof REPORT_FORMS)[number];
@@ -16,7 +17,7 @@ export const REPORT_FORM_LABELS: Record<ReportForm, string> = {
 };
 
 /** A month (2026-11) or, for the assistance form, a quarter (2026-Q4). */
-export const reportPeriodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, '期间格式应为 YYYY-MM 或 YYYY-Q1…Q4');
+export const reportPeriodSchema = z.string().regex(PERIOD_PATTERN, '期间格式应为 YYYY-MM 或 YYYY-Q1…Q4');
 
 export const reportRequestSchema = z.object({
   form: z.enum(REPORT_FORMS),
@@ -47,8 +48,10 @@ export type ReportColumn = z.infer<typeof reportColumnSchema>;
 const cellValue = z.union([z.number(), z.string(), z.null()]);
 
 export const reportRowSchema = z.object({
-  /** Township id, or the household id on a payment roster. */
+  /** Township id on a form, the enrollment id on a payment roster. */
   key: z.string(),
+  /** The township the row belongs to (what a township clerk's view keeps); null for 合计. */
+  townshipId: z.string().nullable(),
   label: z.string(),
   values: z.array(cellValue),
 });

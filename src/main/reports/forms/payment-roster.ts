@@ -5,13 +5,15 @@
 import { maskIdNumber } from '../../../shared/domain/id-number';
 import { isHouseholdProgram, PROGRAM_CATEGORIES, type Program } from '../../../shared/domain/programs';
 import type { ReportColumn, ReportRow } from '../../../shared/api/reports.schemas';
+import type { ColumnDef } from '../form-engine';
 import type { Executor } from '../../db/schema';
 import { paidIn } from '../month-facts';
 
 const text = (key: string, label: string): ReportColumn => ({ key, label, group: null, unit: 'text', additive: false, drillable: false });
 
-export const PAYMENT_ROSTER_COLUMNS: ReportColumn[] = [
-  text('township', '乡镇（街道）'),
+/** The roster's columns; under 乡镇 the 合计 row counts the households (or persons) paid. */
+export const rosterColumns = (program: Program): ColumnDef[] => [
+  { ...text('township', '乡镇（街道）'), derived: (cells) => `共 ${cells.get(ROW_COUNT)} ${isHouseholdProgram(program) ? '户' : '人'}` },
   text('village', '村（社区）'),
   text('id_number', '身份证号码'),
   text('category', '类别'),
@@ -22,7 +24,11 @@ export const PAYMENT_ROSTER_COLUMNS: ReportColumn[] = [
   text('note', '备注'),
 ];
 
-export async function paymentRoster(db: Executor, program: Program, month: string, fullIds: boolean): Promise<{ columns: ReportColumn[]; rows: ReportRow[]; total: ReportRow }> {
+/** The key under which a 合计 row's derived cells find the number of rows. */
+export const ROW_COUNT = '__rows';
+
+/** The rows of the roster, in township, village and name order. */
+export async function paymentRoster(db: Executor, program: Program, month: string, fullIds: boolean): Promise<ReportRow[]> {
   const facts = await paidIn(db, month, [program]);
   const details = new Map<string, { township: string; code: string; village: string; head: string; headId: string | null; account: string | null }>();
   const members = new Map<string, string[]>();
@@ -63,6 +69,7 @@ export async function paymentRoster(db: Executor, program: Program, month: strin
     const note = [f.startMonth === month ? '本月新增' : '', f.phase === 'taper' ? '渐退期' : ''].filter(Boolean).join('，');
     return {
       key: f.enrollmentId,
+      townshipId: f.townshipId,
       label: person?.name ?? d.head,
       values: [
         d.township,
@@ -77,7 +84,5 @@ export async function paymentRoster(db: Executor, program: Program, month: strin
       ],
     };
   });
-  const sum = (i: number) => rows.reduce((n, r) => n + Number(r.values[i]), 0);
-  const total: ReportRow = { key: '__total', label: '合计', values: PAYMENT_ROSTER_COLUMNS.map((c, i) => (c.additive ? sum(i) : c.key === 'township' ? `共 ${rows.length} ${isHouseholdProgram(program) ? '户' : '人'}` : null)) };
-  return { columns: PAYMENT_ROSTER_COLUMNS, rows, total };
+  return rows;
 }

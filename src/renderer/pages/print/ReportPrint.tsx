@@ -9,7 +9,8 @@ import { toIsoDate } from '../../../shared/domain/dates';
 import { useRead } from '../../api/queries';
 import { formatDateTime } from '../../app/format';
 import { useSignedIn } from '../../session/session-context';
-import { groupColumns, hasGroups, rowHeader } from '../reports/column-groups';
+import { rowHeader } from '../../../shared/domain/reports/layout';
+import { groupColumns, hasGroups } from '../reports/column-groups';
 import { formatCell, isNumericUnit, type CellValue } from '../reports/format-cell';
 import { parseReportQuery, reportPath, requestOf } from '../reports/report-query';
 import { useTownshipName } from '../reports/use-township-name';
@@ -39,7 +40,7 @@ function ReportHead({ result, numbered }: { result: ReportResult; numbered: bool
       <tr>
         {numbered && <th rowSpan={rowSpan}>序号</th>}
         <th rowSpan={rowSpan} className="doc-row-label">
-          {rowHeader(result)}
+          {rowHeader(result.form, result.program)}
         </th>
         {segments.flatMap((s) =>
           s.group === null

@@ -6,7 +6,7 @@ import { Alert, Drawer, Table, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import type { DrillRow, ReportRequest } from '../../../shared/api/reports.schemas';
 import { useRead } from '../../api/queries';
-import { columnTitle } from './column-groups';
+import { columnTitle } from '../../../shared/domain/reports/layout';
 import { formatCell, UNIT_NAMES, type ReportUnit } from './format-cell';
 import type { DrillTarget } from './ReportCell';
 

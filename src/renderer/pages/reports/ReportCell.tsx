@@ -3,7 +3,7 @@
  * data attributes name the row and column, so tests (and support) can find a cell without reading headers.
  */
 import type { ReportColumn } from '../../../shared/api/reports.schemas';
-import { columnTitle } from './column-groups';
+import { columnTitle } from '../../../shared/domain/reports/layout';
 import { formatCell, type CellValue } from './format-cell';
 
 export const TOTAL_ROW_KEY = '__total';

@@ -4,7 +4,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { REPORT_FORM_LABELS, REPORT_FORMS, type ReportForm } from '../../../shared/api/reports.schemas';
 import { PROGRAM_LABELS, PROGRAMS, type Program } from '../../../shared/domain/programs';
 import { TownshipSelect } from '../../components/ledger/TownshipSelect';
-import { isQuarter, lastMonth, periodOf, periodStart } from './period';
+import { isQuarter } from '../../../shared/domain/reports/periods';
+import { lastMonth, periodOf, periodStart } from './period';
 import type { ReportQuery } from './report-query';
 
 const FORM_OPTIONS = REPORT_FORMS.map((form) => ({ value: form, label: REPORT_FORM_LABELS[form] }));

@@ -2,7 +2,8 @@
 import { Table, type TableColumnType, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import type { ReportColumn, ReportResult, ReportRow } from '../../../shared/api/reports.schemas';
-import { groupColumns, rowHeader, type IndexedColumn } from './column-groups';
+import { rowHeader } from '../../../shared/domain/reports/layout';
+import { groupColumns, type IndexedColumn } from './column-groups';
 import { isNumericUnit } from './format-cell';
 import { ReportCell, TOTAL_ROW_KEY, type DrillTarget } from './ReportCell';
 
@@ -32,7 +33,7 @@ export function ReportTable({ result, onDrill }: Props) {
       className: isNumericUnit(column.unit) ? 'report-num' : undefined,
       render: (_: unknown, row: ReportRow) => <ReportCell value={row.values[index] ?? null} column={column} rowKey={row.key} rowLabel={row.label} onDrill={onDrill} />,
     });
-    const label: TableColumnType<ReportRow> = { key: '__label', title: rowHeader(result), dataIndex: 'label', width: LABEL_WIDTH, fixed: 'left' };
+    const label: TableColumnType<ReportRow> = { key: '__label', title: rowHeader(result.form, result.program), dataIndex: 'label', width: LABEL_WIDTH, fixed: 'left' };
     const body = groupColumns(columns).flatMap((segment) =>
       segment.group === null ? segment.columns.map(leaf) : [{ key: `group-${segment.columns[0]!.column.key}`, title: segment.group, children: segment.columns.map(leaf) }],
     );

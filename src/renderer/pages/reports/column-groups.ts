@@ -1,6 +1,5 @@
 /** The two-level header of a form: neighbouring columns with the same group share one cell above their labels. */
-import type { ReportColumn, ReportResult } from '../../../shared/api/reports.schemas';
-import { isHouseholdProgram } from '../../../shared/domain/programs';
+import type { ReportColumn } from '../../../shared/api/reports.schemas';
 
 export interface IndexedColumn {
   column: ReportColumn;
@@ -24,12 +23,3 @@ export function groupColumns(columns: readonly ReportColumn[]): ColumnSegment[] 
 }
 
 export const hasGroups = (columns: readonly ReportColumn[]): boolean => columns.some((c) => c.group !== null);
-
-/** The heading of the rows' own column: townships on the forms; on a roster the household head, or the person paid. */
-export function rowHeader(result: Pick<ReportResult, 'form' | 'program'>): string {
-  if (result.form !== 'payment-roster') return '乡镇（街道）';
-  return result.program && isHouseholdProgram(result.program) ? '户主姓名' : '姓名';
-}
-
-/** The column's full name where it stands alone (a drill title, a difference): group and label. */
-export const columnTitle = (column: Pick<ReportColumn, 'group' | 'label'>): string => (column.group ? `${column.group}·${column.label}` : column.label);

@@ -1,9 +1,6 @@
-/** Report periods as the contract spells them: a month 'YYYY-MM' or, for the assistance form, a quarter 'YYYY-Q1'…'Q4'. */
+/** Report periods for the pickers (the rules themselves are in shared/domain/reports/periods). */
 import dayjs, { type Dayjs } from 'dayjs';
-
-export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/;
-
-export const isQuarter = (period: string): boolean => /-Q[1-4]$/.test(period);
+import { monthsOf } from '../../../shared/domain/reports/periods';
 
 /** Forms are made once a month is over, so the month just ended is the one wanted first. */
 export function lastMonth(today: Dayjs = dayjs()): string {
@@ -12,9 +9,7 @@ export function lastMonth(today: Dayjs = dayjs()): string {
 
 /** The first day of the period, for the pickers. */
 export function periodStart(period: string): Dayjs {
-  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
-  if (quarter) return dayjs(`${quarter[1]}-${String((Number(quarter[2]) - 1) * 3 + 1).padStart(2, '0')}-01`);
-  return dayjs(`${period}-01`);
+  return dayjs(`${monthsOf(period)[0]}-01`);
 }
 
 /** The month or quarter a picked day falls in. */

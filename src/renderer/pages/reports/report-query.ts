@@ -4,7 +4,8 @@
  */
 import { REPORT_FORMS, type ReportForm, type ReportRequest } from '../../../shared/api/reports.schemas';
 import { PROGRAMS, type Program } from '../../../shared/domain/programs';
-import { isQuarter, lastMonth, PERIOD_PATTERN } from './period';
+import { periodFitsForm } from '../../../shared/domain/reports/periods';
+import { lastMonth } from './period';
 
 export interface ReportQuery {
   form: ReportForm;
@@ -17,17 +18,13 @@ export interface ReportQuery {
 const oneOf = <T extends string>(list: readonly T[], value: string | null): T | undefined =>
   value !== null && (list as readonly string[]).includes(value) ? (value as T) : undefined;
 
-/** Only the assistance form comes by quarter; any other form falls back to the month just ended. */
-export function periodFits(form: ReportForm, period: string): boolean {
-  return PERIOD_PATTERN.test(period) && (form === 'assistance-monthly' || !isQuarter(period));
-}
-
 export function parseReportQuery(params: URLSearchParams): ReportQuery {
   const form = oneOf(REPORT_FORMS, params.get('form')) ?? 'assistance-monthly';
   const period = params.get('period') ?? '';
   return {
     form,
-    period: periodFits(form, period) ? period : lastMonth(),
+    // A period the form does not come by (a quarter of a monthly sheet) falls back to the month just ended.
+    period: periodFitsForm(form, period) ? period : lastMonth(),
     program: oneOf(PROGRAMS, params.get('program')) ?? 'dibao',
     townshipId: params.get('townshipId') || undefined,
   };

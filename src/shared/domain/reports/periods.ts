@@ -2,6 +2,12 @@
 import { addMonths, chineseMonth } from '../dates';
 
 const QUARTER = /^(\d{4})-Q([1-4])$/;
+
+export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/;
+export const isQuarter = (period: string) => QUARTER.test(period);
+
+/** Only the 社会救助 form comes by quarter; the change sheet and the payment roster are monthly. */
+export const periodFitsForm = (form: string, period: string) => PERIOD_PATTERN.test(period) && (form === 'assistance-monthly' || !isQuarter(period));
 const QUARTER_NAMES = ['一', '二', '三', '四'];
 
 export function monthsOf(period: string): string[] {
