@@ -1,23 +1,21 @@
 /**
  * Forms defined as data: each numeric column names what it counts (households, persons, amount or cases),
  * from which facts (paid in the month, newly started, stopped, amount changed, 临时救助 granted) and which
- * of them. The engine sums the facts by township for the cell, and lists the same facts for its drill-down,
- * so a cell and its named rows cannot disagree. Stock columns (how many are covered) read the period's
+ * of them. A cell adds up the period's aggregate rows that pass the column's test, and its drill-down lists
+ * the facts of the rows passing the same test, so a cell and its named rows cannot disagree. Stock columns (how many are covered) read the period's
  * last month; flow columns (new, stopped, spending) add up its months.
  */
-import { isHouseholdProgram } from '../../shared/domain/programs';
+import { isHouseholdProgram, type GaolingBand, type Program } from '../../shared/domain/programs';
 import type { ReportColumn } from '../../shared/api/reports.schemas';
-import type { EnrollmentFact, ReliefFact } from './month-facts';
+import type { FactRow } from './month-facts';
+import type { CubeRow } from './period-cube';
 
-export type ChangeFact = EnrollmentFact & { previousFen: number };
-
-/** The facts of one month. */
-export interface MonthFacts {
-  month: string;
-  paid: EnrollmentFact[];
-  stopped: EnrollmentFact[];
-  changed: ChangeFact[];
-  relief: ReliefFact[];
+/** What forms tell facts apart by. The band is the 高龄 band at the counted month's end. */
+export interface FactDims {
+  program: Program;
+  category: string | null;
+  hukou: 'urban' | 'rural';
+  band: GaolingBand | null;
 }
 
 export type Source = 'paid' | 'new' | 'stopped' | 'increased' | 'decreased' | 'relief';
@@ -26,8 +24,8 @@ export type Count = 'households' | 'persons' | 'amount' | 'cases' | 'delta';
 export interface Measure {
   source: Source;
   count: Count;
-  /** Which facts of the source this column takes. */
-  match?: (fact: EnrollmentFact, month: string) => boolean;
+  /** Which enrollment facts of the source this column takes (临时救助 facts have none to match). */
+  match?: (dims: FactDims) => boolean;
 }
 
 export interface ColumnDef extends ReportColumn {
@@ -41,69 +39,57 @@ export interface ColumnDef extends ReportColumn {
 
 /** One counted fact with what it adds to its cell. */
 export interface Contribution {
-  fact: EnrollmentFact | ReliefFact;
-  month: string;
+  row: FactRow;
   value: number;
 }
 
 const isStock = (m: Measure) => m.source === 'paid' && (m.count === 'households' || m.count === 'persons');
 
-function factsOf(m: MonthFacts, source: Source): (EnrollmentFact | ReliefFact)[] {
-  switch (source) {
-    case 'paid':
-      return m.paid;
-    case 'new':
-      return m.paid.filter((f) => f.startMonth === m.month);
-    case 'stopped':
-      return m.stopped;
-    case 'increased':
-      return m.changed.filter((f) => f.amountFen > f.previousFen);
-    case 'decreased':
-      return m.changed.filter((f) => f.amountFen < f.previousFen);
-    case 'relief':
-      return m.relief;
-  }
+/** The months a measure counts: stock columns (how many are covered) the last, flows all of them. */
+const monthsCounted = (measure: Measure, months: string[]) => (isStock(measure) ? months.slice(-1) : months);
+
+function takes(measure: Measure, row: CubeRow, months: string[]): boolean {
+  if (!months.includes(row.month) || !row.sources.includes(measure.source)) return false;
+  return !measure.match || (row.dims !== null && measure.match(row.dims));
 }
 
-function valueOf(fact: EnrollmentFact | ReliefFact, count: Count): number {
-  if ('caseId' in fact) return count === 'amount' ? fact.amountFen : 1;
+/** What a row (a single fact or the sum of many) adds to a cell counting `count`. */
+function valueOf(row: CubeRow, count: Count): number {
   switch (count) {
     case 'households':
+      return row.households;
     case 'cases':
-      return 1;
+      return row.n;
     case 'persons':
-      return isHouseholdProgram(fact.program) ? fact.covered : 1;
+      return row.dims && isHouseholdProgram(row.dims.program) ? row.covered : row.n;
     case 'amount':
-      return fact.amountFen;
+      return row.amount;
     case 'delta':
-      return Math.abs(fact.amountFen - (fact as ChangeFact).previousFen);
+      return row.delta;
   }
 }
 
-/** The facts a cell counts, in the months it counts them. Households are counted once per cell. */
-export function contributions(measure: Measure, months: MonthFacts[], inRow: (townshipId: string) => boolean): Contribution[] {
-  const used = isStock(measure) ? months.slice(-1) : months;
-  const out: Contribution[] = [];
-  const seenHouseholds = new Set<string>();
-  for (const m of used) {
-    for (const fact of factsOf(m, measure.source)) {
-      if (!inRow(fact.townshipId)) continue;
-      if (!('caseId' in fact) && measure.match && !measure.match(fact, m.month)) continue;
-      if (measure.count === 'households') {
-        const key = `${m.month}|${fact.householdId}`;
-        if (seenHouseholds.has(key)) continue;
-        seenHouseholds.add(key);
-      }
-      out.push({ fact, month: m.month, value: valueOf(fact, measure.count) });
-    }
-  }
+/** A column's cells for every township at once, from the period's aggregate rows. */
+export function cellsByTownship(measure: Measure, cube: CubeRow[], months: string[]): Map<string, number> {
+  const used = monthsCounted(measure, months);
+  const out = new Map<string, number>();
+  for (const row of cube) if (takes(measure, row, used)) out.set(row.townshipId, (out.get(row.townshipId) ?? 0) + valueOf(row, measure.count));
   return out;
 }
 
-
-/** A column's cells for every township at once: one pass over the facts. */
-export function cellsByTownship(measure: Measure, months: MonthFacts[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const c of contributions(measure, months, () => true)) out.set(c.fact.townshipId, (out.get(c.fact.townshipId) ?? 0) + c.value);
+/** The facts a cell counts, in the months it counts them: each household once per aggregate row, as the cell does. */
+export function contributions(measure: Measure, facts: FactRow[], months: string[]): Contribution[] {
+  const used = monthsCounted(measure, months);
+  const seen = new Set<string>();
+  const out: Contribution[] = [];
+  for (const row of facts) {
+    if (!takes(measure, row, used)) continue;
+    if (measure.count === 'households') {
+      const key = `${row.group}|${row.fact.householdId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
+    out.push({ row, value: valueOf(row, measure.count) });
+  }
   return out;
 }

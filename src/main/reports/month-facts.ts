@@ -1,12 +1,13 @@
 /**
- * What the forms count, read from the enrollments' history for one month: every enrollment paid that
- * month (with the amount, covered persons and phase in force then), every enrollment whose payment stopped
- * from that month (paid through the month before), and every 临时救助 granted that month.
+ * The facts forms count, as rows: each enrollment counted in a month (with the amount, covered persons and
+ * phase in force then, and the flags of enrollment-states.ts), and each 临时救助 granted. Cells add these up
+ * in SQL (period-cube.ts); a drill-down or a roster lists them.
  */
 import { sql } from 'kysely';
-import { addMonths } from '../../shared/domain/dates';
 import type { Program } from '../../shared/domain/programs';
 import type { Executor } from '../db/schema';
+import { factRowsSql, FLAG, groupKey, type StateMonth, type StateRow } from './enrollment-states';
+import type { FactDims, Source } from './form-engine';
 
 export interface EnrollmentFact {
   enrollmentId: string;
@@ -15,13 +16,12 @@ export interface EnrollmentFact {
   program: Program;
   category: string | null;
   townshipId: string;
-  hukou: 'urban' | 'rural';
   startMonth: string;
   amountFen: number;
   covered: number;
   phase: 'normal' | 'taper';
-  /** The enrolled person's (person programs) or the head's birth date. */
-  birthDate: string | null;
+  /** The amount the month before, where it is read (for 增发 and 减发). */
+  previousFen: number | null;
 }
 
 export interface ReliefFact {
@@ -31,67 +31,96 @@ export interface ReliefFact {
   amountFen: number;
 }
 
-/** The amount history entry `s` in force in the month, for enrollments `e`. */
-export const inForce = (month: string) => sql<boolean>`s.from_month = (select max(x.from_month) from enrollment_amounts x where x.enrollment_id = e.id and x.from_month <= ${month})`;
-
-function factsWhere(db: Executor, month: string) {
-  return db
-    .selectFrom('enrollments as e')
-    .innerJoin('households as h', 'h.id', 'e.household_id')
-    .innerJoin('enrollment_amounts as s', 's.enrollment_id', 'e.id')
-    .select([
-      'e.id as enrollmentId',
-      'e.household_id as householdId',
-      'e.person_id as personId',
-      'e.program',
-      'e.category',
-      'e.township_id as townshipId',
-      'h.hukou_type as hukou',
-      'e.start_month as startMonth',
-      's.amount_fen as amountFen',
-      's.covered',
-      's.phase',
-      // A lookup by primary key: as a join on coalesce() SQLite may not use the index.
-      sql<string | null>`(select p.birth_date from persons p where p.id = coalesce(e.person_id, h.head_person_id))`.as('birthDate'),
-    ])
-    .where(inForce(month));
+/** One fact with what it counts in: the shape of an aggregate row, for a single fact. */
+export interface FactRow {
+  month: string;
+  townshipId: string;
+  dims: FactDims | null;
+  sources: Source[];
+  /** Households are counted once per group (see enrollment-states.ts). */
+  group: string;
+  n: number;
+  households: number;
+  covered: number;
+  amount: number;
+  delta: number;
+  fact: EnrollmentFact | ReliefFact;
 }
 
-/** Enrollments paid in the month. */
-export async function paidIn(db: Executor, month: string, programs?: readonly Program[]): Promise<EnrollmentFact[]> {
-  let q = factsWhere(db, month)
-    .where('e.start_month', '<=', month)
-    .where((eb) => eb.or([eb('e.end_month', 'is', null), eb('e.end_month', '>=', month)]));
-  if (programs) q = q.where('e.program', 'in', programs);
-  return (await q.execute()) as EnrollmentFact[];
+/** What a month's flags count the fact in. */
+export function sourcesOf(flags: number): Source[] {
+  const out: Source[] = [];
+  if (flags & FLAG.paid) out.push('paid');
+  if (flags & FLAG.new) out.push('new');
+  if (flags & FLAG.stopped) out.push('stopped');
+  if (flags & FLAG.raised) out.push('increased');
+  if (flags & FLAG.cut) out.push('decreased');
+  return out;
 }
 
-/** Enrollments paid the month before and not from this month on (停保 effective this month). */
-export async function stoppedFrom(db: Executor, month: string, programs?: readonly Program[]): Promise<EnrollmentFact[]> {
-  const before = addMonths(month, -1);
-  let q = factsWhere(db, before).where('e.end_month', '=', before);
-  if (programs) q = q.where('e.program', 'in', programs);
-  return (await q.execute()) as EnrollmentFact[];
+/** One row of the states (a fact or a sum of them) as it counts in each month it counts in. */
+export function byMonth<T>(r: StateRow, wanted: StateMonth[], each: (i: number, month: string, dims: FactDims, sources: Source[]) => T): T[] {
+  const out: T[] = [];
+  wanted.forEach(({ month }, i) => {
+    const flags = Number(r[`f${i}`]);
+    if (flags) out.push(each(i, month, { program: r.program, category: r.category, hukou: r.area, band: r[`b${i}`] as FactDims['band'] }, sourcesOf(flags)));
+  });
+  return out;
 }
 
-/** Amounts changed from this month on (an increase or a decrease), with the amount before. */
-export async function changedIn(db: Executor, month: string, programs?: readonly Program[]) {
-  let q = factsWhere(db, month)
-    .where('s.from_month', '=', month)
-    .whereRef('e.start_month', '<', 's.from_month')
-    .where((eb) => eb.or([eb('e.end_month', 'is', null), eb('e.end_month', '>=', month)]))
-    .select(sql<number>`(select y.amount_fen from enrollment_amounts y where y.enrollment_id = e.id and y.from_month < ${month} order by y.from_month desc limit 1)`.as('previousFen'));
-  if (programs) q = q.where('e.program', 'in', programs);
-  return (await q.execute()) as (EnrollmentFact & { previousFen: number })[];
+/** Every enrollment counted in the months, optionally of one township or some programs only. */
+export async function enrollmentFacts(db: Executor, wanted: StateMonth[], townshipId?: string, programs?: readonly Program[]): Promise<FactRow[]> {
+  const { rows } = await factRowsSql(wanted, townshipId, programs).execute(db);
+  return rows.flatMap((r) => {
+    const group = groupKey(r, wanted.length);
+    return byMonth(r, wanted, (i, month, dims, sources): FactRow => {
+      const amount = Number(r[`a${i}`]);
+      const previous = r[`p${i}`] === null ? null : Number(r[`p${i}`]);
+      const covered = Number(r[`c${i}`]);
+      return {
+        month,
+        townshipId: r.township_id,
+        dims,
+        sources,
+        group,
+        n: 1,
+        households: 1,
+        covered,
+        amount,
+        delta: previous === null ? 0 : Math.abs(amount - previous),
+        fact: {
+          enrollmentId: r.id,
+          householdId: r.household_id,
+          personId: r.person_id,
+          program: r.program,
+          category: r.category,
+          townshipId: r.township_id,
+          startMonth: r.start_month,
+          amountFen: amount,
+          covered,
+          phase: r[`t${i}`] ? 'taper' : 'normal',
+          previousFen: previous,
+        },
+      };
+    });
+  });
 }
 
-/** 临时救助 granted in the month (approved cases closed that month). */
-export async function reliefIn(db: Executor, month: string): Promise<ReliefFact[]> {
-  return db
-    .selectFrom('cases as c')
-    .select(['c.id as caseId', 'c.household_id as householdId', 'c.township_id as townshipId', sql<number>`coalesce(c.amount_fen, 0)`.as('amountFen')])
-    .where('c.program', '=', 'linshi')
-    .where('c.outcome', '=', 'approved')
-    .where(sql<string>`substr(c.closed_at, 1, 7)`, '=', month)
-    .execute();
+/** The enrollments of some programs paid in a month (a payment roster). */
+export async function paidIn(db: Executor, month: string, programs: readonly Program[]): Promise<EnrollmentFact[]> {
+  const rows = await enrollmentFacts(db, [{ month, flows: false }], undefined, programs);
+  return rows.filter((r) => r.sources.includes('paid')).map((r) => r.fact as EnrollmentFact);
+}
+
+/** 临时救助 granted in the months: approved cases closed then. */
+export function reliefCases(db: Executor, months: string[]) {
+  const month = sql<string>`substr(c.closed_at, 1, 7)`;
+  return db.selectFrom('cases as c').where('c.program', '=', 'linshi').where('c.outcome', '=', 'approved').where(month, 'in', months);
+}
+
+/** 临时救助 granted in the months, as facts. */
+export async function reliefFacts(db: Executor, months: string[], townshipId?: string): Promise<FactRow[]> {
+  let q = reliefCases(db, months).select(['c.id as caseId', 'c.household_id as householdId', 'c.township_id as townshipId', sql<number>`coalesce(c.amount_fen, 0)`.as('amountFen'), sql<string>`substr(c.closed_at, 1, 7)`.as('month')]);
+  if (townshipId) q = q.where('c.township_id', '=', townshipId);
+  return (await q.execute()).map(({ month, ...fact }) => ({ month, townshipId: fact.townshipId, dims: null, sources: ['relief'], group: `relief|${fact.caseId}`, n: 1, households: 1, covered: 1, amount: fact.amountFen, delta: 0, fact }));
 }

@@ -16,8 +16,9 @@ import type { Executor } from '../db/schema';
 import type { Actor } from '../audit/audit.service';
 import { recordAudit } from '../audit/audit.service';
 import { loadSettings } from '../settings/settings.service';
-import { contributions, cellsByTownship, type ColumnDef, type Contribution, type MonthFacts } from './form-engine';
-import { changedIn, paidIn, reliefIn, stoppedFrom, type EnrollmentFact } from './month-facts';
+import { contributions, cellsByTownship, type ColumnDef, type Contribution, type FactDims } from './form-engine';
+import { enrollmentFacts, reliefFacts } from './month-facts';
+import { periodCube } from './period-cube';
 import { ASSISTANCE_COLUMNS } from './forms/assistance-monthly';
 import { changeColumns } from './forms/change-monthly';
 import { paymentRoster, ROW_COUNT, rosterColumns } from './forms/payment-roster';
@@ -30,14 +31,10 @@ export interface ReportViewer {
 
 const TOTAL = '__total';
 
-export async function monthFacts(db: Executor, month: string): Promise<MonthFacts> {
-  return { month, paid: await paidIn(db, month), stopped: await stoppedFrom(db, month), changed: await changedIn(db, month), relief: await reliefIn(db, month) };
-}
-
 /** The columns of a form; a roster's are plain columns (text, and the persons and amount it adds up). */
 function columnsOf(req: { form: ReportRequest['form']; program?: ReportRequest['program'] | null }): ColumnDef[] {
   if (req.form === 'assistance-monthly') return ASSISTANCE_COLUMNS;
-  if (req.form === 'change-monthly') return changeColumns(req.program ? (f: EnrollmentFact) => f.program === req.program : undefined);
+  if (req.form === 'change-monthly') return changeColumns(req.program ? (d: FactDims) => d.program === req.program : undefined);
   return rosterColumns(req.program ?? 'dibao');
 }
 
@@ -67,14 +64,15 @@ async function computeLive(db: Executor, req: ReportRequest, viewer: ReportViewe
     const rows = await paymentRoster(db, req.program!, req.period, seesFullIdNumbers(viewer.role));
     return { ...base, title: `${settings.county.name}${PROGRAM_LABELS[req.program!]}资金发放花名册`, unitLine: '单位：人、元', columns: columns.map(publicColumn), rows, total: totalOf(columns, rows) };
   }
-  const months = await Promise.all(monthsOf(req.period).map((m) => monthFacts(db, m)));
-  const needsPrevious = columns.some((c) => c.previous);
-  const previous = needsPrevious ? await Promise.all(monthsOf(previousPeriod(req.period)).map((m) => monthFacts(db, m))) : [];
+  const months = monthsOf(req.period);
+  const previous = columns.some((c) => c.previous) ? monthsOf(previousPeriod(req.period)) : [];
+  // Flows (stopped, changed) are read for the period itself; the period before only adds its spending.
+  const cube = await periodCube(db, [...previous.map((month) => ({ month, flows: false })), ...months.map((month) => ({ month, flows: true }))]);
   const townships = await db.selectFrom('townships').select(['id', 'name']).orderBy('code').execute();
   const byColumn = columns.map((c) => {
     if (!c.measures) return null;
     const sum = new Map<string, number>();
-    for (const m of c.measures) for (const [t, v] of cellsByTownship(m, c.previous ? previous : months)) sum.set(t, (sum.get(t) ?? 0) + v);
+    for (const m of c.measures) for (const [t, v] of cellsByTownship(m, cube, c.previous ? previous : months)) sum.set(t, (sum.get(t) ?? 0) + v);
     return sum;
   });
   const rowOf = (key: string, label: string, value: (i: number) => number): ReportRow => {
@@ -167,17 +165,26 @@ export async function drillDown(db: Executor, req: DrillRequest, viewer: ReportV
   const only = viewer.scope.kind === 'township' ? viewer.scope.townshipId : req.townshipId;
   if (req.rowKey !== TOTAL && only && req.rowKey !== only) throw new AppError('FORBIDDEN', '只能查看本乡镇（街道）的明细');
   const period = column.previous ? previousPeriod(req.period) : req.period;
-  const months = await Promise.all(monthsOf(period).map((m) => monthFacts(db, m)));
-  const inRow = (t: string) => (req.rowKey === TOTAL ? !only || t === only : t === req.rowKey);
-  const counted = column.measures.flatMap((m) => contributions(m, months, inRow).map((c) => ({ ...c, count: m.count })));
+  const months = monthsOf(period);
+  const township = req.rowKey === TOTAL ? only : req.rowKey;
+  // Read as the cells were: flows for the period itself, not for the period before.
+  const facts = [...(await enrollmentFacts(db, months.map((month) => ({ month, flows: !column.previous })), township)), ...(await reliefFacts(db, months, township))];
+  const counted = column.measures.flatMap((m) => contributions(m, facts, months).map((c) => ({ fact: c.row.fact, month: c.row.month, value: c.value, count: m.count })));
   const rows = await namedRows(db, counted, seesFullIdNumbers(viewer.role));
   const total = counted.reduce((n, c) => n + c.value, 0);
   const rowLabel = req.rowKey === TOTAL ? '合计' : ((await db.selectFrom('townships').select('name').where('id', '=', req.rowKey).executeTakeFirst())?.name ?? '');
   return { title: `${periodLabel(period)} ${rowLabel} ${columnTitle(column)}`, unit: column.unit, total, rows };
 }
 
+interface Counted {
+  fact: Contribution['row']['fact'];
+  month: string;
+  value: number;
+  count: string;
+}
+
 /** Names, IDs and places of counted facts; a persons cell of a household program lists each covered person. */
-async function namedRows(db: Executor, counted: (Contribution & { count: string })[], fullIds: boolean): Promise<DrillRow[]> {
+async function namedRows(db: Executor, counted: Counted[], fullIds: boolean): Promise<DrillRow[]> {
   const householdIds = [...new Set(counted.map((c) => c.fact.householdId))];
   const places = new Map<string, { township: string; village: string | null; head: string; headId: string | null }>();
   const members = new Map<string, { id: string; name: string; id_number: string }[]>();

@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { addYears, isValidIsoDate } from './dates';
+import { addDays, addYears, ageOn, isValidIsoDate, lastDayOf, latestBirthForAge } from './dates';
 
 describe('calendar dates', () => {
+  it('finds who has reached an age by comparing birth dates as text, as ageOn counts', () => {
+    const on = ['2026-02-28', '2024-02-29', '2026-03-01', '2026-12-31'];
+    for (const day of on) {
+      for (let birth = '1924-01-01'; birth < '1948-12-31'; birth = addDays(birth, 13)) {
+        for (const age of [80, 90, 100]) expect(birth <= latestBirthForAge(day, age)).toBe(ageOn(birth, day) >= age);
+      }
+      expect(ageOn('1936-02-29', day) >= 90).toBe('1936-02-29' <= latestBirthForAge(day, 90));
+    }
+  });
+
+  it('knows the last day of a month, leap years included', () => {
+    expect(['2024-02', '2026-02', '2026-04', '2026-12'].map(lastDayOf)).toEqual(['2024-02-29', '2026-02-28', '2026-04-30', '2026-12-31']);
+  });
+
   it('shifts by whole years, keeping 29 February only in leap years', () => {
     expect(addYears('2026-11-22', -18)).toBe('2008-11-22');
     expect(addYears('2028-02-29', -1)).toBe('2027-02-28');

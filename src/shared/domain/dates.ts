@@ -51,6 +51,12 @@ export function addYears(date: string, years: number): string {
   return `${year}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** The latest birth date of someone aged `age` or more on `on`, compared as ISO text; agrees with ageOn. */
+export const latestBirthForAge = (on: string, age: number) => `${String(Number(on.slice(0, 4)) - age).padStart(4, '0')}${on.slice(4)}`;
+
+/** The last day of 'YYYY-MM'. */
+export const lastDayOf = (month: string) => `${month}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))).padStart(2, '0')}`;
+
 /** 'YYYY-MM' of a date. */
 export const monthOf = (date: string) => date.slice(0, 7);
 export const isValidMonth = (value: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(value);

@@ -51,12 +51,17 @@ export const PROGRAM_CATEGORIES: Partial<Record<Program, Record<string, string>>
   gaoling: { '80': '80–89 岁', '90': '90–99 岁', '100': '100 岁及以上' },
 };
 
+export type GaolingBand = '80' | '90' | '100';
+/** The 高龄津贴 bands from the oldest down, with the age each starts at. */
+export const GAOLING_BANDS: readonly { band: GaolingBand; fromAge: number }[] = [
+  { band: '100', fromAge: 100 },
+  { band: '90', fromAge: 90 },
+  { band: '80', fromAge: 80 },
+];
+
 /** The 高龄津贴 band for an age, or null under 80. */
-export function gaolingBand(age: number): '80' | '90' | '100' | null {
-  if (age >= 100) return '100';
-  if (age >= 90) return '90';
-  if (age >= 80) return '80';
-  return null;
+export function gaolingBand(age: number): GaolingBand | null {
+  return GAOLING_BANDS.find((b) => age >= b.fromAge)?.band ?? null;
 }
 
 /** Programs that one person may not hold at the same time, with the reason shown to the clerk. */

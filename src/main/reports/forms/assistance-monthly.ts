@@ -2,26 +2,23 @@
  * 社会救助情况统计表 (monthly or quarterly): by township, 城市/农村低保, 特困 by 集中/分散 × 城/乡, 临时救助,
  * 孤儿 and 事实无人抚养儿童, 高龄津贴 by band, and the period's spending against the period before (环比).
  */
-import { ageOn, daysInMonth } from '../../../shared/domain/dates';
-import { gaolingBand, type Program } from '../../../shared/domain/programs';
-import type { ColumnDef, Measure } from '../form-engine';
-import type { EnrollmentFact } from '../month-facts';
+import type { GaolingBand, Program } from '../../../shared/domain/programs';
+import type { ColumnDef, FactDims, Measure } from '../form-engine';
 
 const of =
-  (program: Program, also?: (f: EnrollmentFact, month: string) => boolean) =>
-  (f: EnrollmentFact, month: string) =>
-    f.program === program && (also ? also(f, month) : true);
+  (program: Program, also?: (d: FactDims) => boolean) =>
+  (d: FactDims) =>
+    d.program === program && (also ? also(d) : true);
 
-const lastDay = (month: string) => `${month}-${daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))}`;
 /** The band by age at the month's end, not the band stored when enrolled: people grow older. */
-const band = (b: '80' | '90' | '100') => (f: EnrollmentFact, month: string) => (f.birthDate ? (gaolingBand(ageOn(f.birthDate, lastDay(month))) ?? '80') : '80') === b;
+const band = (b: GaolingBand) => (d: FactDims) => d.band === b;
 
 function col(key: string, group: string | null, label: string, unit: ColumnDef['unit'], measure: Measure): ColumnDef {
   return { key, label, group, unit, additive: true, drillable: true, measures: [measure] };
 }
 
 function dibao(prefix: string, group: string, category: 'urban' | 'rural'): ColumnDef[] {
-  const match = of('dibao', (f) => (f.category ?? f.hukou) === category);
+  const match = of('dibao', (d) => (d.category ?? d.hukou) === category);
   return [
     col(`${prefix}_households`, group, '户数', 'households', { source: 'paid', count: 'households', match }),
     col(`${prefix}_persons`, group, '人数', 'persons', { source: 'paid', count: 'persons', match }),
@@ -31,11 +28,11 @@ function dibao(prefix: string, group: string, category: 'urban' | 'rural'): Colu
   ];
 }
 
-const tekun = (care: 'institution' | 'home', hukou: 'urban' | 'rural') => of('tekun', (f) => (f.category ?? 'home') === care && f.hukou === hukou);
+const tekun = (care: 'institution' | 'home', hukou: 'urban' | 'rural') => of('tekun', (d) => (d.category ?? 'home') === care && d.hukou === hukou);
 
 /** Every spending column of the form: what 本期支出 adds up. */
 const SPENDING: Measure[] = [
-  { source: 'paid', count: 'amount', match: (f) => ['dibao', 'tekun', 'orphan', 'de_facto_orphan', 'gaoling'].includes(f.program) },
+  { source: 'paid', count: 'amount', match: (d) => ['dibao', 'tekun', 'orphan', 'de_facto_orphan', 'gaoling'].includes(d.program) },
   { source: 'relief', count: 'amount' },
 ];
 
