@@ -8,6 +8,7 @@ import type { EnrollmentMembersTable, EnrollmentsTable, StandardsTable } from '.
 import type { CalendarDaysTable } from './tables/calendar.table';
 import type { EnrollmentAmountsTable, ReportSnapshotsTable } from './tables/reports.table';
 import type { ImportBatchItemsTable, ImportBatchesTable, ImportMappingsTable } from './tables/imports.table';
+import type { ChildDirectorsTable, ChildrenTable, ChildVisitsTable } from './tables/care.table';
 import type { CaseMembersTable, CasesTable, CaseStepsTable, WorkflowDefinitionsTable, WorkflowOverridesTable } from './tables/cases.table';
 
 export interface LedgerSchema {
@@ -33,6 +34,9 @@ export interface LedgerSchema {
   import_mappings: ImportMappingsTable;
   enrollment_amounts: EnrollmentAmountsTable;
   report_snapshots: ReportSnapshotsTable;
+  child_directors: ChildDirectorsTable;
+  children: ChildrenTable;
+  child_visits: ChildVisitsTable;
 }
 
 export type LedgerDb = Kysely<LedgerSchema>;

@@ -47,6 +47,8 @@ export async function undoBatch(db: LedgerDb, actor: Actor, at: Date, scope: Sco
     const laterMembers = await chunks(households, (ids) => trx.selectFrom('persons').select('id').where('household_id', 'in', ids).execute());
     const own = new Set(persons);
     if (laterMembers.some((p) => !own.has(p.id))) blockers.push('这些家庭中已登记了新成员');
+    const childFiles = await chunks(persons, (ids) => trx.selectFrom('children').select('person_id').where('person_id', 'in', ids).execute());
+    if (childFiles.length > 0) blockers.push(`${childFiles.length} 人已建立儿童关爱档案`);
     const movedCases = await chunks(cases, (ids) => trx.selectFrom('case_steps').select('case_id').where('case_id', 'in', ids).where('seq', '>', 1).execute());
     if (movedCases.length > 0) blockers.push(`${new Set(movedCases.map((c) => c.case_id)).size} 个案件已经有人办理`);
     if (blockers.length > 0) throw new AppError('CONFLICT', `该批次导入后已有后续业务，不能撤销：${blockers.join('；')}`);

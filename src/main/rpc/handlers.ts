@@ -12,6 +12,7 @@ import { casesHandlers } from '../cases/cases.handlers';
 import { workflowsHandlers } from '../workflows/workflows.handlers';
 import { importsHandlers } from '../imports/imports.handlers';
 import { reportsHandlers } from '../reports/reports.handlers';
+import { careHandlers } from '../care/care.handlers';
 import type { Handlers } from './context';
 
 /** All handlers; leaving out a contract method fails to compile. */
@@ -31,4 +32,5 @@ export const handlers: Handlers = {
   ...workflowsHandlers,
   ...importsHandlers,
   ...reportsHandlers,
+  ...careHandlers,
 };

@@ -4,7 +4,7 @@
  * the handler. Wire types are JSON: dates 'YYYY-MM-DD', money integer fen, ids strings.
  */
 import { z } from 'zod';
-import { CASE_WORKERS, COUNTY_REVIEWERS, ROLES, type Role } from '../domain/roles';
+import { CARE_WORKERS, CASE_WORKERS, COUNTY_REVIEWERS, ROLES, type Role } from '../domain/roles';
 import { COUNTY_CODE, TOWNSHIP_CODE, VILLAGE_CODE } from '../domain/region-codes';
 import { PASSWORD_MAX_LENGTH } from '../domain/password';
 import { HUKOU_TYPES, RELATIONS } from '../domain/household';
@@ -26,6 +26,17 @@ import {
   workflowPolicySchema,
 } from './cases.schemas';
 import { importBatchSchema, importPreviewSchema, importResultSchema, importSettingsSchema } from './imports.schemas';
+import {
+  childCandidateSchema,
+  childDetailSchema,
+  childDirectorSchema,
+  childFieldsSchema,
+  childFilterSchema,
+  childRowSchema,
+  directorInputSchema,
+  visitInputSchema,
+  visitPolicySchema,
+} from './care.schemas';
 import { drillRequestSchema, drillResultSchema, reportRequestSchema, reportResultSchema, trendsSchema } from './reports.schemas';
 import { DISABILITY_CATEGORIES, HEALTH_STATES, SCHOOL_STATES, SELF_CARE_LEVELS } from '../domain/person-attributes';
 
@@ -592,6 +603,30 @@ export const contract = {
   'reports.export': method({ access: REPORT_READER, input: reportRequestSchema, output: fileDeliverySchema }),
   /** Households, persons and spending per program for the 12 months up to last month, for the 工作台. */
   'reports.trends': method({ access: ANY_USER, input: nothing, output: trendsSchema }),
+  /** The child ledger (儿童关爱台账), masked for roles without need; township clerks see their township. */
+  'care.children.list': method({
+    access: { kind: 'user', roles: 'any', townshipField: 'townshipId' },
+    input: childFilterSchema,
+    output: z.object({ rows: z.array(childRowSchema), total: z.number().int(), today: z.string() }),
+  }),
+  'care.children.get': method({ access: ANY_USER, input: z.object({ personId: id }), output: childDetailSchema }),
+  /** People under 18 in the ledger, not yet in the child ledger, by name or ID number. */
+  'care.children.candidates': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: z.object({ q: z.string().trim().min(1).max(30) }), output: z.array(childCandidateSchema) }),
+  'care.children.register': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: childFieldsSchema.extend({ personId: id }), output: ok }),
+  'care.children.update': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: childFieldsSchema.extend({ personId: id, reason }), output: ok }),
+  /** Closes a child's file (aged out, moved away, no longer in difficulty); visits stop being due. */
+  'care.children.close': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: z.object({ personId: id, closedOn: isoDate, reason }), output: ok }),
+  'care.visits.record': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: visitInputSchema, output: z.object({ id, nextDueOn: z.string() }) }),
+  /** Overdue visits and visits due soon, per township and optionally per 儿童主任. */
+  'care.visits.due': method({
+    access: { kind: 'user', roles: 'any', townshipField: 'townshipId' },
+    input: z.object({ townshipId: id.optional(), directorId: id.optional() }),
+    output: z.object({ today: z.string(), overdue: z.array(childRowSchema), dueSoon: z.array(childRowSchema) }),
+  }),
+  'care.directors.list': method({ access: { kind: 'user', roles: 'any', townshipField: 'townshipId' }, input: z.object({ townshipId: id.optional() }), output: z.array(childDirectorSchema) }),
+  'care.directors.save': method({ access: { kind: 'user', roles: ['admin', ...CARE_WORKERS], townshipField: 'townshipId' }, input: directorInputSchema, output: z.object({ id }) }),
+  'care.policy.get': method({ access: ANY_USER, input: nothing, output: visitPolicySchema }),
+  'care.policy.save': method({ access: ADMIN, input: visitPolicySchema, output: ok }),
   /** Desktop only: prints the current window to a PDF the user saves (the browser prints itself). */
   'print.toPdf': method({ access: ANY_USER, input: z.object({ fileName: z.string().trim().min(1).max(80) }), output: fileDeliverySchema }),
 } as const;

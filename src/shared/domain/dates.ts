@@ -51,6 +51,12 @@ export function addYears(date: string, years: number): string {
   return `${year}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  const utc = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
+}
+
 /** The latest birth date of someone aged `age` or more on `on`, compared as ISO text; agrees with ageOn. */
 export const latestBirthForAge = (on: string, age: number) => `${String(Number(on.slice(0, 4)) - age).padStart(4, '0')}${on.slice(4)}`;
 

@@ -38,3 +38,10 @@ export const isCaseWorker = (role: Role) => CASE_WORKERS.includes(role);
 
 /** County staff who confirm, extend any case and review record copies of delegated confirmations (备案审查). */
 export const COUNTY_REVIEWERS: readonly Role[] = ['county_reviewer', 'manager'];
+
+/**
+ * Who keeps children's care records and sees them whole (names, ID numbers, guardians, health, what visits
+ * found): the clerks. Managers and administrators see counts and due dates with names and details masked.
+ */
+export const CARE_WORKERS: readonly Role[] = ['county_clerk', 'county_reviewer', 'township_clerk'];
+export const seesChildRecords = (role: Role) => CARE_WORKERS.includes(role);

@@ -6,6 +6,7 @@ import * as m0004 from './0004_work_calendar';
 import * as m0005 from './0005_cases';
 import * as m0006 from './0006_imports';
 import * as m0007 from './0007_report_history';
+import * as m0008 from './0008_care';
 
 /** The static, ordered list of migrations. A shipped migration is never edited: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_cases': m0005,
   '0006_imports': m0006,
   '0007_report_history': m0007,
+  '0008_care': m0008,
 };

@@ -1,0 +1,57 @@
+/**
+ * Visits (探视巡访): recording one moves the child's next due date; the lists of overdue visits and visits
+ * due soon read the due date kept with each open file (one index), per township and per 儿童主任.
+ */
+import { AppError } from '../../shared/api/errors';
+import type { VisitKind } from '../../shared/domain/care';
+import type { Scope } from '../../shared/domain/roles';
+import type { Executor, LedgerDb } from '../db/schema';
+import { recordAudit, type Actor } from '../audit/audit.service';
+import { newId } from '../app/ids';
+import { childPerson } from './children.service';
+import { childRowsQuery, soonUntil, toChildRow, type ChildViewer } from './child-rows';
+import { dueDateOf, loadVisitPolicy } from './visit-policy';
+
+export interface VisitInput {
+  childId: string;
+  visitedOn: string;
+  kind: VisitKind;
+  visitor: string;
+  findings: string;
+  needs: string | null;
+  followUp: string | null;
+}
+
+export async function recordVisit(db: LedgerDb, actor: Actor, at: Date, scope: Scope, today: string, input: VisitInput): Promise<{ id: string; nextDueOn: string }> {
+  return db.transaction().execute(async (trx) => {
+    const person = await childPerson(trx, scope, input.childId);
+    const child = await trx.selectFrom('children').selectAll().where('person_id', '=', input.childId).executeTakeFirst();
+    if (!child) throw new AppError('NOT_FOUND', '该人员尚未建立儿童关爱档案');
+    if (child.closed_on) throw new AppError('CONFLICT', '档案已结案，不能再记录探访');
+    const field = (message: string) => new AppError('VALIDATION', message, { fields: [{ path: ['visitedOn'], message }] });
+    if (input.visitedOn > today) throw field('探访日期不能晚于今天');
+    if (input.visitedOn < person.birth_date) throw field('探访日期早于儿童出生日期，请核对');
+    const id = newId();
+    await trx
+      .insertInto('child_visits')
+      .values({ id, child_id: input.childId, visited_on: input.visitedOn, kind: input.kind, visitor: input.visitor, findings: input.findings, needs: input.needs, follow_up: input.followUp, recorded_by: actor.userId!, recorded_at: at.toISOString() })
+      .execute();
+    // A visit entered late (an older date) does not move the last visit back.
+    const last = child.last_visited_on && child.last_visited_on > input.visitedOn ? child.last_visited_on : input.visitedOn;
+    const nextDueOn = dueDateOf(await loadVisitPolicy(trx), { ...child, last_visited_on: last });
+    await trx.updateTable('children').set({ last_visited_on: last, next_due_on: nextDueOn, updated_at: at.toISOString() }).where('person_id', '=', input.childId).execute();
+    await recordAudit(trx, actor, at, { action: 'child.visit', entity: 'child', entityId: input.childId, after: { visitId: id, visitedOn: input.visitedOn, kind: input.kind } });
+    return { id, nextDueOn };
+  });
+}
+
+/** Open files whose visit is overdue, and those due within the policy's days, most urgent first. */
+export async function visitsDue(db: Executor, filter: { townshipId?: string; directorId?: string }, scope: Scope, viewer: ChildViewer) {
+  const policy = await loadVisitPolicy(db);
+  let q = childRowsQuery(db).where('c.closed_on', 'is', null).where('c.next_due_on', '<=', soonUntil(viewer.today, policy));
+  if (scope.kind === 'township') q = q.where('h.township_id', '=', scope.townshipId);
+  if (filter.townshipId) q = q.where('h.township_id', '=', filter.townshipId);
+  if (filter.directorId) q = q.where('c.director_id', '=', filter.directorId);
+  const rows = (await q.orderBy('c.next_due_on').orderBy('p.name').execute()).map((r) => toChildRow(r, viewer, policy));
+  return { today: viewer.today, overdue: rows.filter((r) => r.dueState === 'overdue'), dueSoon: rows.filter((r) => r.dueState === 'soon') };
+}

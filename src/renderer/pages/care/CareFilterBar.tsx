@@ -1,0 +1,95 @@
+/** Filters of the reminders and the child ledger: township (county roles), 儿童主任, and for the ledger category, state and a search box. */
+import { SearchOutlined } from '@ant-design/icons';
+import { Button, Input, Select } from 'antd';
+import { useState } from 'react';
+import { useDebouncedCallback } from '../../app/use-debounced-callback';
+import { TownshipSelect } from '../../components/ledger/TownshipSelect';
+import { CATEGORY_OPTIONS, DUE_STATE_OPTIONS } from './care-options';
+import { DirectorFilter } from './DirectorSelect';
+import type { CareQuery } from './use-care-query';
+
+interface Props {
+  query: CareQuery;
+  update: (patch: Partial<CareQuery>) => void;
+  /** A township clerk's own township: the township filter is then not offered. */
+  fixedTownshipId: string | null;
+  /** The ledger's own filters (category, state, search) besides township and director. */
+  full?: boolean;
+}
+
+export function CareFilterBar({ query, update, fixedTownshipId, full }: Props) {
+  const [typed, setTyped] = useState(query.q ?? '');
+  const commit = useDebouncedCallback((q: string) => update({ q: q.trim() || undefined }));
+  const filtered = Boolean(query.directorId || (!fixedTownshipId && query.townshipId) || (full && (query.category || query.dueState || query.q)));
+
+  const clear = () => {
+    commit.cancel();
+    setTyped('');
+    update({ townshipId: undefined, directorId: undefined, category: undefined, dueState: undefined, q: undefined });
+  };
+
+  return (
+    <div className="ledger-filters">
+      <div className="ledger-filters-row">
+        {full && (
+          <Input
+            aria-label="搜索"
+            placeholder="姓名或身份证号码（全部或后几位）"
+            prefix={<SearchOutlined />}
+            allowClear
+            value={typed}
+            onChange={(e) => {
+              setTyped(e.target.value);
+              commit.run(e.target.value);
+            }}
+            onPressEnter={() => {
+              commit.cancel();
+              update({ q: typed.trim() || undefined });
+            }}
+            maxLength={30}
+            className="care-search"
+          />
+        )}
+        {!fixedTownshipId && (
+          <TownshipSelect
+            aria-label="乡镇（街道）"
+            placeholder="全部乡镇（街道）"
+            value={query.townshipId}
+            onChange={(townshipId) => update({ townshipId })}
+            allowClear
+            includeInactive
+            className="ledger-filter-select"
+          />
+        )}
+        <DirectorFilter townshipId={fixedTownshipId ?? query.townshipId} value={query.directorId} onChange={(directorId) => update({ directorId })} className="ledger-filter-select wide" />
+        {full && (
+          <>
+            <Select
+              aria-label="儿童类别"
+              placeholder="全部类别"
+              options={CATEGORY_OPTIONS}
+              value={query.category}
+              onChange={(category) => update({ category })}
+              allowClear
+              className="ledger-filter-select wide"
+            />
+            <Select
+              aria-label="探访状态"
+              placeholder="全部状态"
+              options={DUE_STATE_OPTIONS}
+              value={query.dueState}
+              onChange={(dueState) => update({ dueState })}
+              allowClear
+              className="ledger-filter-select narrow"
+            />
+          </>
+        )}
+        {filtered && (
+          <Button type="link" onClick={clear}>
+            清除筛选
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}

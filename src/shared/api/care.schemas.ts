@@ -1,0 +1,148 @@
+/** Wire shapes of the children's care ledger: children, their visits, the village 儿童主任 and the visit policy. */
+import { z } from 'zod';
+import { CHILD_CATEGORIES, DIFFICULTY_CAUSES, GUARDIANSHIPS, PAIRING_KINDS, VISIT_KINDS } from '../domain/care';
+
+const id = z.string().min(1).max(64);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .optional()
+    .transform((v) => (v ? v : null));
+
+export const childCategorySchema = z.enum(CHILD_CATEGORIES);
+export const guardianshipSchema = z.enum(GUARDIANSHIPS);
+export const visitKindSchema = z.enum(VISIT_KINDS);
+export const DUE_STATES = ['overdue', 'soon', 'ok', 'closed'] as const;
+
+export const childDirectorSchema = z.object({
+  id,
+  townshipId: id,
+  townshipName: z.string(),
+  villageId: id.nullable(),
+  villageName: z.string().nullable(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  active: z.boolean(),
+  /** Open child files this director is responsible for. */
+  childCount: z.number().int(),
+});
+export type ChildDirector = z.infer<typeof childDirectorSchema>;
+
+export const directorInputSchema = z.object({
+  id: id.optional(),
+  townshipId: id,
+  villageId: id.nullable(),
+  name: z.string().trim().min(1, '请填写儿童主任姓名').max(30),
+  phone: optionalText(30),
+  active: z.boolean().default(true),
+});
+
+/** A child in a list. Names and ID numbers are masked for roles without need (see seesChildRecords). */
+export const childRowSchema = z.object({
+  personId: id,
+  householdId: id,
+  name: z.string(),
+  idNumber: z.string(),
+  sex: z.enum(['male', 'female']),
+  age: z.number().int(),
+  category: childCategorySchema,
+  cause: z.enum(DIFFICULTY_CAUSES).nullable(),
+  guardianship: guardianshipSchema,
+  guardianName: z.string().nullable(),
+  townshipId: id,
+  townshipName: z.string(),
+  villageName: z.string().nullable(),
+  directorId: id.nullable(),
+  directorName: z.string().nullable(),
+  lastVisitedOn: z.string().nullable(),
+  nextDueOn: z.string().nullable(),
+  dueState: z.enum(DUE_STATES),
+  /** Days past the due date (overdue) or until it (soon); 0 otherwise. */
+  days: z.number().int(),
+  /** The day the child leaves this ledger by age (16 for 留守, 18 otherwise). */
+  leavesOn: z.string(),
+  closedOn: z.string().nullable(),
+});
+export type ChildRow = z.infer<typeof childRowSchema>;
+
+export const visitSchema = z.object({
+  id,
+  visitedOn: z.string(),
+  kind: visitKindSchema,
+  visitor: z.string(),
+  findings: z.string(),
+  needs: z.string().nullable(),
+  followUp: z.string().nullable(),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+});
+export type Visit = z.infer<typeof visitSchema>;
+
+export const childFieldsSchema = z.object({
+  category: childCategorySchema,
+  cause: z.enum(DIFFICULTY_CAUSES).nullable().default(null),
+  guardianship: guardianshipSchema,
+  guardianName: optionalText(30),
+  guardianRelation: optionalText(20),
+  guardianIdNumber: optionalText(30),
+  guardianPhone: optionalText(30),
+  directorId: id.nullable().default(null),
+  school: optionalText(60),
+  health: optionalText(200),
+  disability: optionalText(200),
+  pairingName: optionalText(30),
+  pairingKind: z.enum(PAIRING_KINDS).nullable().default(null),
+  pairingPhone: optionalText(30),
+});
+export type ChildFields = z.infer<typeof childFieldsSchema>;
+
+export const childDetailSchema = childRowSchema.extend({
+  /** True when the viewer's role sees this file masked: details below are then withheld. */
+  masked: z.boolean(),
+  fields: childFieldsSchema.extend({ guardianName: z.string().nullable() }),
+  openedOn: z.string(),
+  closeReason: z.string().nullable(),
+  visits: z.array(visitSchema),
+});
+export type ChildDetail = z.infer<typeof childDetailSchema>;
+
+export const visitInputSchema = z.object({
+  childId: id,
+  visitedOn: isoDate,
+  kind: visitKindSchema,
+  visitor: z.string().trim().min(1, '请填写探访人').max(30),
+  findings: z.string().trim().min(2, '请写明探访发现（至少 2 个字）').max(1000),
+  needs: optionalText(500),
+  followUp: optionalText(500),
+});
+
+export const childFilterSchema = z.object({
+  townshipId: id.optional(),
+  directorId: id.optional(),
+  category: childCategorySchema.optional(),
+  dueState: z.enum(DUE_STATES).optional(),
+  /** Name or ID number (whole or its last digits). */
+  q: z.string().trim().max(30).optional(),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(10).max(200).default(50),
+});
+
+/** A person who may be added to the child ledger: under 18 and not yet in it. */
+export const childCandidateSchema = z.object({
+  personId: id,
+  name: z.string(),
+  idNumber: z.string(),
+  age: z.number().int(),
+  townshipName: z.string(),
+  villageName: z.string().nullable(),
+});
+
+export const visitPolicySchema = z.object({
+  byCategory: z.object(Object.fromEntries(CHILD_CATEGORIES.map((c) => [c, z.number().int().min(1).max(12)])) as Record<(typeof CHILD_CATEGORIES)[number], z.ZodNumber>),
+  guardianshipLacking: z.number().int().min(1).max(12),
+  dueSoonDays: z.number().int().min(1).max(31),
+});
