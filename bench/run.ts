@@ -4,6 +4,7 @@ import { benchPeopleLedger } from './people-ledger.bench';
 import { benchApprovalWorkflows } from './approval-workflows.bench';
 import { benchImports } from './imports.bench';
 import { benchReports } from './reports.bench';
+import { benchCare } from './care.bench';
 
 const only = process.argv[2];
 const results: boolean[] = [];
@@ -12,6 +13,7 @@ if (!only || only === 'people') results.push(await benchPeopleLedger());
 if (!only || only === 'cases') results.push(await benchApprovalWorkflows());
 if (!only || only === 'imports') results.push(await benchImports());
 if (!only || only === 'reports') results.push(await benchReports());
+if (!only || only === 'care') results.push(await benchCare());
 if (results.some((ok) => !ok)) {
   console.log('\n有基准未达到目标。');
   process.exitCode = 1;

@@ -85,7 +85,7 @@ async function demo(args: string[]): Promise<void> {
   const filesFolder = path.join(dataDirOf(values), DEMO_FILES_FOLDER);
   const result = await createDemoCounty(backend, password, filesFolder, Number(values.households));
   console.log(`已创建演示县台账：${backend.store.ledgerPath}`);
-  console.log(`  ${result.households} 户，${result.persons} 人，${result.enrollments} 条在保记录，${result.cases} 件审批案件，${result.imports.batches} 个导入批次（均为虚构数据）`);
+  console.log(`  ${result.households} 户，${result.persons} 人，${result.enrollments} 条在保记录，${result.cases} 件审批案件，${result.imports.batches} 个导入批次，${result.care.children} 名关爱儿童与 ${result.care.visits} 次探访（均为虚构数据）`);
   console.log(`  乡镇报来的演示花名册（可在“导入导出”中试导入）：${filesFolder}`);
   for (const f of result.imports.files) console.log(`    ${f}`);
   console.log('  演示账户（密码相同）：');

@@ -94,6 +94,7 @@ describe('children care ledger', () => {
     await laterDays(t, 7); // 2026-12-22: two days overdue
     due = await t.call(t.eastA, 'care.visits.due', {});
     expect(due.overdue.map((r) => [r.personId, r.days, r.lastVisitedOn])).toEqual([[f.childId, 2, '2026-11-20']]);
+    expect([due.overdueTotal, due.dueSoonTotal]).toEqual([1, 0]);
     expect((await t.call(t.eastA, 'care.visits.due', { directorId })).overdue).toHaveLength(1);
     expect((await t.call(t.countyClerk, 'care.visits.due', { directorId: westDirector })).overdue).toHaveLength(0);
     expect((await t.call(t.westClerk, 'care.visits.due', {})).overdue).toHaveLength(0);
@@ -116,7 +117,7 @@ describe('children care ledger', () => {
   it('masks children for roles without need and keeps their details out of the audit log', async () => {
     const f = await family();
     await t.call(t.eastA, 'care.children.register', { personId: f.childId, ...fields(f.grandmother, null) });
-    await t.call(t.eastA, 'care.visits.record', { childId: f.childId, visitedOn: '2026-11-19', kind: 'home', visitor: '孙主任', findings: '孩子情绪低落，需要心理疏导', needs: null, followUp: null });
+    await t.call(t.eastA, 'care.visits.record', { childId: f.childId, visitedOn: '2026-11-20', kind: 'home', visitor: '孙主任', findings: '孩子情绪低落，需要心理疏导', needs: null, followUp: null });
 
     const full = await t.call(t.countyClerk, 'care.children.get', { personId: f.childId });
     expect(full.idNumber).toBe(f.childIdNumber);

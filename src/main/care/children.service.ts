@@ -145,7 +145,7 @@ export async function childCandidates(db: Executor, q: string, scope: Scope, tod
     .innerJoin('townships as t', 't.id', 'h.township_id')
     .leftJoin('villages as v', 'v.id', 'h.village_id')
     .leftJoin('children as c', 'c.person_id', 'p.id')
-    .select(['p.id', 'p.name', 'p.id_number', 'p.birth_date', 't.name as township_name', 'v.name as village_name'])
+    .select(['p.id', 'p.name', 'p.id_number', 'p.birth_date', 'h.township_id', 't.name as township_name', 'v.name as village_name'])
     .where('c.person_id', 'is', null)
     .where('p.deceased_on', 'is', null)
     .where('p.birth_date', '>', `${Number(today.slice(0, 4)) - 18}${today.slice(4)}`);
@@ -156,7 +156,7 @@ export async function childCandidates(db: Executor, q: string, scope: Scope, tod
   } else if (search.kind === 'initials') query = query.where('p.name_initials', '>=', search.text).where('p.name_initials', '<', search.text + TOP);
   else query = query.where('p.name', '>=', search.text).where('p.name', '<', search.text + TOP);
   const rows = await query.orderBy('p.name').limit(20).execute();
-  return rows.map((r) => ({ personId: r.id, name: r.name, idNumber: r.id_number, age: ageOn(r.birth_date, today), townshipName: r.township_name, villageName: r.village_name }));
+  return rows.map((r) => ({ personId: r.id, name: r.name, idNumber: r.id_number, age: ageOn(r.birth_date, today), townshipId: r.township_id, townshipName: r.township_name, villageName: r.village_name }));
 }
 
 /** What is wrong with the fields for this child, each at its field. */

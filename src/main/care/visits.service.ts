@@ -24,13 +24,13 @@ export interface VisitInput {
 
 export async function recordVisit(db: LedgerDb, actor: Actor, at: Date, scope: Scope, today: string, input: VisitInput): Promise<{ id: string; nextDueOn: string }> {
   return db.transaction().execute(async (trx) => {
-    const person = await childPerson(trx, scope, input.childId);
+    await childPerson(trx, scope, input.childId);
     const child = await trx.selectFrom('children').selectAll().where('person_id', '=', input.childId).executeTakeFirst();
     if (!child) throw new AppError('NOT_FOUND', '该人员尚未建立儿童关爱档案');
     if (child.closed_on) throw new AppError('CONFLICT', '档案已结案，不能再记录探访');
     const field = (message: string) => new AppError('VALIDATION', message, { fields: [{ path: ['visitedOn'], message }] });
     if (input.visitedOn > today) throw field('探访日期不能晚于今天');
-    if (input.visitedOn < person.birth_date) throw field('探访日期早于儿童出生日期，请核对');
+    if (input.visitedOn < child.opened_on) throw field(`探访日期早于建档日期（${child.opened_on}），请核对`);
     const id = newId();
     await trx
       .insertInto('child_visits')
@@ -45,13 +45,30 @@ export async function recordVisit(db: LedgerDb, actor: Actor, at: Date, scope: S
   });
 }
 
+/** How many rows each list returns at most; the totals say how many there are. */
+export const DUE_LIST_LIMIT = 300;
+
 /** Open files whose visit is overdue, and those due within the policy's days, most urgent first. */
 export async function visitsDue(db: Executor, filter: { townshipId?: string; directorId?: string }, scope: Scope, viewer: ChildViewer) {
   const policy = await loadVisitPolicy(db);
-  let q = childRowsQuery(db).where('c.closed_on', 'is', null).where('c.next_due_on', '<=', soonUntil(viewer.today, policy));
-  if (scope.kind === 'township') q = q.where('h.township_id', '=', scope.townshipId);
-  if (filter.townshipId) q = q.where('h.township_id', '=', filter.townshipId);
-  if (filter.directorId) q = q.where('c.director_id', '=', filter.directorId);
-  const rows = (await q.orderBy('c.next_due_on').orderBy('p.name').execute()).map((r) => toChildRow(r, viewer, policy));
-  return { today: viewer.today, overdue: rows.filter((r) => r.dueState === 'overdue'), dueSoon: rows.filter((r) => r.dueState === 'soon') };
+  const soon = soonUntil(viewer.today, policy);
+  // The router has refused another township's id from a township-bound user.
+  const township = scope.kind === 'township' ? scope.townshipId : filter.townshipId;
+  const list = (from: string | null, to: string, below: boolean) => {
+    let q = childRowsQuery(db).where('c.closed_on', 'is', null);
+    q = below ? q.where('c.next_due_on', '<', to) : q.where('c.next_due_on', '>=', from!).where('c.next_due_on', '<=', to);
+    if (township) q = q.where('h.township_id', '=', township);
+    if (filter.directorId) q = q.where('c.director_id', '=', filter.directorId);
+    return q;
+  };
+  const read = async (q: ReturnType<typeof list>) => {
+    const [rows, total] = await Promise.all([
+      q.orderBy('c.next_due_on').orderBy('p.name').limit(DUE_LIST_LIMIT).execute(),
+      q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows: rows.map((r) => toChildRow(r, viewer, policy)), total: Number(total.n) };
+  };
+  const overdue = await read(list(null, viewer.today, true));
+  const dueSoon = await read(list(viewer.today, soon, false));
+  return { today: viewer.today, overdue: overdue.rows, overdueTotal: overdue.total, dueSoon: dueSoon.rows, dueSoonTotal: dueSoon.total };
 }

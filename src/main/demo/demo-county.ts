@@ -17,6 +17,7 @@ import { enrollDemoCounty } from './demo-enrollments';
 import { demoCases } from './demo-cases';
 import { demoHistory } from './demo-history';
 import { demoImports, type DemoImports } from './demo-imports';
+import { demoCare } from './demo-care';
 
 export interface DemoResult {
   users: { username: string; role: Role; township: string | null }[];
@@ -25,6 +26,7 @@ export interface DemoResult {
   enrollments: number;
   cases: number;
   imports: DemoImports;
+  care: { children: number; visits: number };
   recoveryCode: string;
 }
 
@@ -108,8 +110,9 @@ export async function createDemoCounty(backend: Backend, password: string, files
   const past = await demoHistory(db, at, people.rng);
   const cases = past + (await demoCases(db, at, people.rng));
   const imports = await demoImports(db, at, people, filesFolder);
+  const care = await demoCare(db, at, people, people.rng);
   const totals = await db.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const householdTotal = await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   await backend.store.close();
-  return { users, households: Number(householdTotal.n), persons: Number(totals.n), enrollments, cases, imports, recoveryCode };
+  return { users, households: Number(householdTotal.n), persons: Number(totals.n), enrollments, cases, imports, care, recoveryCode };
 }

@@ -10,6 +10,7 @@ import { ChangePasswordPage, ForcedPasswordPage } from '../pages/account';
 import { ApprovalsPage } from '../pages/approvals';
 import { AuditPage } from '../pages/audit';
 import { CalendarPage } from '../pages/calendar';
+import { CarePage } from '../pages/care';
 import { CasePage } from '../pages/case';
 import { ExchangePage } from '../pages/exchange';
 import { HouseholdPage } from '../pages/household';
@@ -86,6 +87,7 @@ export function AppRoutes() {
             <Route index element={<IntakePage />} />
           </Route>
           <Route path="ledger/households/:id" element={<HouseholdPage />} />
+          <Route path="care" element={<CarePage />} />
           <Route path="approvals" element={<ApprovalsPage />} />
           <Route path="approvals/:id" element={<CasePage />} />
           <Route path="exchange" element={<ExchangePage />} />

@@ -137,6 +137,7 @@ export const childCandidateSchema = z.object({
   name: z.string(),
   idNumber: z.string(),
   age: z.number().int(),
+  townshipId: id,
   townshipName: z.string(),
   villageName: z.string().nullable(),
 });

@@ -617,11 +617,11 @@ export const contract = {
   /** Closes a child's file (aged out, moved away, no longer in difficulty); visits stop being due. */
   'care.children.close': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: z.object({ personId: id, closedOn: isoDate, reason }), output: ok }),
   'care.visits.record': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: visitInputSchema, output: z.object({ id, nextDueOn: z.string() }) }),
-  /** Overdue visits and visits due soon, per township and optionally per 儿童主任. */
+  /** Overdue visits and visits due soon, per township and optionally per 儿童主任: the most urgent 300 of each, with totals. */
   'care.visits.due': method({
     access: { kind: 'user', roles: 'any', townshipField: 'townshipId' },
     input: z.object({ townshipId: id.optional(), directorId: id.optional() }),
-    output: z.object({ today: z.string(), overdue: z.array(childRowSchema), dueSoon: z.array(childRowSchema) }),
+    output: z.object({ today: z.string(), overdue: z.array(childRowSchema), overdueTotal: z.number().int(), dueSoon: z.array(childRowSchema), dueSoonTotal: z.number().int() }),
   }),
   'care.directors.list': method({ access: { kind: 'user', roles: 'any', townshipField: 'townshipId' }, input: z.object({ townshipId: id.optional() }), output: z.array(childDirectorSchema) }),
   'care.directors.save': method({ access: { kind: 'user', roles: ['admin', ...CARE_WORKERS], townshipField: 'townshipId' }, input: directorInputSchema, output: z.object({ id }) }),

@@ -3,10 +3,9 @@ import type { ChildDirector } from '../../../shared/api/care.schemas';
 import { useRead } from '../../api/queries';
 import { directorLabel } from './DirectorSelect';
 
-/** Where the child lives, as far as it is known: a township by id or by name, and the village's name. */
+/** Where the child lives: the township's id and the village's name. */
 export interface ChildPlace {
-  townshipId?: string;
-  townshipName?: string;
+  townshipId: string;
   villageName?: string | null;
 }
 
@@ -19,8 +18,7 @@ interface Props {
   onChange?: (value: string | null) => void;
 }
 
-const inTownship = (d: ChildDirector, place: ChildPlace) =>
-  place.townshipId ? d.townshipId === place.townshipId : place.townshipName ? d.townshipName === place.townshipName : true;
+const inTownship = (d: ChildDirector, place: ChildPlace) => d.townshipId === place.townshipId;
 
 /** 儿童主任 of a child's file: the active directors of the child's township (all within reach when it is unknown), the child's own village first. */
 export function DirectorField({ place, keepId, id, value, onChange }: Props) {

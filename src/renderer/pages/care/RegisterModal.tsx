@@ -59,7 +59,7 @@ export function RegisterModal({ open, onClose, onRegistered }: Props) {
       <Form.Item name="personId" label="登记对象" rules={[{ required: true, message: '请查找并选择要登记的儿童' }]} extra="儿童须先作为家庭成员在对象台账登记">
         <CandidateSelect onPick={pick} />
       </Form.Item>
-      <ChildFieldItems place={picked ? { townshipName: picked.townshipName, villageName: picked.villageName } : null} />
+      <ChildFieldItems place={picked ? { townshipId: picked.townshipId, villageName: picked.villageName } : null} />
     </FormModal>
   );
 }

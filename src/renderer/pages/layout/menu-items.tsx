@@ -6,6 +6,7 @@ import {
   EnvironmentOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
+  HeartOutlined,
   MoneyCollectOutlined,
   SettingOutlined,
   SwapOutlined,
@@ -25,6 +26,7 @@ export function menuItemsFor(role: Role): Item[] {
   const items: Item[] = [
     { key: '/', icon: <AppstoreOutlined />, label: '工作台' },
     { key: '/ledger', icon: <TeamOutlined />, label: '对象台账' },
+    { key: '/care', icon: <HeartOutlined />, label: '儿童关爱' },
     { key: '/approvals', icon: <FileDoneOutlined />, label: '审批待办' },
     { key: '/exchange', icon: <SwapOutlined />, label: '导入导出' },
     { key: '/reports', icon: <BarChartOutlined />, label: '统计报表' },
@@ -48,7 +50,7 @@ export function menuItemsFor(role: Role): Item[] {
   return items;
 }
 
-const PATHS = ['/ledger', '/approvals', '/exchange', '/reports', '/regions', '/admin/users', '/admin/settings', '/admin/standards', '/admin/calendar', '/admin/workflows', '/admin/audit'];
+const PATHS = ['/ledger', '/care', '/approvals', '/exchange', '/reports', '/regions', '/admin/users', '/admin/settings', '/admin/standards', '/admin/calendar', '/admin/workflows', '/admin/audit'];
 
 /** The menu key for a location: the item whose path the location starts with. */
 export function selectedKeyOf(pathname: string): string {

@@ -11,6 +11,7 @@ import { ApprovalsStatCard } from './ApprovalsStatCard';
 import { CalendarReminder } from './CalendarReminder';
 import { StatCard } from './StatCard';
 import { TrendsCard } from './TrendsCard';
+import { VisitsDueCard } from './VisitsDueCard';
 
 /** Who watches the county's figures over time: the manager and the county's own staff. */
 const SEES_TRENDS: readonly Role[] = ['manager', 'county_reviewer', 'county_clerk'];
@@ -38,6 +39,7 @@ export function WorkbenchPage() {
       </div>
       <div className="stat-grid">
         {isCaseWorker(user.role) && <ApprovalsStatCard />}
+        <VisitsDueCard />
         <StatCard title="乡镇（街道）" value={data?.townships} suffix="个" icon={<ApartmentOutlined />} loading={loading} onOpen={toRegions} />
         <StatCard title="村（社区）" value={data?.villages} suffix="个" icon={<EnvironmentOutlined />} loading={loading} onOpen={toRegions} />
         <StatCard title="在册户数" value={data?.households} suffix="户" icon={<HomeOutlined />} loading={loading} onOpen={() => navigate('/ledger')} />

@@ -1,0 +1,74 @@
+/**
+ * A child's file beside the lists: the record, the visits, and for care workers the actions on an open
+ * file (记录探访, 修改档案, 结案). Roles that see the file masked are told so and get no details.
+ */
+import { Alert, Button, Drawer, Empty, Skeleton, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { CHILD_CATEGORY_LABELS } from '../../../shared/domain/care';
+import { seesChildRecords } from '../../../shared/domain/roles';
+import { useRead } from '../../api/queries';
+import { useSignedIn } from '../../session/session-context';
+import { ChildFile } from './ChildFile';
+import { CloseChildModal } from './CloseChildModal';
+import { EditChildModal } from './EditChildModal';
+import { VisitModal } from './VisitModal';
+import { VisitTimeline } from './VisitTimeline';
+
+type Action = 'visit' | 'edit' | 'close';
+
+interface Props {
+  open: boolean;
+  /** The child shown; kept while the drawer closes so its content does not vanish mid-animation. */
+  personId: string | null;
+  onClose: () => void;
+}
+
+export function ChildDrawer({ open, personId, onClose }: Props) {
+  const { user } = useSignedIn();
+  const child = useRead('care.children.get', { personId: personId ?? '' }, { enabled: personId !== null });
+  const [action, setAction] = useState<Action | null>(null);
+  const data = child.data;
+  const canAct = data !== undefined && seesChildRecords(user.role) && !data.masked && data.closedOn === null;
+
+  const actions = canAct && (
+    <Space>
+      <Button type="primary" onClick={() => setAction('visit')}>
+        记录探访
+      </Button>
+      <Button onClick={() => setAction('edit')}>修改档案</Button>
+      <Button danger onClick={() => setAction('close')}>
+        结案
+      </Button>
+    </Space>
+  );
+
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      size="min(760px, 94vw)"
+      title={data ? `${data.name} · ${CHILD_CATEGORY_LABELS[data.category]}` : '儿童档案'}
+      extra={actions}
+      destroyOnHidden
+    >
+      {!data ? (
+        child.isError ? <Empty description="无法读取该儿童档案" /> : <Skeleton active />
+      ) : (
+        <div className="care-file" data-testid="child-file">
+          {data.masked && <Alert type="info" showIcon className="modal-alert" title="您的角色只能查看脱敏信息" />}
+          {data.closedOn && <Alert type="warning" showIcon className="modal-alert" title={`已于 ${data.closedOn} 结案，不再提醒探访`} />}
+          <ChildFile child={data} />
+          <Typography.Title level={5}>探访记录</Typography.Title>
+          <VisitTimeline visits={data.visits} masked={data.masked} />
+          {canAct && (
+            <>
+              <VisitModal open={action === 'visit'} child={data} onClose={() => setAction(null)} />
+              <EditChildModal open={action === 'edit'} child={data} onClose={() => setAction(null)} />
+              <CloseChildModal open={action === 'close'} child={data} onClose={() => setAction(null)} />
+            </>
+          )}
+        </div>
+      )}
+    </Drawer>
+  );
+}
