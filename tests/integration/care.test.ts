@@ -152,4 +152,33 @@ describe('children care ledger', () => {
     await t.call(t.eastA, 'care.children.register', { personId: f.childId, ...fields(f.grandmother, null) });
     expect((await t.call(t.eastA, 'care.children.candidates', { q: f.childIdNumber.slice(-6) })).map((c) => c.personId)).toEqual([]);
   });
+
+  it("lists a child file's end by age before it comes, and as overdue while it stays open", async () => {
+    const gen = new PeopleGenerator(78, '431122');
+    const mother = gen.person({ sex: 'female', bornFrom: 1980, bornTo: 1982, surname: '黄' });
+    const boy = gen.personBornOn('2010-12-10', 'male');
+    const { id } = await t.call(t.eastA, 'households.create', {
+      townshipId: t.east.id,
+      villageId: t.eastVillage.id,
+      address: '东山村七组 1 号',
+      hukouType: 'rural',
+      phone: null,
+      members: [
+        { name: mother.name, idNumber: mother.idNumber, relation: 'self' },
+        { name: `黄${boy.name.slice(1)}`, idNumber: boy.idNumber, relation: 'son' },
+      ],
+    });
+    const boyId = (await t.call(t.eastA, 'households.get', { id })).members.find((m) => m.idNumber === boy.idNumber)!.id;
+    await t.call(t.eastA, 'care.children.register', { personId: boyId, ...fields(mother, null), guardianship: 'relatives' });
+
+    const soon = await t.call(t.eastA, 'ageEvents.list', { withinDays: 30 });
+    const ending = soon.upcoming.find((e) => e.personId === boyId && e.message.includes('关爱档案到期'));
+    expect(ending).toMatchObject({ line: 16, date: '2026-12-10' });
+
+    await laterDays(t, 21); // 2026-12-11: sixteen, and the file is still open
+    const after = await t.call(t.eastA, 'ageEvents.list', { withinDays: 30 });
+    expect(after.overdue.find((e) => e.personId === boyId)?.message).toContain('农村留守儿童关爱档案仍未结案');
+    await t.call(t.eastA, 'care.children.close', { personId: boyId, closedOn: '2026-12-11', reason: '年满 16 周岁' });
+    expect((await t.call(t.eastA, 'ageEvents.list', { withinDays: 30 })).overdue.some((e) => e.personId === boyId)).toBe(false);
+  });
 });

@@ -4,6 +4,7 @@
  * side, for roles that do not need them — the renderer never receives the whole number.
  */
 import type { AgeEvent, HouseholdDetail, HouseholdRow, LedgerFilter, Member, PersonRow } from '../../shared/api/contract';
+import { CHILD_CATEGORY_LABELS, leavesLedgerAt, type ChildCategory } from '../../shared/domain/care';
 import { AGE_LINE_MEANINGS, AGE_LINES, crossingsBetween, overdueTransitions, type AgeLine } from '../../shared/domain/age-events';
 import { addDays, addYears, ageOn } from '../../shared/domain/dates';
 import type { HukouType, Relation } from '../../shared/domain/household';
@@ -200,8 +201,26 @@ export async function ageEvents(db: Executor, viewer: Viewer, withinDays: number
     programs: (held.get(p.id) ?? []).map((h) => h.program),
   });
 
+  // Open files of the children's care ledger: 16 ends a 留守 file, 18 every other.
+  const childFiles = await db
+    .selectFrom('children as c')
+    .innerJoin('persons as p', 'p.id', 'c.person_id')
+    .innerJoin('households as h', 'h.id', 'p.household_id')
+    .innerJoin('townships as t', 't.id', 'h.township_id')
+    .leftJoin('villages as v', 'v.id', 'h.village_id')
+    .select(['p.id', 'p.name', 'p.id_number', 'p.birth_date', 'p.household_id', 't.name as township_name', 'v.name as village_name', 'c.category'])
+    .where('c.closed_on', 'is', null)
+    .$if(viewer.scope.kind === 'township', (q) => q.where('h.township_id', '=', (viewer.scope as { townshipId: string }).townshipId))
+    .$if(Boolean(townshipId), (q) => q.where('h.township_id', '=', townshipId!))
+    .execute();
+  const fileOf = new Map(childFiles.map((f) => [f.id, f.category as ChildCategory]));
+
   const upcoming: AgeEvent[] = [];
   for (const p of candidates.values()) {
+    const file = fileOf.get(p.id);
+    for (const c of crossingsBetween(p.birth_date, viewer.today, to)) {
+      if (file && c.line === leavesLedgerAt(file)) upcoming.push(row(p, c.line, c.date, `年满 ${c.line} 周岁：${CHILD_CATEGORY_LABELS[file]}关爱档案到期，请结案或转入相应台账`));
+    }
     const isChild = (held.get(p.id) ?? []).some((h) => CHILD_PROGRAMS.includes(h.program));
     for (const c of crossingsBetween(p.birth_date, viewer.today, to)) {
       if (CHILD_LINES.has(c.line) && !isChild) continue;
@@ -214,6 +233,11 @@ export async function ageEvents(db: Executor, viewer: Viewer, withinDays: number
     if (seen.has(p.id)) continue;
     seen.add(p.id);
     for (const o of overdueTransitions(p.birth_date, viewer.today, held.get(p.id) ?? [])) overdue.push(row(p, o.line, viewer.today, o.message));
+  }
+  for (const f of childFiles) {
+    const age = ageOn(f.birth_date, viewer.today);
+    const limit = leavesLedgerAt(f.category as ChildCategory);
+    if (age >= limit) overdue.push(row(f, limit as AgeLine, viewer.today, `已满 ${limit} 周岁（${age} 岁），${CHILD_CATEGORY_LABELS[f.category as ChildCategory]}关爱档案仍未结案`));
   }
   upcoming.sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name, 'zh-CN'));
   overdue.sort((a, b) => b.age - a.age);
