@@ -5,14 +5,7 @@
  *  - batch-confirming 500 低保 cases through the engine (checks, enrollments, audit chain), target within
  *    2× of the raw driver writing the same rows (actions, case updates, enrollments, members, audit).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import crypto from 'node:crypto';
-import { createBackend } from '../src/main/app/create-backend';
-import { silentLogger } from '../src/main/app/log';
-import { authenticate, setupLedger } from '../src/main/auth/auth.service';
-import { saveTownship } from '../src/main/regions/regions.service';
 import { loadWorkCalendar } from '../src/main/calendar/calendar.service';
 import { caseInbox } from '../src/main/cases/cases.queries';
 import { actOnCases } from '../src/main/cases/cases.service';
@@ -22,11 +15,11 @@ import { DIBAO_NEW } from '../src/shared/domain/workflow/definitions';
 import { DEFAULT_POLICY } from '../src/shared/domain/workflow/types';
 import { PeopleGenerator } from '../tests/fixtures/people';
 import { report } from './measure';
+import { benchLedger } from './bench-ledger';
 
 const OPEN_CASES = 20_000;
 const BATCH = 500;
 const ROUNDS = 3;
-const PASSWORD = 'Bench2026pass';
 const TODAY = '2026-11-23';
 const STEPS = ['intake', 'investigation', 'initial_review', 'public_notice'];
 
@@ -38,15 +31,8 @@ function p95(times: number[]): number {
 export async function benchApprovalWorkflows(): Promise<boolean> {
   let ok = true;
   console.log(`\n## 审批：${OPEN_CASES.toLocaleString()} 件在办案件`);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-bench-cases-'));
-  const { backend } = createBackend({ dataDir, log: silentLogger });
-  await setupLedger(backend, { countyName: '基准县', countyCode: '431122', adminUsername: 'admin', adminDisplayName: '管理员', adminPassword: PASSWORD });
-  await authenticate(backend, 'admin', PASSWORD);
-  const db = backend.store.db;
+  const { backend, db, townships, dispose } = await benchLedger('cases', 10);
   const raw = backend.store.rawDatabase();
-  const actor = { userId: null, username: 'bench' };
-  const townships: string[] = [];
-  for (let i = 0; i < 10; i++) townships.push((await saveTownship(db, actor, new Date(), { code: `431122${String(100 + i)}`, name: `第${i + 1}镇`, active: true })).id);
   const now = new Date().toISOString();
   for (const [id, role] of [['U-clerk', 'township_clerk'], ['U-reviewer', 'county_reviewer'], ['U-county', 'county_clerk']] as const) {
     raw.prepare("insert into users (id, username, display_name, role, township_id, active, must_change_password, created_at, updated_at) values (?, ?, ?, ?, ?, 1, 0, ?, ?)").run(id, id.toLowerCase(), id, role, role === 'township_clerk' ? townships[0] : null, now, now);
@@ -165,8 +151,6 @@ export async function benchApprovalWorkflows(): Promise<boolean> {
   rawTimes.sort((a, b) => a - b);
   ok = report(`批量审核确认 ${BATCH} 件（中位数，${ROUNDS} 轮）`, serviceTimes[1]!, '裸驱动写入同样的行', rawTimes[1]!, 2) && ok;
 
-  await backend.store.close();
-  if (process.env.BENCH_KEEP) console.log(`（保留基准台账：${dataDir}）`);
-  else fs.rmSync(dataDir, { recursive: true, force: true });
+  await dispose();
   return ok;
 }

@@ -3,36 +3,23 @@
  * records), target under 200 ms for the county list and a township's. Printed against a hand-written SQL
  * that selects the same overdue children's ids through the same index, in the same run.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createBackend } from '../src/main/app/create-backend';
-import { silentLogger } from '../src/main/app/log';
-import { authenticate, setupLedger } from '../src/main/auth/auth.service';
-import { saveTownship } from '../src/main/regions/regions.service';
 import { addDays, addMonthsToDate } from '../src/shared/domain/dates';
 import { CHILD_CATEGORIES, DEFAULT_VISIT_POLICY, GUARDIANSHIPS, nextVisitDue, visitIntervalMonths } from '../src/shared/domain/care';
 import { visitsDue } from '../src/main/care/visits.service';
 import { SeededRandom } from '../src/main/demo/random';
 import { median, report } from './measure';
+import { benchLedger } from './bench-ledger';
 
 const CHILDREN = 50_000;
-const PASSWORD = 'Bench2026pass';
 const TODAY = '2026-11-20';
 const FIRST = '2021-11-20';
 
 export async function benchCare(): Promise<boolean> {
   console.log(`\n## 探视巡访提醒：${CHILDREN.toLocaleString()} 名儿童，五年探访记录`);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-bench-care-'));
-  const { backend } = createBackend({ dataDir, log: silentLogger });
+  const { backend, db, townships, dispose } = await benchLedger('care', 20);
   try {
-    await setupLedger(backend, { countyName: '基准县', countyCode: '431122', adminUsername: 'admin', adminDisplayName: '管理员', adminPassword: PASSWORD });
-    await authenticate(backend, 'admin', PASSWORD);
-    const db = backend.store.db;
     const raw = backend.store.rawDatabase();
     const adminId = (await db.selectFrom('users').select('id').executeTakeFirstOrThrow()).id;
-    const townships: string[] = [];
-    for (let i = 0; i < 20; i++) townships.push((await saveTownship(db, { userId: null, username: 'bench' }, new Date(), { code: `431122${String(100 + i)}`, name: `第${i + 1}镇`, active: true })).id);
     const rng = new SeededRandom(2026);
     const now = new Date().toISOString();
     const insertH = raw.prepare("insert into households (id, township_id, village_id, address, hukou_type, phone, head_person_id, created_at, updated_at) values (?, ?, null, '', 'rural', null, ?, ?, ?)");
@@ -89,7 +76,6 @@ export async function benchCare(): Promise<boolean> {
     console.log(`全县 ${countyList.toFixed(0)} ms，乡镇 ${township.toFixed(0)} ms（目标 < 200 ms：${ok ? '达到' : '未达到'}）`);
     return ok;
   } finally {
-    await backend.store.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await dispose();
   }
 }

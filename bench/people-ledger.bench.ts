@@ -5,25 +5,18 @@
  *  - a filtered page of 50 (target < 100 ms);
  *  - a 100,000-row roster export (target <= 1.3x exceljs streaming the same rows bare).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { createBackend } from '../src/main/app/create-backend';
-import { silentLogger } from '../src/main/app/log';
-import { authenticate, setupLedger } from '../src/main/auth/auth.service';
 import { nameInitials, reversed } from '../src/main/households/search-keys';
 import { listLedger } from '../src/main/ledger/ledger.service';
 import { rosterFile } from '../src/main/exports/roster.service';
 import { collectFile } from '../src/main/rpc/file-sink';
-import { saveTownship } from '../src/main/regions/regions.service';
 import { PeopleGenerator } from '../tests/fixtures/people';
 import { report } from './measure';
+import { benchLedger } from './bench-ledger';
 
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 1_000_000);
 const HOUSEHOLDS = Math.round(PERSONS / 2.8);
-const PASSWORD = 'Bench2026pass';
 const TODAY = '2026-11-22';
 
 function p95(times: number[]): number {
@@ -44,13 +37,7 @@ async function timeEach<T>(items: T[], fn: (item: T) => Promise<unknown> | unkno
 export async function benchPeopleLedger(): Promise<boolean> {
   let ok = true;
   console.log(`\n## 对象台账：${PERSONS.toLocaleString()} 人 / ${HOUSEHOLDS.toLocaleString()} 户`);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-bench-people-'));
-  const { backend } = createBackend({ dataDir, log: silentLogger });
-  await setupLedger(backend, { countyName: '基准县', countyCode: '431122', adminUsername: 'admin', adminDisplayName: '管理员', adminPassword: PASSWORD });
-  await authenticate(backend, 'admin', PASSWORD);
-  const actor = { userId: null, username: 'bench' };
-  const townships: string[] = [];
-  for (let i = 0; i < 10; i++) townships.push((await saveTownship(backend.store.db, actor, new Date(), { code: `431122${String(100 + i)}`, name: `第${i + 1}镇`, active: true })).id);
+  const { backend, townships, dispose } = await benchLedger('people', 10);
 
   // Fixture through the raw driver: the benchmark is about reading, not about how the rows got there.
   const raw = backend.store.rawDatabase();
@@ -137,8 +124,6 @@ export async function benchPeopleLedger(): Promise<boolean> {
   console.log(`导出 ${exported.rows.toLocaleString()} 行花名册`);
   ok = report('  花名册导出（查询 + 版式 + 流式写出）', exportMs, 'exceljs 流式写出同样的行', bareMs, 1.3) && ok;
 
-  await backend.store.close();
-  if (process.env.BENCH_KEEP) console.log(`（保留基准台账：${dataDir}）`);
-  else fs.rmSync(dataDir, { recursive: true, force: true });
+  await dispose();
   return ok;
 }

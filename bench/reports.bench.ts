@@ -3,34 +3,21 @@
  * stops, amount changes), target under 1 s, and within 3× of one hand-written SQL GROUP BY over the same
  * tables (households, persons and spending of the month by township and program) in the same run.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createBackend } from '../src/main/app/create-backend';
-import { silentLogger } from '../src/main/app/log';
-import { authenticate, setupLedger } from '../src/main/auth/auth.service';
-import { saveTownship } from '../src/main/regions/regions.service';
 import { addMonths } from '../src/shared/domain/dates';
 import { computeReport } from '../src/main/reports/reports.service';
 import { SeededRandom } from '../src/main/demo/random';
 import { median, report } from './measure';
+import { benchLedger } from './bench-ledger';
 
 const ENROLLMENTS = 200_000;
-const PASSWORD = 'Bench2026pass';
 const PERIOD = '2026-10';
 const FIRST = '2023-11';
 
 export async function benchReports(): Promise<boolean> {
   console.log(`\n## 统计报表：${ENROLLMENTS.toLocaleString()} 条在保记录，三年历史`);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-bench-reports-'));
-  const { backend } = createBackend({ dataDir, log: silentLogger });
+  const { backend, db, townships, dispose } = await benchLedger('reports', 20);
   try {
-    await setupLedger(backend, { countyName: '基准县', countyCode: '431122', adminUsername: 'admin', adminDisplayName: '管理员', adminPassword: PASSWORD });
-    await authenticate(backend, 'admin', PASSWORD);
-    const db = backend.store.db;
     const raw = backend.store.rawDatabase();
-    const townships: string[] = [];
-    for (let i = 0; i < 20; i++) townships.push((await saveTownship(db, { userId: null, username: 'bench' }, new Date(), { code: `431122${String(100 + i)}`, name: `第${i + 1}镇`, active: true })).id);
     const rng = new SeededRandom(2026);
     const now = new Date().toISOString();
     const insertH = raw.prepare("insert into households (id, township_id, village_id, address, hukou_type, phone, head_person_id, created_at, updated_at) values (?, ?, null, '', ?, null, ?, ?, ?)");
@@ -78,7 +65,6 @@ export async function benchReports(): Promise<boolean> {
     console.log(`月报耗时 ${measured.toFixed(0)} ms（目标 < 1000 ms：${measured < 1000 ? '达到' : '未达到'}）`);
     return withinTarget && measured < 1000;
   } finally {
-    await backend.store.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await dispose();
   }
 }

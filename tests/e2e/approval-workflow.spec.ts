@@ -12,17 +12,12 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { PeopleGenerator } from '../fixtures/people';
 import { prepareDemo, startServer, type TestServer } from './server';
+import { movableClock } from './clock';
 import { login, logout } from './login';
 
 const PASSWORD = 'Demo2026pass';
-const clockFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-e2e-clock-')), 'now');
-const setServerDate = (date: string) => fs.writeFileSync(clockFile, `${date}T09:00:00+08:00`);
-
-/** The server's day and the browser's (date pickers refuse days after today) move together. */
-async function setDate(page: Page, date: string) {
-  setServerDate(date);
-  await page.clock.setFixedTime(new Date(`${date}T09:30:00+08:00`));
-}
+const clock = movableClock();
+const setDate = clock.setDate;
 
 async function act(page: Page, action: string, opinion: string) {
   await page.getByRole('radio', { name: action }).check();
@@ -46,12 +41,12 @@ async function currentStep(page: Page, label: string) {
 test.describe('approval of a 低保 application', () => {
   let server: TestServer;
   test.beforeAll(async () => {
-    setServerDate('2026-11-23');
-    server = await startServer(prepareDemo(PASSWORD), { DOUDI_CLOCK_FILE: clockFile });
+    clock.setServerDate('2026-11-23');
+    server = await startServer(prepareDemo(PASSWORD), clock.env);
   });
   test.afterAll(async () => {
     await server.stop();
-    fs.rmSync(path.dirname(clockFile), { recursive: true, force: true });
+    clock.dispose();
   });
 
   test('township clerk, county clerk and reviewer take it from intake to enrollment, and the form prints', async ({ page }) => {

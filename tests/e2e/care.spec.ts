@@ -3,22 +3,15 @@
  * registered with a guardian and a village 儿童主任, a visit is recorded, and when the clock moves past the
  * month the visit shows as overdue on the 探访提醒 list and the 工作台; the manager sees the child masked.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { PeopleGenerator } from '../fixtures/people';
 import { prepareDemo, startServer, type TestServer } from './server';
+import { movableClock } from './clock';
 import { login, logout } from './login';
 
 const PASSWORD = 'Demo2026pass';
-const clockFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-e2e-clock-')), 'now');
-const setServerDate = (date: string) => fs.writeFileSync(clockFile, `${date}T09:00:00+08:00`);
-
-async function setDate(page: Page, date: string) {
-  setServerDate(date);
-  await page.clock.setFixedTime(new Date(`${date}T09:30:00+08:00`));
-}
+const clock = movableClock();
+const setDate = clock.setDate;
 
 /** Picks an option of an antd Select in the dialog, typing part of its text where the Select searches. */
 async function choose(page: Page, label: string, text: string) {
@@ -31,12 +24,12 @@ async function choose(page: Page, label: string, text: string) {
 test.describe('children care', () => {
   let server: TestServer;
   test.beforeAll(async () => {
-    setServerDate('2026-11-23');
-    server = await startServer(prepareDemo(PASSWORD), { DOUDI_CLOCK_FILE: clockFile });
+    clock.setServerDate('2026-11-23');
+    server = await startServer(prepareDemo(PASSWORD), clock.env);
   });
   test.afterAll(async () => {
     await server.stop();
-    fs.rmSync(path.dirname(clockFile), { recursive: true, force: true });
+    clock.dispose();
   });
 
   test('a left-behind child is registered, visited, and listed overdue when the month has passed', async ({ page }) => {

@@ -5,6 +5,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PeopleGenerator } from '../fixtures/people';
+import { addDays } from '../../src/shared/domain/dates';
+import { registerHouseholds } from '../../src/main/households/households.service';
+import { DUE_LIST_LIMIT } from '../../src/main/care/visits.service';
 import { approvalCounty, laterDays, staff, type ApprovalCounty } from '../fixtures/cases';
 import type { Session } from '../../src/main/rpc/sessions';
 
@@ -180,5 +183,38 @@ describe('children care ledger', () => {
     expect(after.overdue.find((e) => e.personId === boyId)?.message).toContain('农村留守儿童关爱档案仍未结案');
     await t.call(t.eastA, 'care.children.close', { personId: boyId, closedOn: '2026-12-11', reason: '年满 16 周岁' });
     expect((await t.call(t.eastA, 'ageEvents.list', { withinDays: 30 })).overdue.some((e) => e.personId === boyId)).toBe(false);
+  });
+
+  it('keeps 儿童主任 in their township, and moves none away from the children they answer for', async () => {
+    const wrongVillage = await t.failure(t.eastA, 'care.directors.save', { townshipId: t.east.id, villageId: t.westVillage.id, name: '错村主任', phone: null });
+    expect(wrongVillage.details?.fields?.[0]?.path).toEqual(['villageId']);
+    expect((await t.failure(t.eastA, 'care.directors.save', { townshipId: t.west.id, villageId: null, name: '越界主任', phone: null })).code).toBe('FORBIDDEN');
+
+    const f = await family();
+    const { id } = await t.call(t.countyClerk, 'care.directors.save', { townshipId: t.east.id, villageId: t.eastVillage.id, name: '孙主任', phone: null });
+    await t.call(t.eastA, 'care.children.register', { personId: f.childId, ...fields(f.grandmother, id) });
+    const moved = await t.failure(t.countyClerk, 'care.directors.save', { id, townshipId: t.west.id, villageId: null, name: '孙主任', phone: null });
+    expect(moved.message).toContain('请先为这些儿童改派儿童主任');
+    expect((await t.call(t.countyClerk, 'care.directors.list', {})).find((d) => d.id === id)).toMatchObject({ townshipId: t.east.id, childCount: 1 });
+  });
+
+  it('lists the 300 most urgent visits and counts them all', async () => {
+    const gen = new PeopleGenerator(79, '431122');
+    const now = new Date().toISOString();
+    const db = t.backend.store.db;
+    const kids = Array.from({ length: DUE_LIST_LIMIT + 5 }, () => gen.person({ bornFrom: 2012, bornTo: 2018 }));
+    const { householdIds } = await registerHouseholds(db, { userId: null, username: 'test' }, t.clock.now(), kids.map((k) => ({ townshipId: t.east.id, villageId: t.eastVillage.id, address: '东山村', hukouType: 'rural' as const, phone: null, members: [{ name: k.name, idNumber: k.idNumber, relation: 'self' as const }] })));
+    const persons = await db.selectFrom('persons').select(['id', 'household_id']).where('household_id', 'in', householdIds).execute();
+    // Overdue by 1 to 305 days: the most overdue come first.
+    const dueOf = (i: number) => addDays('2026-11-20', -1 - i);
+    await db
+      .insertInto('children')
+      .values(persons.map((p, i) => ({ person_id: p.id, category: 'left_behind', cause: null, guardianship: 'parents', guardian_name: '监护人', guardian_relation: null, guardian_id_number: null, guardian_phone: null, director_id: null, school: null, health: null, disability: null, pairing_name: null, pairing_kind: null, pairing_phone: null, opened_on: '2025-01-01', closed_on: null, close_reason: null, last_visited_on: null, next_due_on: dueOf(i), created_at: now, updated_at: now })))
+      .execute();
+    const due = await t.call(t.eastA, 'care.visits.due', {});
+    expect(due.overdueTotal).toBe(DUE_LIST_LIMIT + 5);
+    expect(due.overdue).toHaveLength(DUE_LIST_LIMIT);
+    expect(due.overdue[0]!.days).toBe(DUE_LIST_LIMIT + 5);
+    expect(due.overdue.at(-1)!.days).toBe(6);
   });
 });

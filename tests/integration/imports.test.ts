@@ -121,6 +121,22 @@ describe('roster import', () => {
 });
 
 describe('monthly reconciliation', () => {
+  it('refuses to undo a batch once one of its people has a children’s care file', async () => {
+    const { data } = await blockRoster(new PeopleGenerator(8, '431122'), [{ members: 2, amount: 600 }]);
+    const uploadId = upload(t.admin, '东山镇低保.xlsx', data);
+    const result = await t.call(t.admin, 'imports.commit', { uploadId, purpose: 'initial_load' });
+    const db = t.backend.store.db;
+    const person = await db.selectFrom('import_batch_items').select('entity_id').where('batch_id', '=', result.batchId).where('entity', '=', 'person').executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    await db
+      .insertInto('children')
+      .values({ person_id: person.entity_id, category: 'in_difficulty', cause: 'poverty', guardianship: 'parents', guardian_name: '监护人', guardian_relation: null, guardian_id_number: null, guardian_phone: null, director_id: null, school: null, health: null, disability: null, pairing_name: null, pairing_kind: null, pairing_phone: null, opened_on: '2026-11-20', closed_on: null, close_reason: null, last_visited_on: null, next_due_on: '2027-02-20', created_at: now, updated_at: now })
+      .execute();
+    const refused = await t.failure(t.admin, 'imports.undo', { batchId: result.batchId });
+    expect(refused.message).toContain('1 人已建立儿童关爱档案');
+    expect((await t.call(t.admin, 'imports.history', {}))[0]).toMatchObject({ status: 'committed' });
+  });
+
   it('turns a changed amount and a missing household into change and stop cases, undoable while untouched', async () => {
     const people = new PeopleGenerator(8, '431122');
     const first = await blockRoster(people, [

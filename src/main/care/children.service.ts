@@ -12,13 +12,10 @@ import type { Scope } from '../../shared/domain/roles';
 import type { Executor, LedgerDb } from '../db/schema';
 import { recordAudit, type Actor } from '../audit/audit.service';
 import { assertTownshipInScope } from '../app/scope';
-import { classifyQuery } from '../ledger/ledger-search';
-import { reversed } from '../households/search-keys';
+import { classifyQuery, personMatches } from '../ledger/ledger-search';
 import { throwIfIssues } from '../households/person-row';
 import { childRowsQuery, soonUntil, toChildRow, type ChildViewer } from './child-rows';
 import { dueDateOf, loadVisitPolicy } from './visit-policy';
-
-const TOP = String.fromCodePoint(0x10ffff);
 
 export interface ChildFilter {
   townshipId?: string;
@@ -32,7 +29,8 @@ export interface ChildFilter {
 
 type Q = ReturnType<typeof childRowsQuery>;
 
-function filtered(db: Executor, filter: Omit<ChildFilter, 'page' | 'pageSize'>, scope: Scope, today: string, soon: string): Q {
+/** Child files matching the filter within the scope (tables c, p, h), for the ledger and the reminders alike. */
+export function filteredChildren(db: Executor, filter: Omit<ChildFilter, 'page' | 'pageSize'>, scope: Scope, today: string, soon: string): Q {
   let q = childRowsQuery(db);
   if (scope.kind === 'township') q = q.where('h.township_id', '=', scope.townshipId);
   if (filter.townshipId) q = q.where('h.township_id', '=', filter.townshipId);
@@ -44,20 +42,12 @@ function filtered(db: Executor, filter: Omit<ChildFilter, 'page' | 'pageSize'>, 
   if (filter.dueState === 'soon') q = q.where('c.next_due_on', '>=', today).where('c.next_due_on', '<=', soon);
   if (filter.dueState === 'ok') q = q.where('c.next_due_on', '>', soon);
   const search = classifyQuery(filter.q ?? '');
-  if (search?.kind === 'id') {
-    const rev = reversed(search.text);
-    q = q.where((eb) => eb.or([eb.and([eb('p.id_number', '>=', search.text), eb('p.id_number', '<', search.text + TOP)]), eb.and([eb('p.id_rev', '>=', rev), eb('p.id_rev', '<', rev + TOP)])]));
-  } else if (search?.kind === 'initials') {
-    q = q.where('p.name_initials', '>=', search.text).where('p.name_initials', '<', search.text + TOP);
-  } else if (search?.kind === 'name') {
-    q = q.where('p.name', '>=', search.text).where('p.name', '<', search.text + TOP);
-  }
-  return q;
+  return search ? q.where(personMatches(search, 'either')) : q;
 }
 
 export async function listChildren(db: Executor, filter: ChildFilter, scope: Scope, viewer: ChildViewer) {
   const policy = await loadVisitPolicy(db);
-  const q = filtered(db, filter, scope, viewer.today, soonUntil(viewer.today, policy));
+  const q = filteredChildren(db, filter, scope, viewer.today, soonUntil(viewer.today, policy));
   const total = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q
     .orderBy('c.closed_on')
@@ -100,14 +90,15 @@ export async function childDetail(db: Executor, personId: string, scope: Scope, 
     .execute();
   const shown = viewer.seesRecords;
   const hidden = '（无权查看）';
+  const summary = toChildRow(row, viewer, policy);
   return {
-    ...toChildRow(row, viewer, policy),
+    ...summary,
     masked: !shown,
     fields: {
       category: row.category as ChildCategory,
       cause: row.cause as ChildFields['cause'],
       guardianship: row.guardianship as ChildFields['guardianship'],
-      guardianName: toChildRow(row, viewer, policy).guardianName,
+      guardianName: summary.guardianName,
       guardianRelation: row.guardian_relation,
       guardianIdNumber: row.guardian_id_number && (shown ? row.guardian_id_number : maskIdNumber(row.guardian_id_number)),
       guardianPhone: shown ? row.guardian_phone : null,
@@ -150,12 +141,7 @@ export async function childCandidates(db: Executor, q: string, scope: Scope, tod
     .where('p.deceased_on', 'is', null)
     .where('p.birth_date', '>', `${Number(today.slice(0, 4)) - 18}${today.slice(4)}`);
   if (scope.kind === 'township') query = query.where('h.township_id', '=', scope.townshipId);
-  if (search.kind === 'id') {
-    const rev = reversed(search.text);
-    query = query.where((eb) => eb.or([eb.and([eb('p.id_number', '>=', search.text), eb('p.id_number', '<', search.text + TOP)]), eb.and([eb('p.id_rev', '>=', rev), eb('p.id_rev', '<', rev + TOP)])]));
-  } else if (search.kind === 'initials') query = query.where('p.name_initials', '>=', search.text).where('p.name_initials', '<', search.text + TOP);
-  else query = query.where('p.name', '>=', search.text).where('p.name', '<', search.text + TOP);
-  const rows = await query.orderBy('p.name').limit(20).execute();
+  const rows = await query.where(personMatches(search, 'either')).orderBy('p.name').limit(20).execute();
   return rows.map((r) => ({ personId: r.id, name: r.name, idNumber: r.id_number, age: ageOn(r.birth_date, today), townshipId: r.township_id, townshipName: r.township_name, villageName: r.village_name }));
 }
 

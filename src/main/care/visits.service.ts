@@ -8,8 +8,8 @@ import type { Scope } from '../../shared/domain/roles';
 import type { Executor, LedgerDb } from '../db/schema';
 import { recordAudit, type Actor } from '../audit/audit.service';
 import { newId } from '../app/ids';
-import { childPerson } from './children.service';
-import { childRowsQuery, soonUntil, toChildRow, type ChildViewer } from './child-rows';
+import { childPerson, filteredChildren } from './children.service';
+import { soonUntil, toChildRow, type ChildViewer } from './child-rows';
 import { dueDateOf, loadVisitPolicy } from './visit-policy';
 
 export interface VisitInput {
@@ -52,23 +52,15 @@ export const DUE_LIST_LIMIT = 300;
 export async function visitsDue(db: Executor, filter: { townshipId?: string; directorId?: string }, scope: Scope, viewer: ChildViewer) {
   const policy = await loadVisitPolicy(db);
   const soon = soonUntil(viewer.today, policy);
-  // The router has refused another township's id from a township-bound user.
-  const township = scope.kind === 'township' ? scope.townshipId : filter.townshipId;
-  const list = (from: string | null, to: string, below: boolean) => {
-    let q = childRowsQuery(db).where('c.closed_on', 'is', null);
-    q = below ? q.where('c.next_due_on', '<', to) : q.where('c.next_due_on', '>=', from!).where('c.next_due_on', '<=', to);
-    if (township) q = q.where('h.township_id', '=', township);
-    if (filter.directorId) q = q.where('c.director_id', '=', filter.directorId);
-    return q;
-  };
-  const read = async (q: ReturnType<typeof list>) => {
+  const read = async (q: ReturnType<typeof filteredChildren>) => {
     const [rows, total] = await Promise.all([
       q.orderBy('c.next_due_on').orderBy('p.name').limit(DUE_LIST_LIMIT).execute(),
       q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { rows: rows.map((r) => toChildRow(r, viewer, policy)), total: Number(total.n) };
   };
-  const overdue = await read(list(null, viewer.today, true));
-  const dueSoon = await read(list(viewer.today, soon, false));
+  // The same conditions as the ledger's 探访状态 filter, so the reminders and the filtered ledger agree.
+  const overdue = await read(filteredChildren(db, { ...filter, dueState: 'overdue' }, scope, viewer.today, soon));
+  const dueSoon = await read(filteredChildren(db, { ...filter, dueState: 'soon' }, scope, viewer.today, soon));
   return { today: viewer.today, overdue: overdue.rows, overdueTotal: overdue.total, dueSoon: dueSoon.rows, dueSoonTotal: dueSoon.total };
 }

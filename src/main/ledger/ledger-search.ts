@@ -5,7 +5,7 @@
  * index in order (search key, or newest registration first) so no large sort is needed, and counts stop
  * at 10,000.
  */
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { LedgerFilter } from '../../shared/api/contract';
 import { addYears } from '../../shared/domain/dates';
 import { COVERED_STATUSES } from '../../shared/domain/programs';
@@ -32,6 +32,19 @@ export function classifyQuery(raw: string): { kind: 'id'; text: string } | { kin
 /** An ID search runs twice: on the start of the number, and on its end (the reversed number's start). */
 export type IdPart = 'start' | 'end';
 
+/**
+ * The condition a search puts on persons `p`, each a prefix range on its index. `either` takes an ID by its
+ * start or its end in one query, for short lists (the list of the ledger runs the two parts apart).
+ */
+export function personMatches(search: NonNullable<ReturnType<typeof classifyQuery>>, idPart: IdPart | 'either' = 'start'): RawBuilder<boolean> {
+  const prefix = (column: string, text: string) => sql<boolean>`(${sql.ref(column)} >= ${text} and ${sql.ref(column)} < ${text + TOP})`;
+  if (search.kind === 'initials') return prefix('p.name_initials', search.text);
+  if (search.kind === 'name') return prefix('p.name', search.text);
+  const start = prefix('p.id_number', search.text);
+  const end = prefix('p.id_rev', reversed(search.text));
+  return idPart === 'start' ? start : idPart === 'end' ? end : sql<boolean>`(${start} or ${end})`;
+}
+
 const idParts = (filter: LedgerFilter): IdPart[] => (classifyQuery(filter.q ?? '')?.kind === 'id' ? ['start', 'end'] : ['start']);
 
 function personConditions(query: Q, filter: LedgerFilter, scope: Scope, today: string, idPart: IdPart = 'start'): Q {
@@ -40,16 +53,7 @@ function personConditions(query: Q, filter: LedgerFilter, scope: Scope, today: s
   if (filter.townshipId) q = q.where('h.township_id', '=', filter.townshipId);
   if (filter.villageId) q = q.where('h.village_id', '=', filter.villageId);
   const search = classifyQuery(filter.q ?? '');
-  if (search?.kind === 'id' && idPart === 'start') {
-    q = q.where('p.id_number', '>=', search.text).where('p.id_number', '<', search.text + TOP);
-  } else if (search?.kind === 'id') {
-    const rev = reversed(search.text);
-    q = q.where('p.id_rev', '>=', rev).where('p.id_rev', '<', rev + TOP);
-  } else if (search?.kind === 'initials') {
-    q = q.where('p.name_initials', '>=', search.text).where('p.name_initials', '<', search.text + TOP);
-  } else if (search?.kind === 'name') {
-    q = q.where('p.name', '>=', search.text).where('p.name', '<', search.text + TOP);
-  }
+  if (search) q = q.where(personMatches(search, idPart));
   // Born after (today - (ageMax + 1) years) and on or before (today - ageMin years).
   if (filter.ageMin !== undefined) q = q.where('p.birth_date', '<=', addYears(today, -filter.ageMin));
   if (filter.ageMax !== undefined) q = q.where('p.birth_date', '>', addYears(today, -(filter.ageMax + 1)));

@@ -108,8 +108,9 @@ export async function enrollmentFacts(db: Executor, wanted: StateMonth[], townsh
 
 /** The enrollments of some programs paid in a month (a payment roster). */
 export async function paidIn(db: Executor, month: string, programs: readonly Program[]): Promise<EnrollmentFact[]> {
+  // Without flows, the states hold only what was paid in the month.
   const rows = await enrollmentFacts(db, [{ month, flows: false }], undefined, programs);
-  return rows.filter((r) => r.sources.includes('paid')).map((r) => r.fact as EnrollmentFact);
+  return rows.map((r) => r.fact as EnrollmentFact);
 }
 
 /** 临时救助 granted in the months: approved cases closed then. */

@@ -19,6 +19,7 @@ import { loadSettings } from '../settings/settings.service';
 import { contributions, cellsByTownship, type ColumnDef, type Contribution, type FactDims } from './form-engine';
 import { enrollmentFacts, reliefFacts } from './month-facts';
 import { periodCube } from './period-cube';
+import { coveredMembers, householdPlaces, personsById } from './fact-names';
 import { ASSISTANCE_COLUMNS } from './forms/assistance-monthly';
 import { changeColumns } from './forms/change-monthly';
 import { paymentRoster, ROW_COUNT, rosterColumns } from './forms/payment-roster';
@@ -185,37 +186,15 @@ interface Counted {
 
 /** Names, IDs and places of counted facts; a persons cell of a household program lists each covered person. */
 async function namedRows(db: Executor, counted: Counted[], fullIds: boolean): Promise<DrillRow[]> {
-  const householdIds = [...new Set(counted.map((c) => c.fact.householdId))];
-  const places = new Map<string, { township: string; village: string | null; head: string; headId: string | null }>();
-  const members = new Map<string, { id: string; name: string; id_number: string }[]>();
-  for (let i = 0; i < householdIds.length; i += 500) {
-    const slice = householdIds.slice(i, i + 500);
-    const rows = await db
-      .selectFrom('households as h')
-      .innerJoin('townships as t', 't.id', 'h.township_id')
-      .leftJoin('villages as v', 'v.id', 'h.village_id')
-      .leftJoin('persons as p', 'p.id', 'h.head_person_id')
-      .select(['h.id', 't.name as township', 'v.name as village', 'p.name as head', 'p.id_number as headId'])
-      .where('h.id', 'in', slice)
-      .execute();
-    for (const r of rows) places.set(r.id, { township: r.township, village: r.village, head: r.head ?? '', headId: r.headId });
-  }
-  const enrollmentIds = counted.flatMap((c) => ('enrollmentId' in c.fact && c.count === 'persons' && isHouseholdProgram(c.fact.program) ? [c.fact.enrollmentId] : []));
-  for (let i = 0; i < enrollmentIds.length; i += 500) {
-    const rows = await db
-      .selectFrom('enrollment_members as m')
-      .innerJoin('persons as p', 'p.id', 'm.person_id')
-      .select(['m.enrollment_id', 'p.id', 'p.name', 'p.id_number'])
-      .where('m.enrollment_id', 'in', enrollmentIds.slice(i, i + 500))
-      .orderBy('p.birth_date')
-      .execute();
-    for (const r of rows) members.set(r.enrollment_id, [...(members.get(r.enrollment_id) ?? []), { id: r.id, name: r.name, id_number: r.id_number }]);
-  }
-  const personIds = counted.flatMap((c) => ('enrollmentId' in c.fact && c.fact.personId ? [c.fact.personId] : []));
-  const persons = new Map<string, { name: string; id_number: string }>();
-  for (let i = 0; i < personIds.length; i += 500) {
-    for (const p of await db.selectFrom('persons').select(['id', 'name', 'id_number']).where('id', 'in', personIds.slice(i, i + 500)).execute()) persons.set(p.id, p);
-  }
+  const places = await householdPlaces(db, counted.map((c) => c.fact.householdId));
+  const members = await coveredMembers(
+    db,
+    counted.flatMap((c) => ('enrollmentId' in c.fact && c.count === 'persons' && isHouseholdProgram(c.fact.program) ? [c.fact.enrollmentId] : [])),
+  );
+  const persons = await personsById(
+    db,
+    counted.flatMap((c) => ('enrollmentId' in c.fact && c.fact.personId ? [c.fact.personId] : [])),
+  );
   const shown = (id: string | null | undefined) => (id ? (fullIds ? id : maskIdNumber(id)) : null);
   const out: DrillRow[] = [];
   for (const c of counted) {
@@ -229,11 +208,11 @@ async function namedRows(db: Executor, counted: Counted[], fullIds: boolean): Pr
     const what = `${PROGRAM_SHORT_LABELS[f.program]}，每月 ${formatYuan(f.amountFen)} 元${f.phase === 'taper' ? '（渐退）' : ''}，${f.startMonth} 起`;
     const listed = members.get(f.enrollmentId);
     if (c.count === 'persons' && isHouseholdProgram(f.program) && listed && listed.length === c.value) {
-      for (const m of listed) out.push({ ...common, personId: m.id, caseId: null, name: m.name, idNumber: shown(m.id_number), value: 1, detail: `${place.head}户 ${what}` });
+      for (const m of listed) out.push({ ...common, personId: m.id, caseId: null, name: m.name, idNumber: shown(m.idNumber), value: 1, detail: `${place.head}户 ${what}` });
       continue;
     }
     const person = f.personId ? persons.get(f.personId) : undefined;
-    out.push({ ...common, personId: f.personId, caseId: null, name: person?.name ?? place.head, idNumber: shown(person?.id_number ?? place.headId), value: c.value, detail: what });
+    out.push({ ...common, personId: f.personId, caseId: null, name: person?.name ?? place.head, idNumber: shown(person?.idNumber ?? place.headId), value: c.value, detail: what });
   }
   return out;
 }

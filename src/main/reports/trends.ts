@@ -5,12 +5,12 @@ import type { Scope } from '../../shared/domain/roles';
 import type { Trends } from '../../shared/api/reports.schemas';
 import type { Executor } from '../db/schema';
 import { cellsByTownship, type Measure } from './form-engine';
-import { periodCube } from './period-cube';
+import { periodCube, type CubeRow } from './period-cube';
 
 const SHOWN: Program[] = ['dibao', 'tekun', 'orphan', 'de_facto_orphan', 'gaoling'];
 
 /** A month's figure, counted as the forms count it (households once per aggregate row, covered persons). */
-function figure(measure: Measure, cube: Awaited<ReturnType<typeof periodCube>>, month: string, scope: Scope): number {
+function figure(measure: Measure, cube: CubeRow[], month: string, scope: Scope): number {
   let n = 0;
   for (const [township, v] of cellsByTownship(measure, cube, [month])) if (scope.kind !== 'township' || township === scope.townshipId) n += v;
   return n;

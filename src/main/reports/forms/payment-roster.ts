@@ -8,6 +8,7 @@ import type { ReportColumn, ReportRow } from '../../../shared/api/reports.schema
 import type { ColumnDef } from '../form-engine';
 import type { Executor } from '../../db/schema';
 import { paidIn } from '../month-facts';
+import { coveredMembers, householdPlaces } from '../fact-names';
 
 const text = (key: string, label: string): ReportColumn => ({ key, label, group: null, unit: 'text', additive: false, drillable: false });
 
@@ -30,39 +31,14 @@ export const ROW_COUNT = '__rows';
 /** The rows of the roster, in township, village and name order. */
 export async function paymentRoster(db: Executor, program: Program, month: string, fullIds: boolean): Promise<ReportRow[]> {
   const facts = await paidIn(db, month, [program]);
-  const details = new Map<string, { township: string; code: string; village: string; head: string; headId: string | null; account: string | null }>();
-  const members = new Map<string, string[]>();
-  const persons = new Map<string, { name: string; id_number: string }>();
-  const householdIds = [...new Set(facts.map((f) => f.householdId))];
-  for (let i = 0; i < householdIds.length; i += 500) {
-    const rows = await db
-      .selectFrom('households as h')
-      .innerJoin('townships as t', 't.id', 'h.township_id')
-      .leftJoin('villages as v', 'v.id', 'h.village_id')
-      .leftJoin('persons as p', 'p.id', 'h.head_person_id')
-      .select(['h.id', 't.name as township', 't.code', 'v.name as village', 'p.name as head', 'p.id_number as headId', 'h.bank_account'])
-      .where('h.id', 'in', householdIds.slice(i, i + 500))
-      .execute();
-    for (const r of rows) details.set(r.id, { township: r.township, code: r.code, village: r.village ?? '', head: r.head ?? '', headId: r.headId, account: r.bank_account });
-  }
-  const enrollmentIds = facts.map((f) => f.enrollmentId);
-  for (let i = 0; i < enrollmentIds.length; i += 500) {
-    const rows = await db
-      .selectFrom('enrollment_members as m')
-      .innerJoin('persons as p', 'p.id', 'm.person_id')
-      .select(['m.enrollment_id', 'p.id', 'p.name', 'p.id_number'])
-      .where('m.enrollment_id', 'in', enrollmentIds.slice(i, i + 500))
-      .orderBy('p.birth_date')
-      .execute();
-    for (const r of rows) {
-      members.set(r.enrollment_id, [...(members.get(r.enrollment_id) ?? []), r.name]);
-      persons.set(r.id, { name: r.name, id_number: r.id_number });
-    }
-  }
+  const details = await householdPlaces(db, facts.map((f) => f.householdId));
+  const members = await coveredMembers(db, facts.map((f) => f.enrollmentId));
+  // A person program's enrolled person is its one covered member.
+  const persons = new Map([...members.values()].flat().map((p) => [p.id, p]));
   const shown = (id: string | null) => (id ? (fullIds ? id : maskIdNumber(id)) : '');
   const sorted = facts
     .map((f) => ({ f, d: details.get(f.householdId)! }))
-    .sort((a, b) => a.d.code.localeCompare(b.d.code) || a.d.village.localeCompare(b.d.village, 'zh-CN') || a.d.head.localeCompare(b.d.head, 'zh-CN'));
+    .sort((a, b) => a.d.townshipCode.localeCompare(b.d.townshipCode) || (a.d.village ?? '').localeCompare(b.d.village ?? '', 'zh-CN') || a.d.head.localeCompare(b.d.head, 'zh-CN'));
   const rows: ReportRow[] = sorted.map(({ f, d }) => {
     const person = f.personId ? persons.get(f.personId) : undefined;
     const covered = isHouseholdProgram(program) ? f.covered : 1;
@@ -73,13 +49,13 @@ export async function paymentRoster(db: Executor, program: Program, month: strin
       label: person?.name ?? d.head,
       values: [
         d.township,
-        d.village,
-        shown(person?.id_number ?? d.headId),
+        d.village ?? '',
+        shown(person?.idNumber ?? d.headId),
         f.category ? (PROGRAM_CATEGORIES[program]?.[f.category] ?? f.category) : '',
         covered,
-        (members.get(f.enrollmentId) ?? []).join('、'),
+        (members.get(f.enrollmentId) ?? []).map((m) => m.name).join('、'),
         f.amountFen,
-        d.account ? shown(d.account) : '',
+        d.bankAccount ? shown(d.bankAccount) : '',
         note,
       ],
     };

@@ -1,9 +1,8 @@
 /** The case list's filters: kind, township (county-wide users), overdue only, and a search box that waits for a pause. */
-import { SearchOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Input, Select } from 'antd';
+import { Button, Checkbox, Select } from 'antd';
 import { useState } from 'react';
-import { useDebouncedCallback } from '../../app/use-debounced-callback';
-import { TownshipSelect } from '../../components/ledger/TownshipSelect';
+import { SearchBox } from '../../components/ledger/SearchBox';
+import { TownshipFilter } from '../../components/ledger/TownshipFilter';
 import { KIND_OPTIONS } from './kind-options';
 import type { ApprovalsQuery } from './use-approvals-query';
 
@@ -15,15 +14,14 @@ interface Props {
 }
 
 export function ApprovalsFilterBar({ query, update, showTownship }: Props) {
-  const [typed, setTyped] = useState(query.q ?? '');
+  // Clearing remounts the search box empty (the address, and so query.q, follows a moment later).
+  const [searches, setSearches] = useState(0);
   // Shown at once: the address (and so the query) changes in a transition, a moment later.
   const [overdueOnly, setOverdueOnly] = useState(query.overdueOnly === true);
-  const commit = useDebouncedCallback((q: string) => update({ q: q.trim() || undefined }));
   const filtered = Boolean(query.q || query.kind || query.overdueOnly || (showTownship && query.townshipId));
 
   const clear = () => {
-    commit.cancel();
-    setTyped('');
+    setSearches((n) => n + 1);
     setOverdueOnly(false);
     update({ q: undefined, kind: undefined, townshipId: undefined, overdueOnly: undefined });
   };
@@ -31,23 +29,7 @@ export function ApprovalsFilterBar({ query, update, showTownship }: Props) {
   return (
     <div className="ledger-filters">
       <div className="ledger-filters-row">
-        <Input
-          aria-label="搜索"
-          placeholder="申请人姓名或案件编号"
-          prefix={<SearchOutlined />}
-          allowClear
-          value={typed}
-          onChange={(e) => {
-            setTyped(e.target.value);
-            commit.run(e.target.value);
-          }}
-          onPressEnter={() => {
-            commit.cancel();
-            update({ q: typed.trim() || undefined });
-          }}
-          maxLength={30}
-          className="ledger-search"
-        />
+        <SearchBox key={searches} initial={searches === 0 ? query.q : undefined} onSearch={(q) => update({ q })} placeholder="申请人姓名或案件编号" className="ledger-search" />
         <Select
           aria-label="案件类型"
           placeholder="全部类型"
@@ -59,15 +41,7 @@ export function ApprovalsFilterBar({ query, update, showTownship }: Props) {
           className="ledger-filter-select wide"
         />
         {showTownship && (
-          <TownshipSelect
-            aria-label="乡镇（街道）"
-            placeholder="全部乡镇（街道）"
-            value={query.townshipId}
-            onChange={(townshipId) => update({ townshipId })}
-            allowClear
-            includeInactive
-            className="ledger-filter-select"
-          />
+          <TownshipFilter value={query.townshipId} onChange={(townshipId) => update({ townshipId })} />
         )}
         <Checkbox
           checked={overdueOnly}

@@ -1,9 +1,8 @@
 /** Filters of the reminders and the child ledger: township (county roles), 儿童主任, and for the ledger category, state and a search box. */
-import { SearchOutlined } from '@ant-design/icons';
-import { Button, Input, Select } from 'antd';
+import { Button, Select } from 'antd';
 import { useState } from 'react';
-import { useDebouncedCallback } from '../../app/use-debounced-callback';
-import { TownshipSelect } from '../../components/ledger/TownshipSelect';
+import { SearchBox } from '../../components/ledger/SearchBox';
+import { TownshipFilter } from '../../components/ledger/TownshipFilter';
 import { CATEGORY_OPTIONS, DUE_STATE_OPTIONS } from './care-options';
 import { DirectorFilter } from './DirectorSelect';
 import type { CareQuery } from './use-care-query';
@@ -18,13 +17,12 @@ interface Props {
 }
 
 export function CareFilterBar({ query, update, fixedTownshipId, full }: Props) {
-  const [typed, setTyped] = useState(query.q ?? '');
-  const commit = useDebouncedCallback((q: string) => update({ q: q.trim() || undefined }));
+  // Clearing remounts the search box empty (the address, and so query.q, follows a moment later).
+  const [searches, setSearches] = useState(0);
   const filtered = Boolean(query.directorId || (!fixedTownshipId && query.townshipId) || (full && (query.category || query.dueState || query.q)));
 
   const clear = () => {
-    commit.cancel();
-    setTyped('');
+    setSearches((n) => n + 1);
     update({ townshipId: undefined, directorId: undefined, category: undefined, dueState: undefined, q: undefined });
   };
 
@@ -32,34 +30,10 @@ export function CareFilterBar({ query, update, fixedTownshipId, full }: Props) {
     <div className="ledger-filters">
       <div className="ledger-filters-row">
         {full && (
-          <Input
-            aria-label="搜索"
-            placeholder="姓名或身份证号码（全部或后几位）"
-            prefix={<SearchOutlined />}
-            allowClear
-            value={typed}
-            onChange={(e) => {
-              setTyped(e.target.value);
-              commit.run(e.target.value);
-            }}
-            onPressEnter={() => {
-              commit.cancel();
-              update({ q: typed.trim() || undefined });
-            }}
-            maxLength={30}
-            className="care-search"
-          />
+          <SearchBox key={searches} initial={searches === 0 ? query.q : undefined} onSearch={(q) => update({ q })} placeholder="姓名或身份证号码（全部或后几位）" className="care-search" />
         )}
         {!fixedTownshipId && (
-          <TownshipSelect
-            aria-label="乡镇（街道）"
-            placeholder="全部乡镇（街道）"
-            value={query.townshipId}
-            onChange={(townshipId) => update({ townshipId })}
-            allowClear
-            includeInactive
-            className="ledger-filter-select"
-          />
+          <TownshipFilter value={query.townshipId} onChange={(townshipId) => update({ townshipId })} />
         )}
         <DirectorFilter townshipId={fixedTownshipId ?? query.townshipId} value={query.directorId} onChange={(directorId) => update({ directorId })} className="ledger-filter-select wide" />
         {full && (

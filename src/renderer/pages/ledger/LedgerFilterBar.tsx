@@ -4,7 +4,7 @@ import { Button, Input, InputNumber, Select } from 'antd';
 import { useState } from 'react';
 import { ENROLLMENT_STATUSES, ENROLLMENT_STATUS_LABELS, PROGRAM_CATEGORIES, PROGRAM_LABELS, PROGRAMS } from '../../../shared/domain/programs';
 import { useDebouncedCallback } from '../../app/use-debounced-callback';
-import { TownshipSelect } from '../../components/ledger/TownshipSelect';
+import { TownshipFilter } from '../../components/ledger/TownshipFilter';
 import { VillageSelect } from '../../components/ledger/VillageSelect';
 import type { LedgerQuery } from './use-ledger-query';
 
@@ -70,15 +70,7 @@ export function LedgerFilterBar({ query, update, fixedTownshipId }: Props) {
       </div>
       <div className="ledger-filters-row">
         {!fixedTownshipId && (
-          <TownshipSelect
-            aria-label="乡镇（街道）"
-            placeholder="全部乡镇（街道）"
-            value={query.townshipId}
-            onChange={(townshipId) => update({ townshipId })}
-            allowClear
-            includeInactive
-            className="ledger-filter-select"
-          />
+          <TownshipFilter value={query.townshipId} onChange={(townshipId) => update({ townshipId })} />
         )}
         <VillageSelect
           aria-label="村（社区）"
