@@ -85,7 +85,10 @@ async function demo(args: string[]): Promise<void> {
   const filesFolder = path.join(dataDirOf(values), DEMO_FILES_FOLDER);
   const result = await createDemoCounty(backend, password, filesFolder, Number(values.households));
   console.log(`已创建演示县台账：${backend.store.ledgerPath}`);
-  console.log(`  ${result.households} 户，${result.persons} 人，${result.enrollments} 条在保记录，${result.cases} 件审批案件，${result.imports.batches} 个导入批次，${result.care.children} 名关爱儿童与 ${result.care.visits} 次探访（均为虚构数据）`);
+  console.log(`  ${result.households} 户，${result.persons} 人，${result.enrollments} 条在保记录，${result.cases} 件审批案件，${result.imports.batches} 个导入批次，${result.care.children} 名关爱儿童与 ${result.care.visits} 次探访，${result.care.cases} 件关爱个案（均为虚构数据）`);
+  console.log(`  ${result.elderly.checks} 条生存认证，${result.elderly.elders} 名特殊困难老年人与 ${result.elderly.visits} 次探访，${result.elderly.assessments} 份能力评估`);
+  console.log(`  ${result.referrals.organisations} 个帮扶机构，${result.referrals.referrals} 条转介记录`);
+  console.log(`  ${result.vagrant.rescues} 条流浪乞讨救助记录（${result.vagrant.inStation} 人在站）`);
   console.log(`  乡镇报来的演示花名册（可在“导入导出”中试导入）：${filesFolder}`);
   for (const f of result.imports.files) console.log(`    ${f}`);
   console.log('  演示账户（密码相同）：');

@@ -3,23 +3,17 @@
  * registered with a guardian and a village 儿童主任, a visit is recorded, and when the clock moves past the
  * month the visit shows as overdue on the 探访提醒 list and the 工作台; the manager sees the child masked.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { PeopleGenerator } from '../fixtures/people';
 import { prepareDemo, startServer, type TestServer } from './server';
 import { movableClock } from './clock';
 import { login, logout } from './login';
+import { registerFamily } from './family';
+import { choose } from './select';
 
 const PASSWORD = 'Demo2026pass';
 const clock = movableClock();
 const setDate = clock.setDate;
-
-/** Picks an option of an antd Select in the dialog, typing part of its text where the Select searches. */
-async function choose(page: Page, label: string, text: string) {
-  const field = page.getByRole('dialog').getByLabel(label, { exact: true });
-  await field.click();
-  if (await field.isEditable()) await field.fill(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-}
 
 test.describe('children care', () => {
   let server: TestServer;
@@ -44,21 +38,7 @@ test.describe('children care', () => {
     await login(page, 'qingshan', PASSWORD);
 
     // The family first, in the people ledger (children are people of the ledger).
-    await page.getByRole('menuitem', { name: '对象台账' }).click();
-    await page.getByRole('button', { name: '登记新家庭' }).click();
-    await page.getByLabel('家庭住址').fill('青山镇石桥村四组 8 号');
-    await page.getByLabel('第1位成员 姓名').fill(father.name);
-    await page.getByLabel('第1位成员 身份证号码').fill(father.idNumber);
-    await page.getByRole('button', { name: '添加成员' }).click();
-    await page.getByLabel('第2位成员 姓名').fill(childName);
-    await page.getByLabel('第2位成员 身份证号码').fill(child.idNumber);
-    const relation = page.getByLabel('第2位成员 与户主关系', { exact: true });
-    await relation.click();
-    await relation.fill('女');
-    await relation.press('Enter');
-    await page.getByRole('checkbox', { name: '登记后发起救助申请' }).uncheck();
-    await page.getByRole('button', { name: '保存登记' }).click();
-    await expect(page.getByText(childName).first()).toBeVisible();
+    await registerFamily(page, '青山镇石桥村四组 8 号', [father, { name: childName, idNumber: child.idNumber, relation: '女' }]);
 
     // A 儿童主任 for the village.
     await page.getByRole('menuitem', { name: '儿童关爱' }).click();

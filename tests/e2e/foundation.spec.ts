@@ -118,6 +118,8 @@ test.describe('the demo county', () => {
     await page.goto(server.url);
     await login(page, 'clerk', DEMO_PASSWORD);
     await page.getByRole('menuitem', { name: '乡镇村居' }).click();
+    // The 工作台 lists 青山镇 too: look once the regions page is shown.
+    await expect(page).toHaveURL(/#\/regions/);
     await expect(page.getByRole('cell', { name: '青山镇', exact: true })).toBeVisible();
 
     await page.clock.fastForward('11:00');

@@ -21,9 +21,10 @@ function runCli(args: string[], env: Record<string, string> = {}) {
 }
 
 /** A ledger made with `doudi demo`, for tests that start from a populated county. */
-export function prepareDemo(password: string): string {
+/** A demo county of `households` households (40 keeps the specs quick; `doudi demo` makes 320). */
+export function prepareDemo(password: string, households = 40): string {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-e2e-demo-'));
-  const result = runCli(['demo', '--data', dataDir, '--households', '40'], { DOUDI_PASSWORD: password });
+  const result = runCli(['demo', '--data', dataDir, '--households', String(households)], { DOUDI_PASSWORD: password });
   if (result.status !== 0) throw new Error(`doudi demo failed: ${result.stderr}`);
   return dataDir;
 }

@@ -83,6 +83,12 @@ export async function proposeAmount(db: Executor, f: AmountFacts): Promise<Propo
       const amount = f.data.requestedAmountFen ?? null;
       return { amountFen: amount, standardId: null, lines: amount === null ? [] : [`一次性救助 ${yuan(amount)}`] };
     }
+    case 'adult_resettlement': {
+      const amount = f.data.requestedAmountFen ?? null;
+      return { amountFen: amount, standardId: null, lines: amount === null ? ['待乡镇审核时核定一次性安置补助'] : [`成年后安置一次性补助 ${yuan(amount)}`] };
+    }
+    case 'psych_care':
+      return { amountFen: null, standardId: null, lines: [] };
     case 'enrollment_change': {
       const amount = f.data.newAmountFen ?? f.currentAmountFen;
       return { amountFen: amount, standardId: null, lines: [`原保障金额 ${yuan(f.currentAmountFen ?? 0)}/月`, `变更后 ${yuan(amount ?? 0)}/月`] };

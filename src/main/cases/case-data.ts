@@ -5,6 +5,7 @@
 import type { ActionData } from '../../shared/api/cases.schemas';
 import { formatYuan } from '../../shared/domain/money';
 import { CHANGE_TYPES, REVIEW_RESULTS, type ChangeType, type ReviewResult } from '../../shared/domain/workflow/types';
+import { PSYCH_GRADES, PSYCH_TOOLS, RESETTLEMENT_KINDS, type PsychGrade, type PsychTool, type ResettlementKind } from '../../shared/domain/care-cases';
 
 export interface CaseData {
   reason: string;
@@ -22,6 +23,23 @@ export interface CaseData {
   taperMonths?: number;
   /** How the amount was reached, line by line, when it was last computed. */
   amountLines?: string[];
+  /** 心理关爱个案: the last assessment and its grade, the plan, the discharge; the crisis note while flagged. */
+  psychTool?: PsychTool;
+  psychScore?: number;
+  psychGrade?: PsychGrade;
+  planGoals?: string;
+  planMeasures?: string;
+  counsellor?: string;
+  sessionsPlanned?: number;
+  dischargeSummary?: string;
+  followUpOn?: string;
+  /** A follow-up step: the day it took place. */
+  followedUpOn?: string;
+  crisisNote?: string;
+  crisisSince?: string;
+  /** 成年后安置. */
+  resettlementKind?: ResettlementKind;
+  resettlementDetail?: string;
 }
 
 /** Whether approving this case ends its enrollment (停保, or a review ending in 渐退 or 停保): it then asks for the termination notice. */
@@ -52,5 +70,17 @@ export function describeData(data: ActionData & Partial<CaseData>, names: Readon
   if (data.newAmountFen !== undefined) lines.push({ label: '新保障金额', value: `${yuan(data.newAmountFen)}/月` });
   if (data.taperMonths !== undefined) lines.push({ label: '渐退期', value: `${data.taperMonths} 个月` });
   if (data.effectiveMonth) lines.push({ label: '生效月份', value: data.effectiveMonth });
+  if (data.psychTool) lines.push({ label: '评估工具', value: PSYCH_TOOLS[data.psychTool] });
+  if (data.psychScore !== undefined) lines.push({ label: '评估得分', value: `${data.psychScore} 分` });
+  if (data.psychGrade) lines.push({ label: '风险等级', value: PSYCH_GRADES[data.psychGrade] });
+  if (data.planGoals) lines.push({ label: '服务目标', value: data.planGoals });
+  if (data.planMeasures) lines.push({ label: '服务措施', value: data.planMeasures });
+  if (data.counsellor) lines.push({ label: '服务人员（机构）', value: data.counsellor });
+  if (data.sessionsPlanned !== undefined) lines.push({ label: '计划服务次数', value: `${data.sessionsPlanned} 次` });
+  if (data.dischargeSummary) lines.push({ label: '结案评估', value: data.dischargeSummary });
+  if (data.followedUpOn) lines.push({ label: '本次随访日期', value: data.followedUpOn });
+  if (data.followUpOn) lines.push({ label: '下次随访日期', value: data.followUpOn });
+  if (data.resettlementKind) lines.push({ label: '安置方式', value: RESETTLEMENT_KINDS[data.resettlementKind] });
+  if (data.resettlementDetail) lines.push({ label: '安置去向', value: data.resettlementDetail });
   return lines;
 }

@@ -94,9 +94,28 @@ export async function prepareEffects(
     case 'one_off':
       if (amount === null || amount <= 0) throw new Refused('VALIDATION', '请填写救助金额', ['data', 'amountFen']);
       return { caseId: row.id, audits: [] };
+    case 'care':
+      return { caseId: row.id, audits: [] };
+    case 'resettle':
+      return resettlementEffect(trx, env, row, amount);
     default:
       return enrollmentEffect(trx, env, row, def, data, amount);
   }
+}
+
+/** 成年后安置: the one-off subsidy is the approved case itself; the child's care file closes with it. */
+async function resettlementEffect(trx: Executor, env: EngineEnv, row: CasesTable, amount: number | null): Promise<PendingEffect> {
+  if (amount === null || amount <= 0) throw new Refused('VALIDATION', '请填写一次性安置补助金额', ['data', 'amountFen']);
+  const file = await trx.selectFrom('children').select(['person_id']).where('person_id', '=', row.person_id!).where('closed_on', 'is', null).executeTakeFirst();
+  const now = env.at.toISOString();
+  return {
+    caseId: row.id,
+    audits: file ? [{ action: 'child.close', entity: 'child', entityId: file.person_id, after: { closedOn: env.today, case: row.case_no }, reason: '成年后安置' }] : [],
+    apply: async (t) => {
+      if (!file) return;
+      await t.updateTable('children').set({ closed_on: env.today, close_reason: `成年后安置（案件 ${row.case_no}）`, next_due_on: null, updated_at: now }).where('person_id', '=', file.person_id).execute();
+    },
+  };
 }
 
 /** Changes, stops and reviews of an existing enrollment. */

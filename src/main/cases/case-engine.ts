@@ -8,7 +8,8 @@
 import { AppError, type ErrorCode } from '../../shared/api/errors';
 import type { ActionData } from '../../shared/api/cases.schemas';
 import { addMonths, monthOf } from '../../shared/domain/dates';
-import { dueDate, refusal, stepOf, transition } from '../../shared/domain/workflow/rules';
+import { actionOf, dueDate, refusal, stepOf, transition } from '../../shared/domain/workflow/rules';
+import { defaultFollowUp, gradeOf } from '../../shared/domain/care-cases';
 import { CLOSED, type WorkflowDef, type WorkflowPolicy } from '../../shared/domain/workflow/types';
 import type { Role } from '../../shared/domain/roles';
 import type { WorkCalendar } from '../../shared/domain/work-calendar';
@@ -64,7 +65,7 @@ export interface ActionResult {
 
 
 /** Actions that do not make someone a party to the case (they may still confirm it). */
-export const NEUTRAL_ACTIONS = ['extend', 'filing_review'];
+export const NEUTRAL_ACTIONS = ['extend', 'filing_review', 'crisis', 'crisis_cleared', 'follow_up'];
 
 export async function loadActors(db: Executor, caseIds: string[]): Promise<Map<string, { actors: string[]; lastSeq: number }>> {
   const out = new Map<string, { actors: string[]; lastSeq: number }>();
@@ -103,7 +104,7 @@ function recordedFacts(def: WorkflowDef, row: CasesTable, req: ActionRequest, po
   const step = stepOf(def, row.step!);
   const d = req.data;
   const facts: Partial<CaseData> & ActionData = {};
-  const needs = (field: keyof ActionData, message: string) => {
+  const needs = (field: keyof ActionData, message: string): never => {
     if (req.batch) throw new Refused('VALIDATION', `“${step.label}”需逐件填写，不能批量办理`);
     throw new Refused('VALIDATION', message, ['data', field]);
   };
@@ -129,8 +130,39 @@ function recordedFacts(def: WorkflowDef, row: CasesTable, req: ActionRequest, po
       if (d.reviewResult === 'taper') facts.taperMonths = d.taperMonths ?? policy.taperMonths;
     }
   }
+  if (step.form === 'psych_assessment' && !actionOf(def, step.id, req.action).outcome) Object.assign(facts, assessmentFacts(row, d, needs));
+  if (step.form === 'service_plan') {
+    if (!d.planGoals) needs('planGoals', '请填写服务目标');
+    if (!d.planMeasures) needs('planMeasures', '请填写服务措施');
+    if (!d.counsellor) needs('counsellor', '请填写服务人员或机构');
+    Object.assign(facts, { planGoals: d.planGoals, planMeasures: d.planMeasures, counsellor: d.counsellor, sessionsPlanned: d.sessionsPlanned });
+  }
+  if (step.form === 'discharge' && req.action === 'close') {
+    if (row.crisis) throw new Refused('CONFLICT', '个案处于危机状态，须先解除危机标记才能结案');
+    if (!d.dischargeSummary) needs('dischargeSummary', '请填写结案评估');
+    const grade = (JSON.parse(row.data) as CaseData).psychGrade;
+    const followUpOn = d.followUpOn ?? defaultFollowUp(grade, today);
+    if (followUpOn <= today) throw new Refused('VALIDATION', '随访日期应晚于今天', ['data', 'followUpOn']);
+    Object.assign(facts, { dischargeSummary: d.dischargeSummary, followUpOn });
+  }
+  if (step.form === 'resettlement' && req.action === 'pass') {
+    if (!d.resettlementKind) needs('resettlementKind', '请选择安置方式');
+    if (!d.resettlementDetail) needs('resettlementDetail', '请填写安置去向（学校、单位或住房）');
+    if (!d.amountFen) needs('amountFen', '请填写一次性安置补助金额');
+    Object.assign(facts, { resettlementKind: d.resettlementKind, resettlementDetail: d.resettlementDetail, requestedAmountFen: d.amountFen });
+  }
   for (const k of Object.keys(facts) as (keyof typeof facts)[]) if (facts[k] === undefined) delete facts[k];
   return facts;
+}
+
+/** An assessment's tool, score and grade; a case flagged as a crisis stays at the highest grade. */
+function assessmentFacts(row: CasesTable, d: ActionData, needs: (field: keyof ActionData, message: string) => never): Partial<CaseData> {
+  if (!d.psychTool) needs('psychTool', '请选择评估工具');
+  const tool = d.psychTool!;
+  if (tool !== 'other' && d.psychScore === undefined) needs('psychScore', '请填写评估得分（0–40）');
+  const grade = gradeOf(tool, d.psychScore, d.psychGrade);
+  if (!grade) needs('psychGrade', '请根据专业判断选择风险等级');
+  return { psychTool: tool, psychScore: tool === 'other' ? undefined : d.psychScore, psychGrade: row.crisis ? 'high' : grade! };
 }
 
 /** Judges and applies one action to each requested case; refused cases are reported, never half-written. */
@@ -237,6 +269,8 @@ export async function applyActions(trx: Executor, env: EngineEnv, requests: Acti
       ...(a.outcome ? { outcome: a.outcome } : {}),
     };
     const perCase: Partial<CasesTable> = { data: JSON.stringify(a.data), amount_fen: a.amount, standard_id: a.standardId };
+    // A discharged care case is followed up from the date its discharge set.
+    if (closing && a.outcome === 'approved' && a.data.followUpOn) perCase.follow_up_on = a.data.followUpOn;
     const link = enrolled.has(a.row.id);
     const sameData = a.row.data === perCase.data && a.row.amount_fen === a.amount && a.row.standard_id === a.standardId;
     const key = sameData ? JSON.stringify({ values, link }) : `case:${a.row.id}`;
@@ -250,7 +284,8 @@ export async function applyActions(trx: Executor, env: EngineEnv, requests: Acti
       householdId: a.row.household_id,
       before: { step: a.row.step, amountFen: a.row.amount_fen },
       after: { caseNo: a.row.case_no, action: a.req.action, next: values.step, outcome: a.outcome ?? null, amountFen: a.amount },
-      reason: a.req.opinion,
+      // A child's psychological care stays in the case, not in the audit trail (as for child files).
+      reason: a.row.kind === 'psych_care' ? undefined : a.req.opinion,
     });
   }
   for (const { values, link, ids: groupIds } of groups.values()) {

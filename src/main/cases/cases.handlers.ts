@@ -1,7 +1,8 @@
 import type { HandlerGroup } from '../rpc/context';
 import { viewerOf } from '../ledger/viewer';
 import { requireHousehold } from '../households/households.service';
-import { caseDetail, caseInbox, casesOfHousehold, noticeList, reviewsDue } from './cases.queries';
+import { caseDetail, caseInbox, casesOfHousehold, followUpsDue, noticeList, reviewsDue } from './cases.queries';
+import { flagCrisis, recordFollowUp } from './care-cases.service';
 import { actOnCase, actOnCases, extendCase, reviewFiling, startCase, startReviews } from './cases.service';
 import { engineEnv } from './engine-env';
 
@@ -11,6 +12,9 @@ export const casesHandlers: HandlerGroup<
   | 'cases.batchAct'
   | 'cases.extend'
   | 'cases.reviewFiling'
+  | 'cases.flagCrisis'
+  | 'cases.followUp'
+  | 'cases.followUpsDue'
   | 'cases.inbox'
   | 'cases.get'
   | 'cases.ofHousehold'
@@ -32,6 +36,15 @@ export const casesHandlers: HandlerGroup<
     await reviewFiling(ctx.db, await engineEnv(ctx), input);
     return { ok: true };
   },
+  'cases.flagCrisis': async (input, ctx) => {
+    await flagCrisis(ctx.db, await engineEnv(ctx), input);
+    return { ok: true };
+  },
+  'cases.followUp': async (input, ctx) => {
+    await recordFollowUp(ctx.db, await engineEnv(ctx), input);
+    return { ok: true };
+  },
+  'cases.followUpsDue': async (input, ctx) => followUpsDue(ctx.db, await engineEnv(ctx), input.withinDays, input.townshipId),
   'cases.inbox': async (input, ctx) => caseInbox(ctx.db, await engineEnv(ctx), input),
   'cases.get': async (input, ctx) => caseDetail(ctx.db, await engineEnv(ctx), viewerOf(ctx), input.id),
   'cases.ofHousehold': async (input, ctx) => {

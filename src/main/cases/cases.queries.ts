@@ -13,7 +13,9 @@ import { maskIdNumber } from '../../shared/domain/id-number';
 import { formatYuan } from '../../shared/domain/money';
 import { PROGRAM_CATEGORIES, PROGRAM_SHORT_LABELS, type Program } from '../../shared/domain/programs';
 import type { Role } from '../../shared/domain/roles';
-import { canSeeTownship, COUNTY_REVIEWERS } from '../../shared/domain/roles';
+import { canSeeTownship, COUNTY_REVIEWERS, seesChildRecords } from '../../shared/domain/roles';
+import { CHILD_CATEGORY_LABELS, maskName, type ChildCategory } from '../../shared/domain/care';
+import { defaultFollowUp } from '../../shared/domain/care-cases';
 import { daysLeft, dueDate, extensionRefusal, refusal, stepOf } from '../../shared/domain/workflow/rules';
 import type { CaseKind, WorkflowDef } from '../../shared/domain/workflow/types';
 import { ROLE_LABELS } from '../../shared/labels';
@@ -46,6 +48,9 @@ const ROW_COLUMNS = [
   'c.filing_reviewed_at',
   'c.version',
   'c.definition_id',
+  'c.crisis',
+  'c.follow_up_on',
+  'c.person_id',
 ] as const;
 
 type Base = SelectQueryBuilder<LedgerSchema & { c: CasesTable }, 'c', object>;
@@ -100,7 +105,16 @@ export function toCaseRow(r: RawRow, env: Pick<EngineEnv, 'today' | 'calendar'>)
     filingReviewed: r.filing_reviewed_at !== null,
     version: r.version,
     myLastActionAt: r.my_last ?? null,
+    crisis: r.crisis === 1,
+    followUpOn: r.follow_up_on,
+    personId: r.person_id,
   };
+}
+
+/** A 心理关爱个案 is a child's record: roles without need see the names masked (as on the child ledger). */
+export function maskedForViewer(row: CaseRow, role: Role): CaseRow {
+  if (row.kind !== 'psych_care' || seesChildRecords(role)) return row;
+  return { ...row, headName: row.headName && maskName(row.headName), subjectName: row.subjectName && maskName(row.subjectName) };
 }
 
 export interface InboxFilter {
@@ -109,6 +123,7 @@ export interface InboxFilter {
   step?: string;
   townshipId?: string;
   overdueOnly?: boolean;
+  crisisOnly?: boolean;
   status?: 'open' | 'closed';
   q?: string;
   page: number;
@@ -124,6 +139,7 @@ export async function caseInbox(db: Executor, env: EngineEnv, f: InboxFilter): P
     if (f.kind) qb = qb.where('c.kind', '=', f.kind);
     if (f.step) qb = qb.where('c.step', '=', f.step);
     if (f.status) qb = qb.where('c.status', '=', f.status);
+    if (f.crisisOnly) qb = qb.where('c.crisis', '=', 1).where('c.status', '=', 'open');
     if (f.overdueOnly) qb = qb.where('c.status', '=', 'open').where((eb) => eb.or([eb('c.step_due', '<', env.today), eb('c.case_due', '<', env.today)]));
     if (f.q) {
       const q = f.q;
@@ -163,7 +179,7 @@ export async function caseInbox(db: Executor, env: EngineEnv, f: InboxFilter): P
     rows = await withNames(base()).orderBy('c.opened_on', 'desc').orderBy('c.case_no', 'desc').limit(f.pageSize).offset(offset).execute();
   }
   await loadDefinitions(db, rows);
-  return { rows: rows.map((r) => toCaseRow(r, env)), total: Number(countRow.n), today: env.today };
+  return { rows: rows.map((r) => maskedForViewer(toCaseRow(r, env), role)), total: Number(countRow.n), today: env.today };
 }
 
 export async function casesOfHousehold(db: Executor, env: EngineEnv, householdId: string): Promise<CaseRow[]> {
@@ -173,11 +189,21 @@ export async function casesOfHousehold(db: Executor, env: EngineEnv, householdId
     .orderBy('c.case_no', 'desc')
     .execute();
   await loadDefinitions(db, rows);
-  return rows.filter((r) => canSeeTownship(env.scope, r.township_id)).map((r) => toCaseRow(r, env));
+  return rows.filter((r) => canSeeTownship(env.scope, r.township_id)).map((r) => maskedForViewer(toCaseRow(r, env), env.user.role));
+}
+
+/** Discharged 心理关爱个案 whose follow-up (随访) is due within `withinDays` or overdue, soonest first. */
+export async function followUpsDue(db: Executor, env: EngineEnv, withinDays: number, townshipId?: string): Promise<CaseRow[]> {
+  let qb = withNames(db.selectFrom('cases as c')).where('c.follow_up_on', 'is not', null).where('c.follow_up_on', '<=', addDays(env.today, withinDays));
+  if (env.scope.kind === 'township') qb = qb.where('c.township_id', '=', env.scope.townshipId);
+  if (townshipId) qb = qb.where('c.township_id', '=', townshipId);
+  const rows = await qb.orderBy('c.follow_up_on').limit(300).execute();
+  await loadDefinitions(db, rows);
+  return rows.map((r) => maskedForViewer(toCaseRow(r, env), env.user.role));
 }
 
 const SPECIAL_STEPS: Record<string, string> = { application: '申请登记', closed: '办结后' };
-const SPECIAL_ACTIONS: Record<string, string> = { submit: '登记申请', extend: '延期办理', filing_review: '备案审查' };
+const SPECIAL_ACTIONS: Record<string, string> = { submit: '登记申请', extend: '延期办理', filing_review: '备案审查', crisis: '标记危机', crisis_cleared: '解除危机', follow_up: '结案后随访' };
 
 function labelsOf(def: WorkflowDef, stepId: string, actionId: string) {
   const step = def.steps.find((s) => s.id === stepId);
@@ -195,7 +221,7 @@ function decisionOf(def: WorkflowDef, stepId: string, actionId: string) {
 
 export async function caseDetail(db: Executor, env: EngineEnv, viewer: Viewer, id: string): Promise<CaseDetail> {
   const raw = await withNames(db.selectFrom('cases as c'))
-    .select(['c.category', 'c.data', 'c.person_id', 'c.enrollment_id', 'c.extended_reason', 'c.filing_opinion', 'c.filing_reviewed_by', 'c.step_roles'])
+    .select(['c.category', 'c.data', 'c.enrollment_id', 'c.extended_reason', 'c.filing_opinion', 'c.filing_reviewed_by', 'c.step_roles'])
     .where('c.id', '=', id)
     .executeTakeFirst();
   if (!raw || !canSeeTownship(env.scope, raw.township_id)) throw new AppError('NOT_FOUND', '案件不存在或不在您的办理范围');
@@ -221,8 +247,8 @@ export async function caseDetail(db: Executor, env: EngineEnv, viewer: Viewer, i
   const lastInvestigation = [...steps].reverse().find((s) => s.step === 'investigation' && s.data);
   const filingReviewer = raw.filing_reviewed_by ? await db.selectFrom('users').select('display_name').where('id', '=', raw.filing_reviewed_by).executeTakeFirst() : undefined;
   const enrollment = raw.enrollment_id ? await db.selectFrom('enrollments').select(['program', 'status', 'monthly_amount_fen', 'start_month', 'end_month']).where('id', '=', raw.enrollment_id).executeTakeFirst() : undefined;
-  const categoryLabel = raw.category ? (PROGRAM_CATEGORIES[raw.program as Program]?.[raw.category] ?? raw.category) : null;
-  return {
+  const categoryLabel = raw.category ? (PROGRAM_CATEGORIES[raw.program as Program]?.[raw.category] ?? CHILD_CATEGORY_LABELS[raw.category as ChildCategory] ?? raw.category) : null;
+  const detail: CaseDetail = {
     ...row,
     definition: def,
     category: raw.category,
@@ -262,7 +288,7 @@ export async function caseDetail(db: Executor, env: EngineEnv, viewer: Viewer, i
     amountLines: data.amountLines ?? [],
     actions: current ? current.actions.map((a) => ({ id: a.id, label: a.label, tone: a.tone ?? null, refusal: refusalOf(a.id)?.message ?? null })) : [],
     form: current?.form ?? null,
-    formDefaults: lastInvestigation?.data ? (JSON.parse(lastInvestigation.data) as CaseDetail['formDefaults']) : { monthlyIncomeFen: data.monthlyIncomeFen, familySize: persons.filter((p) => !p.deceased_on).length, amountFen: data.requestedAmountFen },
+    formDefaults: formDefaultsOf(raw.kind, data, lastInvestigation?.data ?? null, persons.filter((p) => !p.deceased_on).length, env.today),
     canExtend: extensionRefusal(def, { step: raw.step, extendedReason: raw.extended_reason }, env.user.role) === null,
     extendedReason: raw.extended_reason,
     enrollmentId: raw.enrollment_id,
@@ -277,6 +303,45 @@ export async function caseDetail(db: Executor, env: EngineEnv, viewer: Viewer, i
     filingReviewedBy: filingReviewer?.display_name ?? null,
     filingOpinion: raw.filing_opinion,
     canReviewFiling: raw.delegated === 1 && raw.outcome === 'approved' && !raw.filing_reviewed_at && COUNTY_REVIEWERS.includes(env.user.role),
+    care:
+      raw.kind === 'psych_care'
+        ? {
+            grade: data.psychGrade ?? null,
+            crisisSince: data.crisisSince ?? null,
+            crisisNote: data.crisisNote ?? null,
+            canFlagCrisis: raw.status === 'open' && seesChildRecords(env.user.role),
+            canFollowUp: raw.follow_up_on !== null && seesChildRecords(env.user.role),
+          }
+        : null,
+  };
+  return raw.kind === 'psych_care' && !seesChildRecords(env.user.role) ? maskedDetail(detail) : detail;
+}
+
+/** What the current step's form starts with: the last investigation, or what the case recorded so far. */
+function formDefaultsOf(kind: string, data: CaseData, lastInvestigation: string | null, familySize: number, today: string): CaseDetail['formDefaults'] {
+  if (kind === 'psych_care') {
+    const { psychTool, planGoals, planMeasures, counsellor, sessionsPlanned } = data;
+    return { psychTool, planGoals, planMeasures, counsellor, sessionsPlanned, followUpOn: defaultFollowUp(data.psychGrade, today) };
+  }
+  if (kind === 'adult_resettlement') return { resettlementKind: data.resettlementKind, resettlementDetail: data.resettlementDetail, amountFen: data.requestedAmountFen };
+  if (lastInvestigation) return JSON.parse(lastInvestigation) as CaseDetail['formDefaults'];
+  return { monthlyIncomeFen: data.monthlyIncomeFen, familySize, amountFen: data.requestedAmountFen };
+}
+
+const HIDDEN = '（仅儿童关爱经办人员可见）';
+
+/** A 心理关爱个案 for roles without need: its course and dates, never the child's name, findings or opinions. */
+function maskedDetail(d: CaseDetail): CaseDetail {
+  return {
+    ...d,
+    ...maskedForViewer(d, 'manager'),
+    phone: null,
+    address: HIDDEN,
+    members: d.members.map((m) => ({ ...m, name: maskName(m.name), idNumber: maskIdNumber(m.idNumber) })),
+    application: d.application.slice(0, 1),
+    history: d.history.map((h) => ({ ...h, opinion: HIDDEN, details: [] })),
+    formDefaults: {},
+    care: d.care && { ...d.care, crisisNote: d.care.crisisNote && HIDDEN },
   };
 }
 

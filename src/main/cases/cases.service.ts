@@ -18,7 +18,8 @@ import { programConflicts } from '../enrollments/enrollments.service';
 import { requireHousehold } from '../households/households.service';
 import { membersOf } from '../households/households.repository';
 import { effectiveWorkflow } from '../workflows/workflows.service';
-import { APPLICATION_KINDS } from '../../shared/domain/workflow/definitions';
+import { APPLICATION_KINDS, isCareCaseKind } from '../../shared/domain/workflow/definitions';
+import { careCaseSubject } from './care-case-start';
 import { proposeAmount } from './case-amount';
 import type { CaseData } from './case-data';
 import { applyActions, type ActionRequest, type ActionResult, type EngineEnv } from './case-engine';
@@ -81,7 +82,9 @@ export async function startCaseIn(trx: Executor, env: EngineEnv, input: StartInp
   let category: string | null = input.category;
   let enrollmentId: string | null = null;
 
-  if (def.program) {
+  if (isCareCaseKind(input.kind)) {
+    ({ program, category, personIds } = await careCaseSubject(trx, input.kind, input.personIds, members, env.today));
+  } else if (def.program) {
     program = def.program;
     personIds = input.personIds.length > 0 ? input.personIds : isHouseholdProgram(program) ? [...memberIds] : [];
     if (personIds.some((p) => !memberIds.has(p))) issues.push(fail('personIds', '所选人员不是该户在世成员'));
@@ -179,6 +182,8 @@ export async function startCaseIn(trx: Executor, env: EngineEnv, input: StartInp
     updated_at: now,
     closed_at: null,
     version: 0,
+    crisis: 0,
+    follow_up_on: null,
   };
   await trx.insertInto('cases').values({ ...row, data: JSON.stringify(data) }).execute();
   if (personIds.length > 0) await trx.insertInto('case_members').values(personIds.map((person_id) => ({ case_id: row.id, person_id }))).execute();
@@ -195,7 +200,7 @@ export async function startCaseIn(trx: Executor, env: EngineEnv, input: StartInp
     entityId: row.id,
     householdId: household.id,
     after: { caseNo: row.case_no, kind: row.kind, program, members: personIds, amountFen: proposal.amountFen, enrollmentId },
-    reason: input.reason,
+    reason: input.kind === 'psych_care' ? undefined : input.reason,
   });
   return { id: row.id, caseNo: row.case_no };
 }
@@ -214,18 +219,18 @@ export async function actOnCases(db: LedgerDb, env: EngineEnv, items: { caseId: 
   return db.transaction().execute((trx) => applyActions(trx, env, items.map((i) => ({ ...i, action, opinion, data: {}, batch: true }))));
 }
 
-async function requireCurrentCase(db: Executor, env: EngineEnv, caseId: string, version: number): Promise<CasesTable> {
+export async function requireCurrentCase(db: Executor, env: EngineEnv, caseId: string, version: number): Promise<CasesTable> {
   const row = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
   if (!row || (env.scope.kind === 'township' && env.scope.townshipId !== row.township_id)) throw new AppError('NOT_FOUND', '案件不存在或不在您的办理范围');
   if (row.version !== version) throw new AppError('CONFLICT', '案件已被他人办理或已更新，请刷新后再办理');
   return row;
 }
 
-async function appendNeutralStep(trx: Executor, env: EngineEnv, row: CasesTable, action: string, opinion: string) {
+export async function appendNeutralStep(trx: Executor, env: EngineEnv, row: CasesTable, action: string, opinion: string, data: object | null = null) {
   const last = await trx.selectFrom('case_steps').select((eb) => eb.fn.max('seq').as('seq')).where('case_id', '=', row.id).executeTakeFirst();
   await trx
     .insertInto('case_steps')
-    .values({ id: newId(), case_id: row.id, seq: Number(last?.seq ?? 0) + 1, step: row.step ?? 'closed', action, opinion, user_id: env.user.id, user_name: env.user.displayName, role: env.user.role, acted_at: env.at.toISOString(), on_date: env.today, data: null })
+    .values({ id: newId(), case_id: row.id, seq: Number(last?.seq ?? 0) + 1, step: row.step ?? 'closed', action, opinion, user_id: env.user.id, user_name: env.user.displayName, role: env.user.role, acted_at: env.at.toISOString(), on_date: env.today, data: data && JSON.stringify(data) })
     .execute();
 }
 

@@ -9,6 +9,9 @@ import type { CalendarDaysTable } from './tables/calendar.table';
 import type { EnrollmentAmountsTable, ReportSnapshotsTable } from './tables/reports.table';
 import type { ImportBatchItemsTable, ImportBatchesTable, ImportMappingsTable } from './tables/imports.table';
 import type { ChildDirectorsTable, ChildrenTable, ChildVisitsTable } from './tables/care.table';
+import type { ElderAssessmentsTable, EldersTable, ElderVisitsTable, SurvivalChecksTable } from './tables/elderly.table';
+import type { VagrantRescuesTable } from './tables/vagrant.table';
+import type { CareOrganisationsTable, ReferralEventsTable, ReferralsTable } from './tables/referrals.table';
 import type { CaseMembersTable, CasesTable, CaseStepsTable, WorkflowDefinitionsTable, WorkflowOverridesTable } from './tables/cases.table';
 
 export interface LedgerSchema {
@@ -37,6 +40,14 @@ export interface LedgerSchema {
   child_directors: ChildDirectorsTable;
   children: ChildrenTable;
   child_visits: ChildVisitsTable;
+  survival_checks: SurvivalChecksTable;
+  elder_assessments: ElderAssessmentsTable;
+  elders: EldersTable;
+  elder_visits: ElderVisitsTable;
+  vagrant_rescues: VagrantRescuesTable;
+  care_organisations: CareOrganisationsTable;
+  referrals: ReferralsTable;
+  referral_events: ReferralEventsTable;
 }
 
 export type LedgerDb = Kysely<LedgerSchema>;

@@ -18,6 +18,10 @@ import { demoCases } from './demo-cases';
 import { demoHistory } from './demo-history';
 import { demoImports, type DemoImports } from './demo-imports';
 import { demoCare } from './demo-care';
+import { demoCareCases } from './demo-care-cases';
+import { demoElderly, type DemoElderly } from './demo-elderly';
+import { demoVagrant } from './demo-vagrant';
+import { demoReferrals } from './demo-referrals';
 
 export interface DemoResult {
   users: { username: string; role: Role; township: string | null }[];
@@ -26,7 +30,10 @@ export interface DemoResult {
   enrollments: number;
   cases: number;
   imports: DemoImports;
-  care: { children: number; visits: number };
+  care: { children: number; visits: number; cases: number };
+  elderly: DemoElderly;
+  vagrant: { rescues: number; inStation: number };
+  referrals: { organisations: number; referrals: number };
   recoveryCode: string;
 }
 
@@ -111,8 +118,12 @@ export async function createDemoCounty(backend: Backend, password: string, files
   const cases = past + (await demoCases(db, at, people.rng));
   const imports = await demoImports(db, at, people, filesFolder);
   const care = await demoCare(db, at, people, people.rng);
+  const careCases = await demoCareCases(db, at);
+  const elderly = await demoElderly(db, at, people, people.rng);
+  const vagrant = await demoVagrant(db, at);
+  const referrals = await demoReferrals(db, at, people.rng);
   const totals = await db.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const householdTotal = await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   await backend.store.close();
-  return { users, households: Number(householdTotal.n), persons: Number(totals.n), enrollments, cases, imports, care, recoveryCode };
+  return { users, households: Number(householdTotal.n), persons: Number(totals.n), enrollments, cases, imports, care: { ...care, cases: careCases }, elderly, vagrant, referrals, recoveryCode };
 }

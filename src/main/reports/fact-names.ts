@@ -1,4 +1,4 @@
-/** The names behind counted facts, read in slices of 500 ids: households with their place and head, covered members. */
+/** The names behind counted facts, read in slices of 500 ids: households with their place and head, covered members, rescues. */
 import type { Executor } from '../db/schema';
 
 const SLICE = 500;
@@ -51,4 +51,48 @@ export async function coveredMembers(db: Executor, enrollmentIds: string[]): Pro
 export async function personsById(db: Executor, ids: string[]): Promise<Map<string, NamedPerson>> {
   const rows = await inSlices([...new Set(ids)], (slice) => db.selectFrom('persons').select(['id', 'name', 'id_number']).where('id', 'in', slice).execute());
   return new Map(rows.map((p) => [p.id, { id: p.id, name: p.name, idNumber: p.id_number }]));
+}
+
+export interface RescueNamed {
+  rescueNo: string;
+  township: string;
+  identityKnown: boolean;
+  name: string | null;
+  idNumber: string | null;
+  sex: 'male' | 'female';
+  estimatedAge: number | null;
+  admittedOn: string;
+  foundPlace: string;
+  leftOn: string | null;
+  outcome: string | null;
+}
+
+/** Rescue records with the township where the person was found. */
+export async function rescuesById(db: Executor, ids: string[]): Promise<Map<string, RescueNamed>> {
+  const rows = await inSlices([...new Set(ids)], (slice) =>
+    db
+      .selectFrom('vagrant_rescues as r')
+      .innerJoin('townships as t', 't.id', 'r.township_id')
+      .select(['r.id', 'r.rescue_no', 't.name as township', 'r.identity_known', 'r.name', 'r.id_number', 'r.sex', 'r.estimated_age', 'r.admitted_on', 'r.found_place', 'r.left_on', 'r.outcome'])
+      .where('r.id', 'in', slice)
+      .execute(),
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        rescueNo: r.rescue_no,
+        township: r.township,
+        identityKnown: r.identity_known === 1,
+        name: r.name,
+        idNumber: r.id_number,
+        sex: r.sex as RescueNamed['sex'],
+        estimatedAge: r.estimated_age,
+        admittedOn: r.admitted_on,
+        foundPlace: r.found_place,
+        leftOn: r.left_on,
+        outcome: r.outcome,
+      },
+    ]),
+  );
 }

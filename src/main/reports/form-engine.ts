@@ -1,8 +1,8 @@
 /**
  * Forms defined as data: each numeric column names what it counts (households, persons, amount or cases),
- * from which facts (paid in the month, newly started, stopped, amount changed, 临时救助 granted) and which
- * of them. A cell adds up the period's aggregate rows that pass the column's test, and its drill-down lists
- * the facts of the rows passing the same test, so a cell and its named rows cannot disagree. Stock columns (how many are covered) read the period's
+ * from which facts (paid in the month, newly started, stopped, amount changed, 临时救助 granted, rescues
+ * admitted) and which of them. A cell adds up the period's aggregate rows that pass the column's test, and
+ * its drill-down lists the facts of the rows passing the same test, so a cell and its named rows cannot disagree. Stock columns (how many are covered) read the period's
  * last month; flow columns (new, stopped, spending) add up its months.
  */
 import { isHouseholdProgram, type GaolingBand, type Program } from '../../shared/domain/programs';
@@ -18,13 +18,13 @@ export interface FactDims {
   band: GaolingBand | null;
 }
 
-export type Source = 'paid' | 'new' | 'stopped' | 'increased' | 'decreased' | 'relief';
+export type Source = 'paid' | 'new' | 'stopped' | 'increased' | 'decreased' | 'relief' | 'vagrant';
 export type Count = 'households' | 'persons' | 'amount' | 'cases' | 'delta';
 
 export interface Measure {
   source: Source;
   count: Count;
-  /** Which enrollment facts of the source this column takes (临时救助 facts have none to match). */
+  /** Which enrollment facts of the source this column takes (临时救助 and rescue facts have none to match). */
   match?: (dims: FactDims) => boolean;
 }
 
@@ -84,7 +84,8 @@ export function contributions(measure: Measure, facts: FactRow[], months: string
   const out: Contribution[] = [];
   for (const row of facts) {
     if (!takes(measure, row, used)) continue;
-    if (measure.count === 'households') {
+    // Rescues have no household: they are counted in 人次 only.
+    if (measure.count === 'households' && 'householdId' in row.fact) {
       const key = `${row.group}|${row.fact.householdId}`;
       if (seen.has(key)) continue;
       seen.add(key);

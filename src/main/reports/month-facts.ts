@@ -1,9 +1,10 @@
 /**
  * The facts forms count, as rows: each enrollment counted in a month (with the amount, covered persons and
- * phase in force then, and the flags of enrollment-states.ts), and each 临时救助 granted. Cells add these up
- * in SQL (period-cube.ts); a drill-down or a roster lists them.
+ * phase in force then, and the flags of enrollment-states.ts), each 临时救助 granted and each rescue admitted
+ * (流浪乞讨救助). Cells add these up in SQL (period-cube.ts); a drill-down or a roster lists them.
  */
 import { sql } from 'kysely';
+import { lastDayOf } from '../../shared/domain/dates';
 import type { Program } from '../../shared/domain/programs';
 import type { Executor } from '../db/schema';
 import { factRowsSql, FLAG, groupKey, type StateMonth, type StateRow } from './enrollment-states';
@@ -31,6 +32,13 @@ export interface ReliefFact {
   amountFen: number;
 }
 
+/** A rescue admitted (流浪乞讨救助), counted in the township where the person was found. */
+export interface VagrantFact {
+  rescueId: string;
+  townshipId: string;
+  admittedOn: string;
+}
+
 /** One fact with what it counts in: the shape of an aggregate row, for a single fact. */
 export interface FactRow {
   month: string;
@@ -44,7 +52,7 @@ export interface FactRow {
   covered: number;
   amount: number;
   delta: number;
-  fact: EnrollmentFact | ReliefFact;
+  fact: EnrollmentFact | ReliefFact | VagrantFact;
 }
 
 /** What a month's flags count the fact in. */
@@ -124,4 +132,24 @@ export async function reliefFacts(db: Executor, months: string[], townshipId?: s
   let q = reliefCases(db, months).select(['c.id as caseId', 'c.household_id as householdId', 'c.township_id as townshipId', sql<number>`coalesce(c.amount_fen, 0)`.as('amountFen'), sql<string>`substr(c.closed_at, 1, 7)`.as('month')]);
   if (townshipId) q = q.where('c.township_id', '=', townshipId);
   return (await q.execute()).map(({ month, ...fact }) => ({ month, townshipId: fact.townshipId, dims: null, sources: ['relief'], group: `relief|${fact.caseId}`, n: 1, households: 1, covered: 1, amount: fact.amountFen, delta: 0, fact }));
+}
+
+/**
+ * Rescues admitted in the months (at least one): a month counts by admission, not by leaving. The date range
+ * keeps the admission index in use; the list of months keeps months apart that are not adjacent.
+ */
+export function vagrantRescues(db: Executor, months: string[]) {
+  const sorted = [...months].sort();
+  return db
+    .selectFrom('vagrant_rescues as r')
+    .where('r.admitted_on', '>=', `${sorted[0]}-01`)
+    .where('r.admitted_on', '<=', lastDayOf(sorted.at(-1)!))
+    .where(sql<string>`substr(r.admitted_on, 1, 7)`, 'in', months);
+}
+
+/** Rescues admitted in the months, as facts: one 人次 each, no household and no amount. */
+export async function vagrantFacts(db: Executor, months: string[], townshipId?: string): Promise<FactRow[]> {
+  let q = vagrantRescues(db, months).select(['r.id as rescueId', 'r.township_id as townshipId', 'r.admitted_on as admittedOn']);
+  if (townshipId) q = q.where('r.township_id', '=', townshipId);
+  return (await q.execute()).map((fact) => ({ month: fact.admittedOn.slice(0, 7), townshipId: fact.townshipId, dims: null, sources: ['vagrant'], group: `vagrant|${fact.rescueId}`, n: 1, households: 0, covered: 1, amount: 0, delta: 0, fact }));
 }

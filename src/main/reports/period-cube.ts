@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/schema';
 import { aggregateSql, groupKey, type StateMonth } from './enrollment-states';
-import { byMonth, reliefCases, type FactRow } from './month-facts';
+import { byMonth, reliefCases, vagrantRescues, type FactRow } from './month-facts';
 
 /** Aggregate rows have the shape of fact rows, without a single fact behind them. */
 export type CubeRow = Omit<FactRow, 'fact'>;
@@ -35,5 +35,13 @@ export async function periodCube(db: Executor, wanted: StateMonth[]): Promise<Cu
     .groupBy(['month', 'c.township_id'])
     .execute();
   for (const r of relief) out.push({ month: r.month, townshipId: r.township_id, dims: null, sources: ['relief'], group: `relief|${r.month}|${r.township_id}`, n: r.n, households: r.n, covered: r.n, amount: r.amount, delta: 0 });
+  const rescues = await vagrantRescues(
+    db,
+    wanted.map((w) => w.month),
+  )
+    .select([sql<string>`substr(r.admitted_on, 1, 7)`.as('month'), 'r.township_id', sql<number>`count(*)`.as('n')])
+    .groupBy(['month', 'r.township_id'])
+    .execute();
+  for (const r of rescues) out.push({ month: r.month, townshipId: r.township_id, dims: null, sources: ['vagrant'], group: `vagrant|${r.month}|${r.township_id}`, n: r.n, households: 0, covered: r.n, amount: 0, delta: 0 });
   return out;
 }

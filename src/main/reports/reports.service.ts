@@ -12,14 +12,16 @@ import { lastMonthOf, monthsOf, periodFitsForm, periodLabel, previousPeriod } fr
 import { columnTitle } from '../../shared/domain/reports/layout';
 import { REPORT_FORM_LABELS, type DrillRequest, type DrillResult, type DrillRow, type ReportDifference, type ReportRequest, type ReportResult, type ReportRow } from '../../shared/api/reports.schemas';
 import { formatYuan } from '../../shared/domain/money';
+import { RESCUE_OUTCOME_LABELS, rescueTitle, seesRescueRecords, type RescueOutcome } from '../../shared/domain/vagrant';
+import { ageAtAdmission, shownName } from '../vagrant/vagrant-rows';
 import type { Executor } from '../db/schema';
 import type { Actor } from '../audit/audit.service';
 import { recordAudit } from '../audit/audit.service';
 import { loadSettings } from '../settings/settings.service';
 import { contributions, cellsByTownship, type ColumnDef, type Contribution, type FactDims } from './form-engine';
-import { enrollmentFacts, reliefFacts } from './month-facts';
+import { enrollmentFacts, reliefFacts, vagrantFacts } from './month-facts';
 import { periodCube } from './period-cube';
-import { coveredMembers, householdPlaces, personsById } from './fact-names';
+import { coveredMembers, householdPlaces, personsById, rescuesById } from './fact-names';
 import { ASSISTANCE_COLUMNS } from './forms/assistance-monthly';
 import { changeColumns } from './forms/change-monthly';
 import { paymentRoster, ROW_COUNT, rosterColumns } from './forms/payment-roster';
@@ -112,10 +114,13 @@ async function snapshotOf(db: Executor, req: ReportRequest) {
 function differencesBetween(frozen: ReportResult, live: ReportResult): ReportDifference[] {
   const out: ReportDifference[] = [];
   const liveRows = new Map([...live.rows, live.total].map((r) => [r.key, r]));
+  // By key, not position: a column added to the form since (流浪乞讨救助) moves the others along.
+  const liveIndex = new Map(live.columns.map((c, i) => [c.key, i]));
   for (const row of [...frozen.rows, frozen.total]) {
     const now = liveRows.get(row.key);
     frozen.columns.forEach((c, i) => {
-      const current = now ? (now.values[i] ?? null) : null;
+      const at = liveIndex.get(c.key);
+      const current = now && at !== undefined ? (now.values[at] ?? null) : null;
       if (c.unit === 'percent' || row.values[i] === current) return;
       out.push({ rowKey: row.key, rowLabel: row.label, columnKey: c.key, columnLabel: columnTitle(c), submitted: row.values[i] ?? null, current });
     });
@@ -169,9 +174,13 @@ export async function drillDown(db: Executor, req: DrillRequest, viewer: ReportV
   const months = monthsOf(period);
   const township = req.rowKey === TOTAL ? only : req.rowKey;
   // Read as the cells were: flows for the period itself, not for the period before.
-  const facts = [...(await enrollmentFacts(db, months.map((month) => ({ month, flows: !column.previous })), township)), ...(await reliefFacts(db, months, township))];
+  const facts = [
+    ...(await enrollmentFacts(db, months.map((month) => ({ month, flows: !column.previous })), township)),
+    ...(await reliefFacts(db, months, township)),
+    ...(await vagrantFacts(db, months, township)),
+  ];
   const counted = column.measures.flatMap((m) => contributions(m, facts, months).map((c) => ({ fact: c.row.fact, month: c.row.month, value: c.value, count: m.count })));
-  const rows = await namedRows(db, counted, seesFullIdNumbers(viewer.role));
+  const rows = await namedRows(db, counted, { fullIds: seesFullIdNumbers(viewer.role), rescueNames: seesRescueRecords(viewer.role) });
   const total = counted.reduce((n, c) => n + c.value, 0);
   const rowLabel = req.rowKey === TOTAL ? '合计' : ((await db.selectFrom('townships').select('name').where('id', '=', req.rowKey).executeTakeFirst())?.name ?? '');
   return { title: `${periodLabel(period)} ${rowLabel} ${columnTitle(column)}`, unit: column.unit, total, rows };
@@ -184,9 +193,20 @@ interface Counted {
   count: string;
 }
 
-/** Names, IDs and places of counted facts; a persons cell of a household program lists each covered person. */
-async function namedRows(db: Executor, counted: Counted[], fullIds: boolean): Promise<DrillRow[]> {
-  const places = await householdPlaces(db, counted.map((c) => c.fact.householdId));
+/**
+ * Names, IDs and places of counted facts; a persons cell of a household program lists each covered person.
+ * A rescue is listed by its record, its name masked for roles that do not keep rescue records.
+ */
+async function namedRows(db: Executor, counted: Counted[], sees: { fullIds: boolean; rescueNames: boolean }): Promise<DrillRow[]> {
+  const { fullIds } = sees;
+  const places = await householdPlaces(
+    db,
+    counted.flatMap((c) => ('householdId' in c.fact ? [c.fact.householdId] : [])),
+  );
+  const rescues = await rescuesById(
+    db,
+    counted.flatMap((c) => ('rescueId' in c.fact ? [c.fact.rescueId] : [])),
+  );
   const members = await coveredMembers(
     db,
     counted.flatMap((c) => ('enrollmentId' in c.fact && c.count === 'persons' && isHouseholdProgram(c.fact.program) ? [c.fact.enrollmentId] : [])),
@@ -198,6 +218,14 @@ async function namedRows(db: Executor, counted: Counted[], fullIds: boolean): Pr
   const shown = (id: string | null | undefined) => (id ? (fullIds ? id : maskIdNumber(id)) : null);
   const out: DrillRow[] = [];
   for (const c of counted) {
+    if ('rescueId' in c.fact) {
+      const r = rescues.get(c.fact.rescueId)!;
+      const name = shownName(r.name, { seesRecords: sees.rescueNames });
+      const title = rescueTitle({ identityKnown: r.identityKnown, name, sex: r.sex, age: ageAtAdmission(r.idNumber, r.estimatedAge, r.admittedOn) });
+      const where = r.outcome ? `${r.leftOn} 离站，${RESCUE_OUTCOME_LABELS[r.outcome as RescueOutcome]}` : '在站';
+      out.push({ householdId: '', personId: null, caseId: null, name: title, idNumber: shown(r.idNumber), township: r.township, village: null, value: c.value, detail: `救助编号 ${r.rescueNo}，${r.admittedOn} 入站（发现于${r.foundPlace}），${where}` });
+      continue;
+    }
     const place = places.get(c.fact.householdId) ?? { township: '', village: null, head: '', headId: null };
     const common = { householdId: c.fact.householdId, township: place.township, village: place.village };
     if ('caseId' in c.fact) {

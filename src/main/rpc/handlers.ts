@@ -13,6 +13,9 @@ import { workflowsHandlers } from '../workflows/workflows.handlers';
 import { importsHandlers } from '../imports/imports.handlers';
 import { reportsHandlers } from '../reports/reports.handlers';
 import { careHandlers } from '../care/care.handlers';
+import { elderlyHandlers } from '../elderly/elderly.handlers';
+import { vagrantHandlers } from '../vagrant/vagrant.handlers';
+import { referralsHandlers } from '../referrals/referrals.handlers';
 import type { Handlers } from './context';
 
 /** All handlers; leaving out a contract method fails to compile. */
@@ -33,4 +36,7 @@ export const handlers: Handlers = {
   ...importsHandlers,
   ...reportsHandlers,
   ...careHandlers,
+  ...elderlyHandlers,
+  ...vagrantHandlers,
+  ...referralsHandlers,
 };

@@ -12,6 +12,7 @@ import { AuditPage } from '../pages/audit';
 import { CalendarPage } from '../pages/calendar';
 import { CarePage } from '../pages/care';
 import { CasePage } from '../pages/case';
+import { ElderlyPage } from '../pages/elderly';
 import { ExchangePage } from '../pages/exchange';
 import { HouseholdPage } from '../pages/household';
 import { IntakePage } from '../pages/intake';
@@ -24,12 +25,14 @@ import { RejectionNoticePrint } from '../pages/print/RejectionNoticePrint';
 import { ReportPrint } from '../pages/print/ReportPrint';
 import { TerminationNoticePrint } from '../pages/print/TerminationNoticePrint';
 import { RecoverPage } from '../pages/recover';
+import { ReferralsPage } from '../pages/referrals';
 import { RegionsPage } from '../pages/regions';
 import { ReportsPage } from '../pages/reports';
 import { SettingsPage } from '../pages/settings';
 import { SetupPage } from '../pages/setup';
 import { StandardsPage } from '../pages/standards';
 import { UsersPage } from '../pages/users';
+import { VagrantPage } from '../pages/vagrant';
 import { WorkbenchPage } from '../pages/workbench';
 import { WorkflowsPage } from '../pages/workflows';
 import { useSession } from '../session/session-context';
@@ -88,6 +91,9 @@ export function AppRoutes() {
           </Route>
           <Route path="ledger/households/:id" element={<HouseholdPage />} />
           <Route path="care" element={<CarePage />} />
+          <Route path="elderly" element={<ElderlyPage />} />
+          <Route path="vagrant" element={<VagrantPage />} />
+          <Route path="referrals" element={<ReferralsPage />} />
           <Route path="approvals" element={<ApprovalsPage />} />
           <Route path="approvals/:id" element={<CasePage />} />
           <Route path="exchange" element={<ExchangePage />} />

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/roles';
 import { PROGRAMS } from '../domain/programs';
-import { CASE_KINDS, CHANGE_TYPES, REVIEW_RESULTS, type ChangeType, type ReviewResult } from '../domain/workflow/types';
+import { CASE_KINDS, CHANGE_TYPES, EFFECTS, REVIEW_RESULTS, STEP_FORMS, type ChangeType, type ReviewResult } from '../domain/workflow/types';
+import { PSYCH_GRADES, PSYCH_TOOLS, RESETTLEMENT_KINDS, type PsychGrade, type PsychTool, type ResettlementKind } from '../domain/care-cases';
 
 const id = z.string().min(1).max(64);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -40,7 +41,7 @@ export const stepDefSchema = z.object({
   optional: z.boolean().optional(),
   enabled: z.boolean().optional(),
   publishes: z.boolean().optional(),
-  form: z.enum(['investigation', 'review_result', 'payment', 'none']).optional(),
+  form: z.enum(STEP_FORMS).optional(),
   actions: z.array(actionDefSchema).readonly(),
 });
 
@@ -48,7 +49,7 @@ export const workflowDefSchema = z.object({
   kind: caseKindSchema,
   label: z.string(),
   program: z.enum(PROGRAMS).nullable(),
-  effect: z.enum(['enroll', 'one_off', 'change', 'stop', 'review']),
+  effect: z.enum(EFFECTS),
   steps: z.array(stepDefSchema).readonly(),
   whole: deadlineSchema,
   extended: deadlineSchema.optional(),
@@ -115,10 +116,31 @@ export const actionDataSchema = z.object({
   reviewResult: z.enum(keys<ReviewResult>(REVIEW_RESULTS)).optional(),
   newAmountFen: fen.optional(),
   taperMonths: z.number().int().min(1).max(12).optional(),
+  /** Psychological care (心理关爱): the assessment (tool, score, grade), the service plan and the discharge. */
+  psychTool: z.enum(keys<PsychTool>(PSYCH_TOOLS)).optional(),
+  psychScore: z.number().int().min(0).max(40).optional(),
+  psychGrade: z.enum(keys<PsychGrade>(PSYCH_GRADES)).optional(),
+  planGoals: z.string().trim().max(500).optional(),
+  planMeasures: z.string().trim().max(1000).optional(),
+  counsellor: z.string().trim().max(60).optional(),
+  sessionsPlanned: z.number().int().min(1).max(100).optional(),
+  dischargeSummary: z.string().trim().max(1000).optional(),
+  followUpOn: isoDate.optional(),
+  /** 成年后安置: how the young adult is settled (the subsidy is `amountFen`). */
+  resettlementKind: z.enum(keys<ResettlementKind>(RESETTLEMENT_KINDS)).optional(),
+  resettlementDetail: z.string().trim().max(200).optional(),
 });
 export type ActionData = z.infer<typeof actionDataSchema>;
 
 export const caseRefSchema = z.object({ caseId: id, version: z.number().int().min(0) });
+
+const careNote = z.string().trim().min(2, '请填写说明（至少 2 个字）').max(1000);
+
+/** Flagging a 心理关爱个案 as a crisis (or clearing the flag), with what happened and what was done. */
+export const crisisInputSchema = caseRefSchema.extend({ crisis: z.boolean(), note: careNote });
+
+/** A follow-up (随访) of a discharged 心理关爱个案, and the next one (null: follow-up finished). */
+export const followUpInputSchema = caseRefSchema.extend({ onDate: isoDate, note: careNote, nextFollowUpOn: isoDate.nullable() });
 
 export const caseRowSchema = z.object({
   id,
@@ -154,6 +176,11 @@ export const caseRowSchema = z.object({
   version: z.number().int(),
   /** The last time the signed-in user acted on it (已办). */
   myLastActionAt: z.string().nullable(),
+  /** 心理关爱个案: flagged as a crisis; after discharge, the next follow-up (随访) date. */
+  crisis: z.boolean(),
+  followUpOn: z.string().nullable(),
+  /** The person concerned (person programs and care cases), else null. */
+  personId: z.string().nullable(),
 });
 export type CaseRow = z.infer<typeof caseRowSchema>;
 
@@ -164,6 +191,7 @@ export const caseInboxInputSchema = z.object({
   step: z.string().max(40).optional(),
   townshipId: id.optional(),
   overdueOnly: z.boolean().optional(),
+  crisisOnly: z.boolean().optional(),
   status: z.enum(['open', 'closed']).optional(),
   /** Name or case number. */
   q: z.string().trim().max(30).optional(),
@@ -215,7 +243,7 @@ export const caseDetailSchema = caseRowSchema.extend({
   amountLines: z.array(z.string()),
   /** The current step's choices for the signed-in user; each with why it is refused, if it is. */
   actions: z.array(z.object({ id: z.string(), label: z.string(), tone: z.enum(['primary', 'danger']).nullable(), refusal: z.string().nullable() })),
-  form: z.enum(['investigation', 'review_result', 'payment', 'none']).nullable(),
+  form: z.enum(STEP_FORMS).nullable(),
   /** Values the form starts with (the last investigation's, or the application's). */
   formDefaults: actionDataSchema,
   canExtend: z.boolean(),
@@ -229,6 +257,16 @@ export const caseDetailSchema = caseRowSchema.extend({
   filingReviewedBy: z.string().nullable(),
   filingOpinion: z.string().nullable(),
   canReviewFiling: z.boolean(),
+  /** 心理关爱个案: the grade of the last assessment, the crisis flag's note, and what the user may do besides the steps. */
+  care: z
+    .object({
+      grade: z.enum(keys<PsychGrade>(PSYCH_GRADES)).nullable(),
+      crisisSince: z.string().nullable(),
+      crisisNote: z.string().nullable(),
+      canFlagCrisis: z.boolean(),
+      canFollowUp: z.boolean(),
+    })
+    .nullable(),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 

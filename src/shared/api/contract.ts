@@ -16,6 +16,8 @@ import {
   caseInboxInputSchema,
   caseKindSchema,
   caseRefSchema,
+  crisisInputSchema,
+  followUpInputSchema,
   caseRowSchema,
   noticeRowSchema,
   opinionSchema,
@@ -37,7 +39,37 @@ import {
   visitInputSchema,
   visitPolicySchema,
 } from './care.schemas';
+import {
+  organisationInputSchema,
+  organisationSchema,
+  referralCandidateSchema,
+  referralCreateSchema,
+  referralDetailSchema,
+  referralFilterSchema,
+  referralListSchema,
+  referralUpdateSchema,
+} from './referrals.schemas';
 import { drillRequestSchema, drillResultSchema, reportRequestSchema, reportResultSchema, trendsSchema } from './reports.schemas';
+import { rescueDetailSchema, rescueFieldsSchema, rescueFilterSchema, rescueMonthlySchema, rescueRowSchema, rescueUpdateSchema } from './vagrant.schemas';
+import {
+  assessmentInputSchema,
+  assessmentSchema,
+  elderCandidateSchema,
+  elderDetailSchema,
+  elderDueOutputSchema,
+  elderFieldsSchema,
+  elderFilterSchema,
+  elderPolicySchema,
+  elderRowSchema,
+  elderVisitInputSchema,
+  stopMissingOutputSchema,
+  survivalListInputSchema,
+  survivalListOutputSchema,
+  survivalPeriodSchema,
+  survivalRecordInputSchema,
+  turningInputSchema,
+  turningOutputSchema,
+} from './elderly.schemas';
 import { DISABILITY_CATEGORIES, HEALTH_STATES, SCHOOL_STATES, SELF_CARE_LEVELS } from '../domain/person-attributes';
 
 export type Access =
@@ -541,6 +573,13 @@ export const contract = {
     input: caseRefSchema.extend({ reason: z.string().trim().min(4, '请写明延期理由（至少 4 个字）').max(300) }),
     output: z.object({ caseDue: z.string() }),
   }),
+  'cases.flagCrisis': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: crisisInputSchema, output: ok }),
+  'cases.followUp': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: followUpInputSchema, output: ok }),
+  'cases.followUpsDue': method({
+    access: { kind: 'user', roles: 'any', townshipField: 'townshipId' },
+    input: z.object({ withinDays: z.number().int().min(0).max(90).default(7), townshipId: id.optional() }),
+    output: z.array(caseRowSchema),
+  }),
   'cases.reviewFiling': method({ access: { kind: 'user', roles: COUNTY_REVIEWERS }, input: caseRefSchema.extend({ opinion: opinionSchema }), output: ok }),
   'cases.inbox': method({
     access: { kind: 'user', roles: 'any', townshipField: 'townshipId' },
@@ -627,6 +666,65 @@ export const contract = {
   'care.directors.save': method({ access: { kind: 'user', roles: ['admin', ...CARE_WORKERS], townshipField: 'townshipId' }, input: directorInputSchema, output: z.object({ id }) }),
   'care.policy.get': method({ access: ANY_USER, input: nothing, output: visitPolicySchema }),
   'care.policy.save': method({ access: ADMIN, input: visitPolicySchema, output: ok }),
+  /** Living persons reaching 80, 90 or 100 in a month (next month by default), with what to do about 高龄津贴. */
+  'elderly.turning': method({ access: { kind: 'user', roles: 'any', townshipField: 'townshipId' }, input: turningInputSchema, output: turningOutputSchema }),
+  /** 高龄津贴 beneficiaries of a half-year with their survival check (生存认证), or none yet. */
+  'elderly.survival.list': method({ access: { kind: 'user', roles: 'any', townshipField: 'townshipId' }, input: survivalListInputSchema, output: survivalListOutputSchema }),
+  'elderly.survival.record': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: survivalRecordInputSchema, output: z.object({ id }) }),
+  /** After the period and its grace days: stops, in one transaction, the 高龄津贴 of everyone without an 'alive' check. */
+  'elderly.survival.stopMissing': method({ access: { kind: 'user', roles: ['county_clerk', 'county_reviewer'] }, input: z.object({ period: survivalPeriodSchema }), output: stopMissingOutputSchema }),
+  'elderly.assessments.list': method({ access: ANY_USER, input: z.object({ personId: id }), output: z.array(assessmentSchema) }),
+  'elderly.assessments.record': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: assessmentInputSchema, output: z.object({ id, nextDueOn: z.string() }) }),
+  /** The file of elderly with special difficulties (特殊困难老年人), masked for roles without need. */
+  'elderly.elders.list': method({
+    access: { kind: 'user', roles: 'any', townshipField: 'townshipId' },
+    input: elderFilterSchema,
+    output: z.object({ rows: z.array(elderRowSchema), total: z.number().int(), today: z.string() }),
+  }),
+  'elderly.elders.get': method({ access: ANY_USER, input: z.object({ personId: id }), output: elderDetailSchema }),
+  /** Living people of 60 or more in scope, not yet in the file, by name or ID number. */
+  'elderly.elders.candidates': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: z.object({ q: z.string().trim().min(1).max(30) }), output: z.array(elderCandidateSchema) }),
+  'elderly.elders.register': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: elderFieldsSchema.extend({ personId: id }), output: ok }),
+  'elderly.elders.update': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: elderFieldsSchema.extend({ personId: id, reason }), output: ok }),
+  'elderly.elders.close': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: z.object({ personId: id, closedOn: isoDate, reason }), output: ok }),
+  'elderly.visits.record': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: elderVisitInputSchema, output: z.object({ id, nextDueOn: z.string() }) }),
+  /** Overdue visits and visits due soon: the most urgent 300 of each, with totals. */
+  'elderly.visits.due': method({ access: { kind: 'user', roles: 'any', townshipField: 'townshipId' }, input: z.object({ townshipId: id.optional() }), output: elderDueOutputSchema }),
+  'elderly.policy.get': method({ access: ANY_USER, input: nothing, output: elderPolicySchema }),
+  /** Saving moves the due date of every open file to the new intervals. */
+  'elderly.policy.save': method({ access: ADMIN, input: elderPolicySchema, output: ok }),
+  /** Referrals (转介) within reach, overdue first then by due date; masked for roles without need. */
+  'referrals.list': method({ access: { kind: 'user', roles: 'any', townshipField: 'townshipId' }, input: referralFilterSchema, output: referralListSchema }),
+  'referrals.get': method({ access: ANY_USER, input: z.object({ id }), output: referralDetailSchema }),
+  /** People in scope a referral may be made for, by name or ID number, with their household. */
+  'referrals.candidates': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: z.object({ q: z.string().trim().min(1).max(30) }), output: z.array(referralCandidateSchema) }),
+  'referrals.create': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: referralCreateSchema, output: z.object({ id, referralNo: z.string() }) }),
+  /** Moves the status (an event in the history); closing needs the outcome; a stale version is a CONFLICT. */
+  'referrals.update': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: referralUpdateSchema, output: ok }),
+  /** 帮扶机构: county-wide ones and, for a township, its own. */
+  'referrals.organisations.list': method({
+    access: { kind: 'user', roles: 'any', townshipField: 'townshipId' },
+    input: z.object({ activeOnly: z.boolean().optional(), townshipId: id.optional() }),
+    output: z.array(organisationSchema),
+  }),
+  /** Township clerks keep only their own township's organisations; county staff and the administrator all. */
+  'referrals.organisations.save': method({ access: { kind: 'user', roles: ['admin', ...CARE_WORKERS], townshipField: 'townshipId' }, input: organisationInputSchema, output: z.object({ id }) }),
+  /** Rescue records (流浪乞讨人员救助), newest admission first; names and ID numbers masked for roles without need. */
+  'vagrant.list': method({
+    access: { kind: 'user', roles: 'any', townshipField: 'townshipId' },
+    input: rescueFilterSchema,
+    output: z.object({ rows: z.array(rescueRowSchema), total: z.number().int(), today: z.string() }),
+  }),
+  'vagrant.get': method({ access: ANY_USER, input: z.object({ id }), output: rescueDetailSchema }),
+  'vagrant.create': method({ access: { kind: 'user', roles: CARE_WORKERS, townshipField: 'townshipId' }, input: rescueFieldsSchema, output: z.object({ id, rescueNo: z.string() }) }),
+  /** Edits a record or records the leaving (离站登记: left_on, outcome, destination); a stale version is a CONFLICT. */
+  'vagrant.update': method({ access: { kind: 'user', roles: CARE_WORKERS, townshipField: 'townshipId' }, input: rescueUpdateSchema, output: z.object({ version: z.number().int() }) }),
+  /** A year by month: rescues admitted, exits by outcome, average stay of those who left, in station at the month's end. */
+  'vagrant.monthly': method({
+    access: { kind: 'user', roles: 'any', townshipField: 'townshipId' },
+    input: z.object({ year: z.number().int().min(2000).max(2100), townshipId: id.optional() }),
+    output: rescueMonthlySchema,
+  }),
   /** Desktop only: prints the current window to a PDF the user saves (the browser prints itself). */
   'print.toPdf': method({ access: ANY_USER, input: z.object({ fileName: z.string().trim().min(1).max(80) }), output: fileDeliverySchema }),
 } as const;

@@ -7,6 +7,10 @@ import * as m0005 from './0005_cases';
 import * as m0006 from './0006_imports';
 import * as m0007 from './0007_report_history';
 import * as m0008 from './0008_care';
+import * as m0009 from './0009_referrals';
+import * as m0010 from './0010_elderly_care';
+import * as m0011 from './0011_vagrant_aid';
+import * as m0012 from './0012_care_cases';
 
 /** The static, ordered list of migrations. A shipped migration is never edited: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +22,8 @@ export const migrations: Record<string, Migration> = {
   '0006_imports': m0006,
   '0007_report_history': m0007,
   '0008_care': m0008,
+  '0009_referrals': m0009,
+  '0010_elderly_care': m0010,
+  '0011_vagrant_aid': m0011,
+  '0012_care_cases': m0012,
 };

@@ -39,6 +39,10 @@ export interface CasesTable {
   closed_at: string | null;
   /** Bumped by every action: an action on a stale page is refused instead of overwriting. */
   version: number;
+  /** 心理关爱个案 flagged as a crisis (1), at any stage (migration 0012). */
+  crisis: number;
+  /** A discharged 心理关爱个案: when it is next followed up (随访); null when none is due. */
+  follow_up_on: string | null;
 }
 
 export interface CaseMembersTable {

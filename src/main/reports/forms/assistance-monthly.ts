@@ -1,6 +1,7 @@
 /**
  * 社会救助情况统计表 (monthly or quarterly): by township, 城市/农村低保, 特困 by 集中/分散 × 城/乡, 临时救助,
- * 孤儿 and 事实无人抚养儿童, 高龄津贴 by band, and the period's spending against the period before (环比).
+ * 流浪乞讨救助 (rescues admitted, in the township where the person was found), 孤儿 and 事实无人抚养儿童,
+ * 高龄津贴 by band, and the period's spending against the period before (环比).
  */
 import type { GaolingBand, Program } from '../../../shared/domain/programs';
 import type { ColumnDef, FactDims, Measure } from '../form-engine';
@@ -52,6 +53,7 @@ export const ASSISTANCE_COLUMNS: ColumnDef[] = [
   col('tekun_spending', '特困人员', '支出', 'fen', { source: 'paid', count: 'amount', match: of('tekun') }),
   col('linshi_cases', '临时救助', '人次', 'cases', { source: 'relief', count: 'cases' }),
   col('linshi_amount', '临时救助', '金额', 'fen', { source: 'relief', count: 'amount' }),
+  col('vagrant_cases', '流浪乞讨救助', '人次', 'cases', { source: 'vagrant', count: 'cases' }),
   col('orphan_persons', '孤儿', '人数', 'persons', { source: 'paid', count: 'persons', match: of('orphan') }),
   col('orphan_spending', '孤儿', '支出', 'fen', { source: 'paid', count: 'amount', match: of('orphan') }),
   col('defacto_persons', '事实无人抚养儿童', '人数', 'persons', { source: 'paid', count: 'persons', match: of('de_facto_orphan') }),

@@ -22,6 +22,11 @@ export function caseColumns(withMyAction: boolean): TableColumnsType<CaseRow> {
               超期
             </Tag>
           )}
+          {row.crisis && (
+            <Tag color="error" className="current-tag">
+              危机
+            </Tag>
+          )}
         </>
       ),
     },

@@ -2,19 +2,28 @@
  * A child's file beside the lists: the record, the visits, and for care workers the actions on an open
  * file (记录探访, 修改档案, 结案). Roles that see the file masked are told so and get no details.
  */
-import { Alert, Button, Drawer, Empty, Skeleton, Space, Typography } from 'antd';
+import { DownOutlined } from '@ant-design/icons';
+import { Alert, Button, Drawer, Dropdown, Empty, Skeleton, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
+import type { ChildDetail } from '../../../shared/api/care.schemas';
 import { CHILD_CATEGORY_LABELS } from '../../../shared/domain/care';
+import { RESETTLED_CATEGORIES } from '../../../shared/domain/care-cases';
 import { seesChildRecords } from '../../../shared/domain/roles';
 import { useRead } from '../../api/queries';
 import { useSignedIn } from '../../session/session-context';
+import { ChildCases } from './ChildCases';
 import { ChildFile } from './ChildFile';
+import { StartCareCaseModal, type CareCaseKind } from './StartCareCaseModal';
 import { CloseChildModal } from './CloseChildModal';
 import { EditChildModal } from './EditChildModal';
 import { VisitModal } from './VisitModal';
 import { VisitTimeline } from './VisitTimeline';
 
-type Action = 'visit' | 'edit' | 'close';
+type Action = 'visit' | 'edit' | 'close' | CareCaseKind;
+
+/** Resettlement is prepared from half a year before the 18th birthday (when the file ends). */
+const resettlesNow = (child: ChildDetail) => RESETTLED_CATEGORIES.includes(child.category) && !dayjs().isBefore(dayjs(child.leavesOn).subtract(6, 'month'), 'day');
 
 interface Props {
   open: boolean;
@@ -35,6 +44,19 @@ export function ChildDrawer({ open, personId, onClose }: Props) {
       <Button type="primary" onClick={() => setAction('visit')}>
         记录探访
       </Button>
+      <Dropdown
+        menu={{
+          items: [
+            { key: 'psych_care', label: '发起心理关爱个案' },
+            ...(resettlesNow(data) ? [{ key: 'adult_resettlement', label: '办理成年后安置' }] : []),
+          ],
+          onClick: ({ key }) => setAction(key as CareCaseKind),
+        }}
+      >
+        <Button>
+          关爱个案 <DownOutlined />
+        </Button>
+      </Dropdown>
       <Button onClick={() => setAction('edit')}>修改档案</Button>
       <Button danger onClick={() => setAction('close')}>
         结案
@@ -60,11 +82,18 @@ export function ChildDrawer({ open, personId, onClose }: Props) {
           <ChildFile child={data} />
           <Typography.Title level={5}>探访记录</Typography.Title>
           <VisitTimeline visits={data.visits} masked={data.masked} />
+          {!data.masked && (
+            <>
+              <Typography.Title level={5}>关爱个案</Typography.Title>
+              <ChildCases householdId={data.householdId} personId={data.personId} />
+            </>
+          )}
           {canAct && (
             <>
               <VisitModal open={action === 'visit'} child={data} onClose={() => setAction(null)} />
               <EditChildModal open={action === 'edit'} child={data} onClose={() => setAction(null)} />
               <CloseChildModal open={action === 'close'} child={data} onClose={() => setAction(null)} />
+              <StartCareCaseModal kind={action === 'psych_care' || action === 'adult_resettlement' ? action : null} child={data} onClose={() => setAction(null)} />
             </>
           )}
         </div>

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { CARE_WORKERS } from '../../../shared/domain/roles';
 import { PageTitle } from '../../components/PageTitle';
 import { useSignedIn } from '../../session/session-context';
+import { CareCasesPanel } from './CareCasesPanel';
 import { ChildDrawer } from './ChildDrawer';
 import { ChildrenPanel } from './ChildrenPanel';
 import { DirectorsPanel } from './DirectorsPanel';
@@ -15,7 +16,7 @@ import { useCareQuery, type CareTab } from './use-care-query';
 import { VisitsDuePanel } from './VisitsDuePanel';
 import './care.css';
 
-const TAB_LABELS: Record<CareTab, string> = { due: '探访提醒', children: '儿童台账', directors: '儿童主任', policy: '探访周期' };
+const TAB_LABELS: Record<CareTab, string> = { due: '探访提醒', children: '儿童台账', cases: '心理个案', directors: '儿童主任', policy: '探访周期' };
 
 /** The child stays while the drawer closes, so its content does not vanish during the animation. */
 interface Shown {
@@ -37,6 +38,8 @@ export function CarePage() {
         return <VisitsDuePanel query={query} update={update} fixedTownshipId={fixedTownshipId} onOpen={open} />;
       case 'children':
         return <ChildrenPanel query={query} update={update} fixedTownshipId={fixedTownshipId} canRegister={careWorker} onOpen={open} />;
+      case 'cases':
+        return <CareCasesPanel fixedTownshipId={fixedTownshipId} />;
       case 'directors':
         return (
           <DirectorsPanel

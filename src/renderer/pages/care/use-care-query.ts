@@ -9,7 +9,7 @@ import { CHILD_CATEGORIES, type ChildCategory } from '../../../shared/domain/car
 import type { Role } from '../../../shared/domain/roles';
 import type { DueState } from './care-options';
 
-export type CareTab = 'due' | 'children' | 'directors' | 'policy';
+export type CareTab = 'due' | 'children' | 'cases' | 'directors' | 'policy';
 
 export const PAGE_SIZES = [20, 50, 100] as const;
 const DEFAULT_PAGE_SIZE = 50;
@@ -27,7 +27,7 @@ export interface CareQuery {
 
 /** The tabs a role sees, the first being the default; visit intervals are the administrator's. */
 export function careTabsFor(role: Role): CareTab[] {
-  return role === 'admin' ? ['due', 'children', 'directors', 'policy'] : ['due', 'children', 'directors'];
+  return role === 'admin' ? ['due', 'children', 'cases', 'directors', 'policy'] : ['due', 'children', 'cases', 'directors'];
 }
 
 const oneOf = <T extends string>(list: readonly T[], value: string | null): T | undefined =>

@@ -58,7 +58,7 @@ export function ActionCard({ detail, onStale }: Props) {
         version: detail.version,
         action: chosen.id,
         opinion: values.opinion,
-        data: actionData(detail.form, values),
+        data: actionData(detail.form, values, chosen.id),
       });
       message.success(`已办理：${chosen.label}`);
     } catch (err) {
@@ -104,8 +104,8 @@ export function ActionCard({ detail, onStale }: Props) {
               ))}
             </Radio.Group>
           </Form.Item>
-          <ActionFields form={detail.form} amountRequired={chosen?.tone !== 'danger'} />
-          <Form.Item name="opinion" label="审核意见" rules={opinionRules('审核意见')}>
+          <ActionFields form={detail.form} amountRequired={chosen?.tone !== 'danger'} actionId={chosen?.id} />
+          <Form.Item name="opinion" label={detail.kind === 'psych_care' ? '工作记录' : '审核意见'} rules={opinionRules(detail.kind === 'psych_care' ? '工作记录' : '审核意见')}>
             <Input.TextArea maxLength={500} showCount autoSize={{ minRows: 3, maxRows: 8 }} placeholder="如：经核实，申请情况属实，同意" />
           </Form.Item>
           <Button type="primary" htmlType="submit" danger={chosen?.tone === 'danger'} loading={act.isPending}>

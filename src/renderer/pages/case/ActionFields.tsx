@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import type { CaseDetail } from '../../../shared/api/cases.schemas';
 import { parseYuan } from '../../../shared/domain/money';
 import { REVIEW_RESULTS, type ReviewResult } from '../../../shared/domain/workflow/types';
+import { AssessmentFields, DischargeFields, PlanFields, ResettlementFields } from './CareFields';
 
 const REVIEW_OPTIONS = Object.entries(REVIEW_RESULTS).map(([value, label]) => ({ value, label }));
 
@@ -81,10 +82,24 @@ function ReviewFields() {
   );
 }
 
-/** `amountRequired`: the aid granted matters unless the chosen action refuses it. */
-export function ActionFields({ form, amountRequired }: { form: CaseDetail['form']; amountRequired: boolean }) {
+/** `amountRequired`: the aid granted matters unless the chosen action refuses it; `actionId`: the chosen action. */
+export function ActionFields({ form, amountRequired, actionId }: { form: CaseDetail['form']; amountRequired: boolean; actionId: string | undefined }) {
   if (form === 'investigation') return <InvestigationFields />;
   if (form === 'review_result') return <ReviewFields />;
+  // A refusal (不予接案) records no assessment; only the discharge itself records its summary.
+  if (form === 'psych_assessment') return actionId === 'decline' ? null : <AssessmentFields />;
+  if (form === 'service_plan') return <PlanFields />;
+  if (form === 'discharge') return actionId === 'close' ? <DischargeFields /> : null;
+  if (form === 'resettlement') {
+    return (
+      <>
+        <ResettlementFields required={amountRequired} />
+        <Form.Item name="amount" label="一次性安置补助（元）" rules={yuanRules('一次性安置补助', amountRequired)}>
+          <MoneyInput />
+        </Form.Item>
+      </>
+    );
+  }
   if (form === 'payment') {
     return (
       <Form.Item name="amount" label="救助金额（元）" rules={yuanRules('救助金额', amountRequired)}>

@@ -6,6 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { ActionData, CaseDetail } from '../../../shared/api/cases.schemas';
 import { formatYuan, parseYuan } from '../../../shared/domain/money';
 import type { ReviewResult } from '../../../shared/domain/workflow/types';
+import type { PsychGrade, PsychTool, ResettlementKind } from '../../../shared/domain/care-cases';
 
 export interface ActionValues {
   action?: string;
@@ -18,6 +19,17 @@ export interface ActionValues {
   reviewResult?: ReviewResult;
   newAmount?: string;
   taperMonths?: number | null;
+  psychTool?: PsychTool;
+  psychScore?: number | null;
+  psychGrade?: PsychGrade;
+  planGoals?: string;
+  planMeasures?: string;
+  counsellor?: string;
+  sessionsPlanned?: number | null;
+  dischargeSummary?: string;
+  followUpOn?: Dayjs | null;
+  resettlementKind?: ResettlementKind;
+  resettlementDetail?: string;
 }
 
 const yuanText = (fen: number | undefined) => (fen === undefined ? undefined : formatYuan(fen));
@@ -39,12 +51,31 @@ export function initialValues(defaults: ActionData): Partial<ActionValues> {
     reviewResult: defaults.reviewResult,
     newAmount: yuanText(defaults.newAmountFen),
     taperMonths: defaults.taperMonths,
+    psychTool: defaults.psychTool,
+    planGoals: defaults.planGoals,
+    planMeasures: defaults.planMeasures,
+    counsellor: defaults.counsellor,
+    sessionsPlanned: defaults.sessionsPlanned,
+    followUpOn: defaults.followUpOn ? dayjs(defaults.followUpOn) : undefined,
+    resettlementKind: defaults.resettlementKind,
+    resettlementDetail: defaults.resettlementDetail,
   };
 }
 
-/** The findings the step's form records; nothing for steps without one. */
-export function actionData(form: CaseDetail['form'], v: ActionValues): ActionData {
+const text = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
+
+/** The findings the step's form records; nothing for steps without one (or for an action that records none). */
+export function actionData(form: CaseDetail['form'], v: ActionValues, actionId: string): ActionData {
   switch (form) {
+    case 'psych_assessment':
+      if (actionId === 'decline') return {};
+      return v.psychTool === 'other' ? { psychTool: v.psychTool, psychGrade: v.psychGrade } : { psychTool: v.psychTool, psychScore: numberOf(v.psychScore) };
+    case 'service_plan':
+      return { planGoals: text(v.planGoals), planMeasures: text(v.planMeasures), counsellor: text(v.counsellor), sessionsPlanned: numberOf(v.sessionsPlanned) };
+    case 'discharge':
+      return actionId === 'close' ? { dischargeSummary: text(v.dischargeSummary), followUpOn: v.followUpOn ? v.followUpOn.format('YYYY-MM-DD') : undefined } : {};
+    case 'resettlement':
+      return actionId === 'pass' ? { resettlementKind: v.resettlementKind, resettlementDetail: text(v.resettlementDetail), amountFen: fenOf(v.amount) } : {};
     case 'investigation':
       return {
         monthlyIncomeFen: fenOf(v.monthlyIncome),

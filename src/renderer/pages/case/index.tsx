@@ -12,6 +12,8 @@ import { CaseStatusTag } from '../approvals/CaseState';
 import { ActionCard } from './ActionCard';
 import { CaseHistory } from './CaseHistory';
 import { CaseMembers } from './CaseMembers';
+import { CareCaseCard } from './CareCaseCard';
+import { CaseReferrals } from '../referrals/CaseReferrals';
 import { CaseSteps } from './CaseSteps';
 import { CaseApplication, CaseSummary } from './CaseSummary';
 import { ExtendModal } from './ExtendModal';
@@ -64,6 +66,7 @@ export function CasePage() {
             <span>{data.kindLabel}</span>
             <CaseStatusTag status={data.status} outcome={data.outcome} />
             {data.overdue && <Tag color="error">超期</Tag>}
+            {data.crisis && <Tag color="error">危机</Tag>}
             {data.delegated && <Tag>下放乡镇确认</Tag>}
           </Space>
         }
@@ -92,6 +95,7 @@ export function CasePage() {
       <Card className="household-card">
         <CaseSteps detail={data} />
       </Card>
+      <CareCaseCard detail={data} onStale={reload} />
       <Card title="案件信息" className="household-card">
         <CaseSummary detail={data} />
       </Card>
@@ -101,6 +105,7 @@ export function CasePage() {
       <Card title="家庭成员" className="household-card">
         <CaseMembers members={data.members} />
       </Card>
+      <CaseReferrals caseId={data.id} preset={{ householdId: data.householdId, personId: data.personId ?? undefined, label: `${data.subjectName ?? '—'}（案件 ${data.caseNo}）` }} />
       <Card title="办理记录" className="household-card">
         <CaseHistory detail={data} />
       </Card>

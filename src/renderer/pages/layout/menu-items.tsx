@@ -7,8 +7,11 @@ import {
   FileDoneOutlined,
   FileSearchOutlined,
   HeartOutlined,
+  HomeOutlined,
   MoneyCollectOutlined,
+  NodeExpandOutlined,
   SettingOutlined,
+  SunOutlined,
   SwapOutlined,
   TeamOutlined,
   ToolOutlined,
@@ -27,6 +30,9 @@ export function menuItemsFor(role: Role): Item[] {
     { key: '/', icon: <AppstoreOutlined />, label: '工作台' },
     { key: '/ledger', icon: <TeamOutlined />, label: '对象台账' },
     { key: '/care', icon: <HeartOutlined />, label: '儿童关爱' },
+    { key: '/elderly', icon: <SunOutlined />, label: '老年关爱' },
+    { key: '/vagrant', icon: <HomeOutlined />, label: '流浪救助' },
+    { key: '/referrals', icon: <NodeExpandOutlined />, label: '转介帮扶' },
     { key: '/approvals', icon: <FileDoneOutlined />, label: '审批待办' },
     { key: '/exchange', icon: <SwapOutlined />, label: '导入导出' },
     { key: '/reports', icon: <BarChartOutlined />, label: '统计报表' },
@@ -50,7 +56,7 @@ export function menuItemsFor(role: Role): Item[] {
   return items;
 }
 
-const PATHS = ['/ledger', '/care', '/approvals', '/exchange', '/reports', '/regions', '/admin/users', '/admin/settings', '/admin/standards', '/admin/calendar', '/admin/workflows', '/admin/audit'];
+const PATHS = ['/ledger', '/care', '/elderly', '/vagrant', '/referrals', '/approvals', '/exchange', '/reports', '/regions', '/admin/users', '/admin/settings', '/admin/standards', '/admin/calendar', '/admin/workflows', '/admin/audit'];
 
 /** The menu key for a location: the item whose path the location starts with. */
 export function selectedKeyOf(pathname: string): string {

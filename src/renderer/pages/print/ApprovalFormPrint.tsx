@@ -19,9 +19,13 @@ const EFFECT_TITLES: Record<CaseDetail['definition']['effect'], string> = {
   change: '变更',
   stop: '停止保障',
   review: '复核',
+  care: '',
+  resettle: '',
 };
 
 export function approvalFormTitle(countyName: string, detail: CaseDetail): string {
+  // Care cases are named for what they are, not for the program they are filed under.
+  if (detail.definition.effect === 'care' || detail.definition.effect === 'resettle') return `${countyName}${detail.definition.label}${detail.definition.effect === 'care' ? '记录表' : '审批表'}`;
   return `${countyName}${PROGRAM_LABELS[detail.program]}${EFFECT_TITLES[detail.definition.effect]}审批表`;
 }
 
@@ -32,10 +36,11 @@ function resultOf(detail: CaseDetail): string {
   return '已办结';
 }
 
-/** One-off assistance (临时救助) is a sum; everything else is paid monthly. */
-export function amountText(fen: number | null, program: CaseDetail['program']): string {
+/** One-off assistance (临时救助, 成年后安置补助) is a sum; everything else is paid monthly. */
+export function amountText(fen: number | null, detail: Pick<CaseDetail, 'program' | 'definition'>): string {
   if (fen === null) return '—';
-  return `${formatYuan(fen)} 元${program === 'linshi' ? '' : '/月'}`;
+  const oneOff = detail.definition.effect === 'one_off' || detail.definition.effect === 'resettle';
+  return `${formatYuan(fen)} 元${oneOff ? '' : '/月'}`;
 }
 
 function ApprovalForm({ detail }: { detail: CaseDetail }) {
@@ -172,7 +177,7 @@ function ApprovalForm({ detail }: { detail: CaseDetail }) {
               )}
               <tr>
                 <th className="doc-label">核定金额</th>
-                <td>{amountText(detail.amountFen, detail.program)}</td>
+                <td>{amountText(detail.amountFen, detail)}</td>
               </tr>
             </tbody>
           </table>

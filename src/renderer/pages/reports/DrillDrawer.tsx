@@ -17,7 +17,8 @@ type Row = DrillRow & { seq: number };
 function columnsFor(unit: ReportUnit): TableColumnsType<Row> {
   return [
     { title: '序号', dataIndex: 'seq', width: 60, align: 'right' },
-    { title: '姓名', dataIndex: 'name', width: 100, render: (name: string, row) => <Link to={`/ledger/households/${row.householdId}`}>{name}</Link> },
+    // A rescue record has no household to open: its 救助编号 is in 说明, to look up on 流浪救助.
+    { title: '姓名', dataIndex: 'name', width: 100, render: (name: string, row) => (row.householdId ? <Link to={`/ledger/households/${row.householdId}`}>{name}</Link> : name) },
     { title: '身份证号码', dataIndex: 'idNumber', width: 180, className: 'mono-cell', render: (id: string | null) => id ?? '—' },
     { title: '乡镇（街道）', dataIndex: 'township', width: 110 },
     { title: '村（社区）', dataIndex: 'village', width: 110, render: (v: string | null) => v ?? '—' },

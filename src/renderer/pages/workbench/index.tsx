@@ -12,6 +12,7 @@ import { CalendarReminder } from './CalendarReminder';
 import { StatCard } from './StatCard';
 import { TrendsCard } from './TrendsCard';
 import { VisitsDueCard } from './VisitsDueCard';
+import { OverdueReferralsCard } from '../referrals/OverdueReferralsCard';
 
 /** Who watches the county's figures over time: the manager and the county's own staff. */
 const SEES_TRENDS: readonly Role[] = ['manager', 'county_reviewer', 'county_clerk'];
@@ -40,6 +41,7 @@ export function WorkbenchPage() {
       <div className="stat-grid">
         {isCaseWorker(user.role) && <ApprovalsStatCard />}
         <VisitsDueCard />
+        <OverdueReferralsCard />
         <StatCard title="乡镇（街道）" value={data?.townships} suffix="个" icon={<ApartmentOutlined />} loading={loading} onOpen={toRegions} />
         <StatCard title="村（社区）" value={data?.villages} suffix="个" icon={<EnvironmentOutlined />} loading={loading} onOpen={toRegions} />
         <StatCard title="在册户数" value={data?.households} suffix="户" icon={<HomeOutlined />} loading={loading} onOpen={() => navigate('/ledger')} />

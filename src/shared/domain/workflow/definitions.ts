@@ -289,6 +289,103 @@ export const PERIODIC_REVIEW: WorkflowDef = {
   ],
 };
 
+/** Who works care cases: the clerks who keep the children's files (the county's reviewers read them, and confirm resettlement). */
+const CARE: readonly Role[] = TOWNSHIP;
+
+/**
+ * 心理关爱个案: intake review with a first assessment (which grades the case), a service plan, the service,
+ * a mid-term assessment (back to the plan, or on to discharge), discharge with a follow-up date. Any
+ * stage can be flagged as a crisis (cases.flagCrisis); a flagged case cannot be discharged.
+ */
+export const PSYCH_CARE: WorkflowDef = {
+  kind: 'psych_care',
+  label: '心理关爱个案',
+  program: 'child_care',
+  effect: 'care',
+  whole: { days: 60, unit: 'working' },
+  extended: { days: 90, unit: 'working' },
+  steps: [
+    {
+      id: 'intake_review',
+      label: '接案审核',
+      roles: CARE,
+      level: 'township',
+      deadline: { days: 3, unit: 'working' },
+      form: 'psych_assessment',
+      actions: [
+        { id: 'accept', label: '接案，完成初始评估', to: 'service_plan', tone: 'primary' },
+        { id: 'decline', label: '不予接案', to: CLOSED, outcome: 'rejected', tone: 'danger' },
+      ],
+    },
+    {
+      id: 'service_plan',
+      label: '方案制定',
+      roles: CARE,
+      level: 'township',
+      deadline: { days: 5, unit: 'working' },
+      form: 'service_plan',
+      actions: [{ id: 'complete', label: '方案已制定，开始服务', to: 'service', tone: 'primary' }],
+    },
+    {
+      id: 'service',
+      label: '服务实施',
+      roles: CARE,
+      level: 'township',
+      deadline: { days: 30, unit: 'working' },
+      actions: [{ id: 'complete', label: '服务阶段完成，进入中期评估', to: 'mid_assessment', tone: 'primary' }],
+    },
+    {
+      id: 'mid_assessment',
+      label: '中期评估',
+      roles: CARE,
+      level: 'township',
+      deadline: { days: 5, unit: 'working' },
+      form: 'psych_assessment',
+      actions: [
+        { id: 'to_discharge', label: '目标基本达成，准备结案', to: 'discharge', tone: 'primary' },
+        { id: 'replan', label: '调整方案，继续服务', to: 'service_plan' },
+      ],
+    },
+    {
+      id: 'discharge',
+      label: '结案',
+      roles: CARE,
+      level: 'township',
+      deadline: { days: 5, unit: 'working' },
+      form: 'discharge',
+      actions: [
+        { id: 'close', label: '结案，转入随访', to: CLOSED, outcome: 'approved', tone: 'primary' },
+        { id: 'resume', label: '暂不结案，继续服务', to: 'service' },
+      ],
+    },
+  ],
+};
+
+/** 成年后安置: the township proposes the placement and the one-off subsidy; the county confirms. */
+export const ADULT_RESETTLEMENT: WorkflowDef = {
+  kind: 'adult_resettlement',
+  label: '孤儿成年后安置',
+  program: 'orphan',
+  effect: 'resettle',
+  whole: { days: 20, unit: 'working' },
+  steps: [
+    {
+      id: 'township_review',
+      label: '乡镇审核安置方案',
+      roles: TOWNSHIP,
+      level: 'township',
+      deadline: { days: 5, unit: 'working' },
+      form: 'resettlement',
+      actions: [
+        { id: 'pass', label: '审核同意，报县级确认', to: 'county_confirmation', tone: 'primary' },
+        { id: 'reject', label: '不符合安置条件', to: 'rejection_notice', outcome: 'rejected', tone: 'danger' },
+      ],
+    },
+    { ...countyConfirmation(), delegable: false },
+    rejectionNotice,
+  ],
+};
+
 export const DEFAULT_WORKFLOWS: Record<CaseKind, WorkflowDef> = {
   dibao_new: DIBAO_NEW,
   tekun_new: TEKUN_NEW,
@@ -298,7 +395,13 @@ export const DEFAULT_WORKFLOWS: Record<CaseKind, WorkflowDef> = {
   enrollment_change: ENROLLMENT_CHANGE,
   enrollment_stop: ENROLLMENT_STOP,
   periodic_review: PERIODIC_REVIEW,
+  psych_care: PSYCH_CARE,
+  adult_resettlement: ADULT_RESETTLEMENT,
 };
 
 /** Kinds a clerk starts from a household (new applications); the others start from an enrollment. */
 export const APPLICATION_KINDS = ['dibao_new', 'tekun_new', 'linshi_emergency', 'linshi_expense', 'gaoling_new'] as const satisfies readonly CaseKind[];
+
+/** Kinds started from a child's care file; one open case of each kind per child. */
+export const CARE_CASE_KINDS = ['psych_care', 'adult_resettlement'] as const satisfies readonly CaseKind[];
+export const isCareCaseKind = (kind: string): kind is (typeof CARE_CASE_KINDS)[number] => (CARE_CASE_KINDS as readonly string[]).includes(kind);

@@ -35,7 +35,8 @@ export interface ActionDef {
 }
 
 /** What the clerk fills in besides the opinion when acting on a step. */
-export type StepForm = 'investigation' | 'review_result' | 'payment' | 'none';
+export type StepForm = 'investigation' | 'review_result' | 'payment' | 'psych_assessment' | 'service_plan' | 'discharge' | 'resettlement' | 'none';
+export const STEP_FORMS = ['investigation', 'review_result', 'payment', 'psych_assessment', 'service_plan', 'discharge', 'resettlement', 'none'] as const satisfies readonly StepForm[];
 
 export interface StepDef {
   id: string;
@@ -56,8 +57,12 @@ export interface StepDef {
   actions: readonly ActionDef[];
 }
 
-/** What an approved case does to the ledger. */
-export type Effect = 'enroll' | 'one_off' | 'change' | 'stop' | 'review';
+/**
+ * What an approved case does to the ledger. `care`: nothing (a psychological-care case is its own record);
+ * `resettle`: a one-off subsidy, and the child's care file closes (成年后安置).
+ */
+export type Effect = 'enroll' | 'one_off' | 'change' | 'stop' | 'review' | 'care' | 'resettle';
+export const EFFECTS = ['enroll', 'one_off', 'change', 'stop', 'review', 'care', 'resettle'] as const satisfies readonly Effect[];
 
 export interface WorkflowDef {
   kind: CaseKind;
@@ -82,6 +87,8 @@ export const CASE_KINDS = [
   'enrollment_change',
   'enrollment_stop',
   'periodic_review',
+  'psych_care',
+  'adult_resettlement',
 ] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 

@@ -1,0 +1,93 @@
+/** 特殊困难老年人: every file within reach, filtered and paged by the server; care workers register new ones. */
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Select, Table } from 'antd';
+import { useState } from 'react';
+import type { ElderRow } from '../../../shared/api/elderly.schemas';
+import { useRead } from '../../api/queries';
+import { SearchBox } from '../../components/ledger/SearchBox';
+import { TownshipFilter } from '../../components/ledger/TownshipFilter';
+import { elderColumns, openOnClick } from './columns';
+import { DIFFICULTY_OPTIONS, DUE_STATE_OPTIONS } from './elderly-options';
+import { RegisterElderModal } from './RegisterElderModal';
+import { PAGE_SIZES, type ElderlyQuery } from './use-elderly-query';
+
+interface Props {
+  query: ElderlyQuery;
+  update: (patch: Partial<ElderlyQuery>) => void;
+  fixedTownshipId: string | null;
+  canRegister: boolean;
+  onOpen: (personId: string) => void;
+}
+
+export function EldersPanel({ query, update, fixedTownshipId, canRegister, onOpen }: Props) {
+  const [registering, setRegistering] = useState(false);
+  // Clearing remounts the search box empty (the address, and so query.q, follows a moment later).
+  const [searches, setSearches] = useState(0);
+  const townshipId = fixedTownshipId ? undefined : query.townshipId;
+  // Undefined fields leave both the wire and the query key.
+  const filter = { townshipId, state: query.dueState, difficulty: query.difficulty, q: query.q };
+  const list = useRead('elderly.elders.list', { ...filter, page: query.page, pageSize: query.pageSize }, { keepPrevious: true });
+  const data = list.data;
+  const filtered = Object.values(filter).some((v) => v !== undefined);
+  const emptyText = filtered ? '没有符合条件的老人' : canRegister ? '台账中还没有特殊困难老年人，请点击“登记老人”' : '台账中还没有特殊困难老年人';
+  const clear = () => {
+    setSearches((n) => n + 1);
+    update({ townshipId: undefined, dueState: undefined, difficulty: undefined, q: undefined });
+  };
+
+  return (
+    <>
+      <div className="table-toolbar">
+        <span className="table-count">{data ? `共 ${data.total.toLocaleString('en-US')} 人` : ''}</span>
+        {canRegister && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>
+            登记老人
+          </Button>
+        )}
+      </div>
+      <div className="ledger-filters">
+        <div className="ledger-filters-row">
+          <SearchBox key={searches} initial={searches === 0 ? query.q : undefined} onSearch={(q) => update({ q })} placeholder="姓名、拼音首字母或身份证号" className="elderly-search" />
+          {!fixedTownshipId && <TownshipFilter value={query.townshipId} onChange={(id) => update({ townshipId: id })} />}
+          <Select aria-label="困难类型" placeholder="全部困难类型" options={DIFFICULTY_OPTIONS} value={query.difficulty} onChange={(difficulty) => update({ difficulty })} allowClear className="ledger-filter-select wide" />
+          <Select aria-label="探访状态" placeholder="全部状态" options={DUE_STATE_OPTIONS} value={query.dueState} onChange={(dueState) => update({ dueState })} allowClear className="ledger-filter-select narrow" />
+          {filtered && (
+            <Button type="link" onClick={clear}>
+              清除筛选
+            </Button>
+          )}
+        </div>
+      </div>
+      <Table<ElderRow>
+        rowKey="personId"
+        size="middle"
+        columns={elderColumns}
+        dataSource={data?.rows ?? []}
+        loading={list.isFetching}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: PAGE_SIZES.map(String),
+          hideOnSinglePage: data !== undefined && data.total <= PAGE_SIZES[0],
+          onChange: (page, pageSize) => update(pageSize !== query.pageSize ? { pageSize } : { page }),
+        }}
+        rowClassName="clickable-row"
+        onRow={openOnClick((row) => onOpen(row.personId))}
+        scroll={{ x: 1100 }}
+        locale={{ emptyText }}
+      />
+      {canRegister && (
+        <RegisterElderModal
+          open={registering}
+          onClose={() => setRegistering(false)}
+          onRegistered={(personId) => {
+            setRegistering(false);
+            onOpen(personId);
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+/** 救助记录: every record within reach, filtered and paged by the server; the clerks register new ones. */
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Table } from 'antd';
+import { useState } from 'react';
+import type { RescueRow } from '../../../shared/api/vagrant.schemas';
+import { useRead } from '../../api/queries';
+import { openOnClick, rescueColumns } from './columns';
+import { RescueFilterBar } from './RescueFilterBar';
+import { RescueFormModal } from './RescueFormModal';
+import { PAGE_SIZES, type VagrantQuery } from './use-vagrant-query';
+
+interface Props {
+  query: VagrantQuery;
+  update: (patch: Partial<VagrantQuery>) => void;
+  fixedTownshipId: string | null;
+  canRegister: boolean;
+  onOpen: (id: string) => void;
+}
+
+export function RescuesPanel({ query, update, fixedTownshipId, canRegister, onOpen }: Props) {
+  const [creating, setCreating] = useState(false);
+  // Undefined fields leave both the wire and the query key.
+  const filter = { townshipId: fixedTownshipId ? undefined : query.townshipId, month: query.month, state: query.state, q: query.q };
+  const list = useRead('vagrant.list', { ...filter, page: query.page, pageSize: query.pageSize }, { keepPrevious: true });
+  const data = list.data;
+  const filtered = Object.values(filter).some((v) => v !== undefined);
+  const emptyText = filtered ? '没有符合条件的救助记录' : canRegister ? '还没有救助记录，请点击“新建救助记录”' : '还没有救助记录';
+
+  return (
+    <>
+      <div className="table-toolbar">
+        <span className="table-count">{data ? `共 ${data.total.toLocaleString('en-US')} 条` : ''}</span>
+        {canRegister && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            新建救助记录
+          </Button>
+        )}
+      </div>
+      <RescueFilterBar query={query} update={update} fixedTownshipId={fixedTownshipId} />
+      <Table<RescueRow>
+        rowKey="id"
+        size="middle"
+        columns={rescueColumns}
+        dataSource={data?.rows ?? []}
+        loading={list.isFetching}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: PAGE_SIZES.map(String),
+          hideOnSinglePage: data !== undefined && data.total <= PAGE_SIZES[0],
+          onChange: (page, pageSize) => update(pageSize !== query.pageSize ? { pageSize } : { page }),
+        }}
+        rowClassName="clickable-row"
+        onRow={openOnClick((row) => onOpen(row.id))}
+        scroll={{ x: 1100 }}
+        locale={{ emptyText }}
+      />
+      {canRegister && (
+        <RescueFormModal
+          open={creating}
+          record={null}
+          fixedTownshipId={fixedTownshipId}
+          onClose={() => setCreating(false)}
+          onSaved={(id) => {
+            setCreating(false);
+            onOpen(id);
+          }}
+        />
+      )}
+    </>
+  );
+}
