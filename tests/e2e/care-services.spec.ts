@@ -36,8 +36,11 @@ async function pick(page: Page, label: string, option: string | RegExp) {
 
 /** Chooses a button-style radio (its input is hidden: the button is what a clerk presses). */
 async function choosePressed(scope: Locator, label: string) {
-  await scope.locator('label.ant-radio-button-wrapper').filter({ hasText: label }).click();
-  await expect(scope.getByRole('radio', { name: label })).toBeChecked();
+  // A press during the dialog's opening animation can miss: press again until the choice holds.
+  await expect(async () => {
+    await scope.locator('label.ant-radio-button-wrapper').filter({ hasText: label }).click();
+    await expect(scope.getByRole('radio', { name: label })).toBeChecked({ timeout: 1000 });
+  }).toPass();
 }
 
 const rows = (scope: Page | Locator) => scope.locator('tr.ant-table-row');

@@ -86,6 +86,8 @@ describe('psychological-care case', () => {
     let c = await t.call(t.eastA, 'cases.get', { id });
     expect(c).toMatchObject({ kind: 'psych_care', step: 'intake_review', form: 'psych_assessment', program: 'child_care', care: { grade: null, canFlagCrisis: true } });
     expect((await t.call(t.eastA, 'cases.inbox', { tab: 'todo', kind: 'psych_care' })).rows.map((r) => r.id)).toEqual([id]);
+    // The steps are the clerks' work: the county reviewer's inbox stays free of them.
+    expect((await t.call(t.reviewer, 'cases.inbox', { tab: 'todo', kind: 'psych_care' })).rows).toEqual([]);
 
     // Intake: the assessment is required, and grades the case (SDQ self-report 17: borderline).
     expect((await failAct(t.eastA, id, 'accept')).details?.fields?.[0]?.path).toEqual(['data', 'psychTool']);
@@ -172,6 +174,9 @@ describe('adult resettlement (成年后安置)', () => {
     await t.call(t.eastA, 'care.children.register', { personId: f.girl.id, ...childFile('left_behind', f.father.name) });
     const start = (personId: string) => ({ kind: 'adult_resettlement' as const, householdId: f.householdId, personIds: [personId], reason: '年满 18 周岁，办理成年后安置' });
 
+    // The file says when resettlement can be started: an orphan within the ages, not a younger one or a left-behind girl.
+    const open = async (personId: string) => (await t.call(t.eastA, 'care.children.get', { personId })).resettlementOpen;
+    expect([await open(f.nearlyAdult.id), await open(f.younger.id), await open(f.girl.id)]).toEqual([true, false, false]);
     expect((await t.failure(t.eastA, 'cases.start', start(f.girl.id))).message).toContain('不是孤儿或事实无人抚养儿童');
     expect((await t.failure(t.eastA, 'cases.start', start(f.younger.id))).message).toContain('2027-03-10 起可办理');
     const { id } = await t.call(t.eastA, 'cases.start', start(f.nearlyAdult.id));
@@ -188,6 +193,7 @@ describe('adult resettlement (成年后安置)', () => {
 
     const file = await t.call(t.eastA, 'care.children.get', { personId: f.nearlyAdult.id });
     expect(file.closedOn).toBe('2026-11-20');
+    expect(file.resettlementOpen).toBe(false);
     expect(file.closeReason).toContain('成年后安置');
     expect((await t.failure(t.eastA, 'cases.start', start(f.nearlyAdult.id))).message).toContain('已办理过成年后安置');
   });

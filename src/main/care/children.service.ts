@@ -13,6 +13,8 @@ import type { Executor, LedgerDb } from '../db/schema';
 import { recordAudit, type Actor } from '../audit/audit.service';
 import { assertTownshipInScope } from '../app/scope';
 import { classifyQuery, personMatches } from '../ledger/ledger-search';
+import { CANDIDATE_LIMIT, candidatesQuery, toCandidate } from '../ledger/person-candidates';
+import { RESETTLED_CATEGORIES, resettlementTiming } from '../../shared/domain/care-cases';
 import { throwIfIssues } from '../households/person-row';
 import { childRowsQuery, soonUntil, toChildRow, type ChildViewer } from './child-rows';
 import { dueDateOf, loadVisitPolicy } from './visit-policy';
@@ -94,6 +96,7 @@ export async function childDetail(db: Executor, personId: string, scope: Scope, 
   return {
     ...summary,
     masked: !shown,
+    resettlementOpen: row.closed_on === null && RESETTLED_CATEGORIES.includes(row.category as ChildCategory) && resettlementTiming(row.birth_date, viewer.today).state === 'open',
     fields: {
       category: row.category as ChildCategory,
       cause: row.cause as ChildFields['cause'],
@@ -130,19 +133,14 @@ export async function childDetail(db: Executor, personId: string, scope: Scope, 
 export async function childCandidates(db: Executor, q: string, scope: Scope, today: string) {
   const search = classifyQuery(q);
   if (!search) return [];
-  let query = db
-    .selectFrom('persons as p')
-    .innerJoin('households as h', 'h.id', 'p.household_id')
-    .innerJoin('townships as t', 't.id', 'h.township_id')
-    .leftJoin('villages as v', 'v.id', 'h.village_id')
+  const rows = await candidatesQuery(db, search, scope)
     .leftJoin('children as c', 'c.person_id', 'p.id')
-    .select(['p.id', 'p.name', 'p.id_number', 'p.birth_date', 'h.township_id', 't.name as township_name', 'v.name as village_name'])
     .where('c.person_id', 'is', null)
-    .where('p.deceased_on', 'is', null)
-    .where('p.birth_date', '>', `${Number(today.slice(0, 4)) - 18}${today.slice(4)}`);
-  if (scope.kind === 'township') query = query.where('h.township_id', '=', scope.townshipId);
-  const rows = await query.where(personMatches(search, 'either')).orderBy('p.name').limit(20).execute();
-  return rows.map((r) => ({ personId: r.id, name: r.name, idNumber: r.id_number, age: ageOn(r.birth_date, today), townshipId: r.township_id, townshipName: r.township_name, villageName: r.village_name }));
+    .where('p.birth_date', '>', `${Number(today.slice(0, 4)) - 18}${today.slice(4)}`)
+    .orderBy('p.name')
+    .limit(CANDIDATE_LIMIT)
+    .execute();
+  return rows.map((r) => toCandidate(r, today));
 }
 
 /** What is wrong with the fields for this child, each at its field. */

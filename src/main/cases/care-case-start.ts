@@ -3,9 +3,8 @@
  * case at a time); adult resettlement (成年后安置) for an orphan or de facto orphan from 17½ until 25, once.
  */
 import { AppError, type FieldIssue } from '../../shared/api/errors';
-import { RESETTLED_CATEGORIES, RESETTLEMENT_AGES } from '../../shared/domain/care-cases';
+import { RESETTLED_CATEGORIES, RESETTLEMENT_AGES, resettlementTiming } from '../../shared/domain/care-cases';
 import type { ChildCategory } from '../../shared/domain/care';
-import { addMonthsToDate, ageOn } from '../../shared/domain/dates';
 import type { Program } from '../../shared/domain/programs';
 import type { Executor } from '../db/schema';
 
@@ -44,9 +43,9 @@ export async function careCaseSubject(db: Executor, kind: 'psych_care' | 'adult_
     .executeTakeFirst();
   const category: ChildCategory | null = file && RESETTLED_CATEGORIES.includes(file.category as ChildCategory) ? (file.category as ChildCategory) : enrolled ? (enrolled.program === 'orphan' ? 'orphan' : 'de_facto_orphan') : null;
   if (!category) throw new AppError('VALIDATION', `${person.name}不是孤儿或事实无人抚养儿童，不适用成年后安置`, { fields: [issue('只有孤儿和事实无人抚养儿童办理成年后安置')] });
-  const earliest = addMonthsToDate(person.birth_date, RESETTLEMENT_AGES.fromMonths);
-  if (today < earliest) throw new AppError('VALIDATION', `${person.name}未满 17 周岁半，${earliest} 起可办理成年后安置`, { fields: [issue(`${earliest} 起可办理`)] });
-  if (ageOn(person.birth_date, today) >= RESETTLEMENT_AGES.untilAge) throw new AppError('VALIDATION', `${person.name}已满 ${RESETTLEMENT_AGES.untilAge} 周岁，不再办理成年后安置`, { fields: [issue('已超过办理年龄')] });
+  const timing = resettlementTiming(person.birth_date, today);
+  if (timing.state === 'early') throw new AppError('VALIDATION', `${person.name}未满 17 周岁半，${timing.opensOn} 起可办理成年后安置`, { fields: [issue(`${timing.opensOn} 起可办理`)] });
+  if (timing.state === 'late') throw new AppError('VALIDATION', `${person.name}已满 ${RESETTLEMENT_AGES.untilAge} 周岁，不再办理成年后安置`, { fields: [issue('已超过办理年龄')] });
   const done = await db.selectFrom('cases').select('case_no').where('person_id', '=', person.id).where('kind', '=', 'adult_resettlement').where('outcome', '=', 'approved').executeTakeFirst();
   if (done) throw new AppError('CONFLICT', `${person.name}已办理过成年后安置（案件编号 ${done.case_no}），一次性补助不重复发放`);
   return { program: category === 'orphan' ? 'orphan' : 'de_facto_orphan', category, personIds: [person.id] };

@@ -113,9 +113,10 @@ export function toCaseRow(r: RawRow, env: Pick<EngineEnv, 'today' | 'calendar'>)
 
 /** A 心理关爱个案 is a child's record: roles without need see the names masked (as on the child ledger). */
 export function maskedForViewer(row: CaseRow, role: Role): CaseRow {
-  if (row.kind !== 'psych_care' || seesChildRecords(role)) return row;
-  return { ...row, headName: row.headName && maskName(row.headName), subjectName: row.subjectName && maskName(row.subjectName) };
+  return row.kind !== 'psych_care' || seesChildRecords(role) ? row : withMaskedNames(row);
 }
+
+const withMaskedNames = <T extends Pick<CaseRow, 'headName' | 'subjectName'>>(row: T): T => ({ ...row, headName: row.headName && maskName(row.headName), subjectName: row.subjectName && maskName(row.subjectName) });
 
 export interface InboxFilter {
   tab: 'todo' | 'done' | 'all' | 'filing';
@@ -333,8 +334,7 @@ const HIDDEN = '（仅儿童关爱经办人员可见）';
 /** A 心理关爱个案 for roles without need: its course and dates, never the child's name, findings or opinions. */
 function maskedDetail(d: CaseDetail): CaseDetail {
   return {
-    ...d,
-    ...maskedForViewer(d, 'manager'),
+    ...withMaskedNames(d),
     phone: null,
     address: HIDDEN,
     members: d.members.map((m) => ({ ...m, name: maskName(m.name), idNumber: maskIdNumber(m.idNumber) })),

@@ -6,12 +6,11 @@
 import { DEFAULT_ELDER_POLICY, nextElderVisitDue, parseDifficulties, type ElderPolicy } from '../../shared/domain/elderly';
 import type { Executor, LedgerDb } from '../db/schema';
 import { recordAudit, type Actor } from '../audit/audit.service';
-
-const KEY = 'elder_policy';
+import { readSettings, writeSetting } from '../settings/settings.repository';
 
 export async function loadElderPolicy(db: Executor): Promise<ElderPolicy> {
-  const stored = await db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
-  const saved = stored ? (JSON.parse(stored.value) as Partial<ElderPolicy>) : {};
+  const stored = (await readSettings(db)).elder_policy;
+  const saved = stored ? (JSON.parse(stored) as Partial<ElderPolicy>) : {};
   return { ...DEFAULT_ELDER_POLICY, ...saved, visitMonths: { ...DEFAULT_ELDER_POLICY.visitMonths, ...saved.visitMonths } };
 }
 
@@ -22,12 +21,7 @@ export const elderDueDateOf = (policy: ElderPolicy, e: { difficulties: string; l
 export async function saveElderPolicy(db: LedgerDb, actor: Actor, at: Date, policy: ElderPolicy): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await loadElderPolicy(trx);
-    const value = JSON.stringify(policy);
-    await trx
-      .insertInto('settings')
-      .values({ key: KEY, value })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-      .execute();
+    await writeSetting(trx, 'elder_policy', JSON.stringify(policy));
     const open = await trx.selectFrom('elders').select(['person_id', 'difficulties', 'last_visited_on', 'opened_on', 'next_due_on']).where('closed_on', 'is', null).execute();
     for (const e of open) {
       const due = elderDueDateOf(policy, e);

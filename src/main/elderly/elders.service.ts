@@ -11,7 +11,8 @@ import type { Scope } from '../../shared/domain/roles';
 import type { ElderDetail } from '../../shared/api/elderly.schemas';
 import type { Executor, LedgerDb } from '../db/schema';
 import { recordAudit, type Actor } from '../audit/audit.service';
-import { classifyQuery, personMatches } from '../ledger/ledger-search';
+import { classifyQuery } from '../ledger/ledger-search';
+import { CANDIDATE_LIMIT, candidatesQuery, toCandidate } from '../ledger/person-candidates';
 import { throwIfIssues } from '../households/person-row';
 import { assessmentsOf } from './assessments.service';
 import { elderDueDateOf, loadElderPolicy } from './elder-policy';
@@ -78,19 +79,14 @@ export async function elderDetail(db: Executor, personId: string, scope: Scope, 
 export async function elderCandidates(db: Executor, q: string, scope: Scope, today: string) {
   const search = classifyQuery(q);
   if (!search) return [];
-  let query = db
-    .selectFrom('persons as p')
-    .innerJoin('households as h', 'h.id', 'p.household_id')
-    .innerJoin('townships as t', 't.id', 'h.township_id')
-    .leftJoin('villages as v', 'v.id', 'h.village_id')
+  const rows = await candidatesQuery(db, search, scope)
     .leftJoin('elders as e', 'e.person_id', 'p.id')
-    .select(['p.id', 'p.name', 'p.id_number', 'p.birth_date', 'h.township_id', 't.name as township_name', 'v.name as village_name'])
     .where((eb) => eb.or([eb('e.person_id', 'is', null), eb('e.closed_on', 'is not', null)]))
-    .where('p.deceased_on', 'is', null)
-    .where('p.birth_date', '<=', `${Number(today.slice(0, 4)) - ELDER_AGE}${today.slice(4)}`);
-  if (scope.kind === 'township') query = query.where('h.township_id', '=', scope.townshipId);
-  const rows = await query.where(personMatches(search, 'either')).orderBy('p.name').limit(20).execute();
-  return rows.map((r) => ({ personId: r.id, name: r.name, idNumber: r.id_number, age: ageOn(r.birth_date, today), townshipId: r.township_id, townshipName: r.township_name, villageName: r.village_name }));
+    .where('p.birth_date', '<=', `${Number(today.slice(0, 4)) - ELDER_AGE}${today.slice(4)}`)
+    .orderBy('p.name')
+    .limit(CANDIDATE_LIMIT)
+    .execute();
+  return rows.map((r) => toCandidate(r, today));
 }
 
 export interface ElderFieldsInput {

@@ -5,7 +5,6 @@
  */
 import { sql } from 'kysely';
 import { AppError, type FieldIssue } from '../../shared/api/errors';
-import { ageOn } from '../../shared/domain/dates';
 import { canMove, needsOutcome, referralNo, REFERRAL_STATUS_LABELS, STATUS_MOVES, CLOSED_STATUSES, type NeedKind, type ReferralStatus } from '../../shared/domain/referrals';
 import type { ReferralCandidate, ReferralDetail, ReferralStatusFilter } from '../../shared/api/referrals.schemas';
 import type { Scope } from '../../shared/domain/roles';
@@ -14,6 +13,7 @@ import { recordAudit, type Actor } from '../audit/audit.service';
 import { assertTownshipInScope } from '../app/scope';
 import { newId } from '../app/ids';
 import { classifyQuery, personMatches } from '../ledger/ledger-search';
+import { CANDIDATE_LIMIT, candidatesQuery, toCandidate } from '../ledger/person-candidates';
 import { throwIfIssues } from '../households/person-row';
 import { openStatuses, referralRowsQuery, toReferralRow, type ReferralViewer } from './referral-rows';
 
@@ -108,38 +108,17 @@ export async function referralDetail(db: Executor, id: string, scope: Scope, vie
 export async function referralCandidates(db: Executor, q: string, scope: Scope, today: string): Promise<ReferralCandidate[]> {
   const search = classifyQuery(q);
   if (!search) return [];
-  let query = db
-    .selectFrom('persons as p')
-    .innerJoin('households as h', 'h.id', 'p.household_id')
-    .innerJoin('townships as t', 't.id', 'h.township_id')
-    .leftJoin('villages as v', 'v.id', 'h.village_id')
-    .select((eb) => [
-      'p.id',
-      'p.household_id',
-      'p.name',
-      'p.id_number',
-      'p.birth_date',
-      'h.head_person_id',
-      'h.township_id',
-      't.name as township_name',
-      'v.name as village_name',
-      eb.selectFrom('persons as head').select('head.name').whereRef('head.id', '=', 'h.head_person_id').as('head_name'),
-    ])
-    .where('p.deceased_on', 'is', null);
-  if (scope.kind === 'township') query = query.where('h.township_id', '=', scope.townshipId);
-  const rows = await query.where(personMatches(search, 'either')).orderBy('p.name').limit(20).execute();
+  const rows = await candidatesQuery(db, search, scope)
+    .select((eb) => eb.selectFrom('persons as head').select('head.name').whereRef('head.id', '=', 'h.head_person_id').as('head_name'))
+    .orderBy('p.name')
+    .limit(CANDIDATE_LIMIT)
+    .execute();
   return rows.map((r) => ({
-    personId: r.id,
+    ...toCandidate(r, today),
     // Never null here: the query joins the household.
     householdId: r.household_id ?? '',
-    name: r.name,
-    idNumber: r.id_number,
-    age: ageOn(r.birth_date, today),
     isHead: r.head_person_id === r.id,
     headName: r.head_name,
-    townshipId: r.township_id,
-    townshipName: r.township_name,
-    villageName: r.village_name,
   }));
 }
 

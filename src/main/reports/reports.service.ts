@@ -223,7 +223,7 @@ async function namedRows(db: Executor, counted: Counted[], sees: { fullIds: bool
       const name = shownName(r.name, { seesRecords: sees.rescueNames });
       const title = rescueTitle({ identityKnown: r.identityKnown, name, sex: r.sex, age: ageAtAdmission(r.idNumber, r.estimatedAge, r.admittedOn) });
       const where = r.outcome ? `${r.leftOn} 离站，${RESCUE_OUTCOME_LABELS[r.outcome as RescueOutcome]}` : '在站';
-      out.push({ householdId: '', personId: null, caseId: null, name: title, idNumber: shown(r.idNumber), township: r.township, village: null, value: c.value, detail: `救助编号 ${r.rescueNo}，${r.admittedOn} 入站（发现于${r.foundPlace}），${where}` });
+      out.push({ householdId: null, personId: null, caseId: null, name: title, idNumber: shown(r.idNumber), township: r.township, village: null, value: c.value, detail: `救助编号 ${r.rescueNo}，${r.admittedOn} 入站（发现于${r.foundPlace}），${where}` });
       continue;
     }
     const place = places.get(c.fact.householdId) ?? { township: '', village: null, head: '', headId: null };

@@ -15,3 +15,6 @@ export function formatDateTimeSeconds(iso: string): string {
 export function todayLong(): string {
   return dayjs().format('YYYY年M月D日 dddd');
 }
+
+/** Where a person or case is: 乡镇 · 村. */
+export const placeOf = (row: { townshipName: string; villageName: string | null }) => [row.townshipName, row.villageName].filter(Boolean).join(' · ');

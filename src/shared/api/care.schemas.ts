@@ -1,17 +1,8 @@
 /** Wire shapes of the children's care ledger: children, their visits, the village 儿童主任 and the visit policy. */
 import { z } from 'zod';
+import { id, isoDate, optionalText } from './primitives';
 import { CHILD_CATEGORIES, DIFFICULTY_CAUSES, GUARDIANSHIPS, PAIRING_KINDS, VISIT_KINDS } from '../domain/care';
 
-const id = z.string().min(1).max(64);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullable()
-    .optional()
-    .transform((v) => (v ? v : null));
 
 export const childCategorySchema = z.enum(CHILD_CATEGORIES);
 export const guardianshipSchema = z.enum(GUARDIANSHIPS);
@@ -107,6 +98,8 @@ export const childDetailSchema = childRowSchema.extend({
   openedOn: z.string(),
   closeReason: z.string().nullable(),
   visits: z.array(visitSchema),
+  /** An orphan or de facto orphan within the resettlement ages (17½ to 25): 成年后安置 can be started. */
+  resettlementOpen: z.boolean(),
 });
 export type ChildDetail = z.infer<typeof childDetailSchema>;
 

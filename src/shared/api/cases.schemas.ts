@@ -3,16 +3,12 @@
  * the notice list and the county's workflow settings. Money in fen, dates YYYY-MM-DD.
  */
 import { z } from 'zod';
+import { fen, id, isoDate, keys, month } from './primitives';
 import { ROLES } from '../domain/roles';
 import { PROGRAMS } from '../domain/programs';
 import { CASE_KINDS, CHANGE_TYPES, EFFECTS, REVIEW_RESULTS, STEP_FORMS, type ChangeType, type ReviewResult } from '../domain/workflow/types';
 import { PSYCH_GRADES, PSYCH_TOOLS, RESETTLEMENT_KINDS, type PsychGrade, type PsychTool, type ResettlementKind } from '../domain/care-cases';
 
-const id = z.string().min(1).max(64);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
-const fen = z.number().int().min(0).max(100_000_00);
-const keys = <K extends string>(o: Record<K, unknown>) => Object.keys(o) as [K, ...K[]];
 
 export const caseKindSchema = z.enum(CASE_KINDS);
 export const opinionSchema = z.string().trim().min(2, '请填写审核意见（至少 2 个字）').max(500);

@@ -3,6 +3,7 @@
  * assessments (能力综合评估), the file of elderly with special difficulties, their visits and the policy.
  */
 import { z } from 'zod';
+import { id, isoDate, optionalText } from './primitives';
 import {
   ASSESSMENT_LEVELS,
   ASSESSMENT_MAX_SCORE,
@@ -15,16 +16,6 @@ import {
 import { ENROLLMENT_STATUSES } from '../domain/programs';
 import { DUE_STATES } from './care.schemas';
 
-const id = z.string().min(1).max(64);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullable()
-    .optional()
-    .transform((v) => (v ? v : null));
 const page = z.number().int().min(1).default(1);
 const pageSize = z.number().int().min(10).max(200).default(50);
 const gaolingBandSchema = z.enum(['80', '90', '100']);

@@ -1,17 +1,8 @@
 /** Wire shapes of referrals (转介) and the organisations they go to (帮扶机构). */
 import { z } from 'zod';
+import { id, isoDate, optionalText } from './primitives';
 import { NEED_KINDS, ORGANISATION_KINDS, REFERRAL_STATUSES } from '../domain/referrals';
 
-const id = z.string().min(1).max(64);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullable()
-    .optional()
-    .transform((v) => (v ? v : null));
 
 export const organisationKindSchema = z.enum(ORGANISATION_KINDS);
 export const needKindSchema = z.enum(NEED_KINDS);

@@ -102,7 +102,8 @@ export const drillRequestSchema = reportRequestSchema.extend({
 export type DrillRequest = z.infer<typeof drillRequestSchema>;
 
 export const drillRowSchema = z.object({
-  householdId: z.string(),
+  /** The household behind the row; null for rows of people outside the ledger (rescued vagrants). */
+  householdId: z.string().nullable(),
   personId: z.string().nullable(),
   caseId: z.string().nullable(),
   name: z.string(),

@@ -1,21 +1,8 @@
 /** Wire shapes of rescue records (流浪乞讨人员救助): the record, its list and the monthly counts. */
 import { z } from 'zod';
-import { isValidIsoDate } from '../domain/dates';
+import { id, validIsoDate as isoDate, optionalText } from './primitives';
 import { FOUND_BY, RESCUE_OUTCOMES, RESCUE_SERVICES, RESCUE_STATES } from '../domain/vagrant';
 
-const id = z.string().min(1).max(64);
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine(isValidIsoDate, '日期无效');
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullable()
-    .optional()
-    .transform((v) => (v ? v : null));
 
 export const foundBySchema = z.enum(FOUND_BY);
 export const rescueOutcomeSchema = z.enum(RESCUE_OUTCOMES);

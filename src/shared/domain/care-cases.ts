@@ -4,7 +4,7 @@
  * resettlement of an orphan or de facto orphan turning 18 (成年后安置, with its one-off subsidy).
  */
 import type { ChildCategory } from './care';
-import { addMonthsToDate } from './dates';
+import { addMonthsToDate, ageOn } from './dates';
 
 /** Assessment tools. The SDQ total-difficulties score (0–40) has published cut-offs per informant. */
 export const PSYCH_TOOLS = {
@@ -47,6 +47,13 @@ export type ResettlementKind = keyof typeof RESETTLEMENT_KINDS;
 
 /** Resettlement may be prepared from 17½ (listed before the 18th birthday) and is open until 25. */
 export const RESETTLEMENT_AGES = { fromMonths: 17 * 12 + 6, untilAge: 25 } as const;
+
+/** Where a person born on `birthDate` stands for resettlement on `today`: too early (with the day it opens), open, or too late. */
+export function resettlementTiming(birthDate: string, today: string): { state: 'early' | 'open' | 'late'; opensOn: string } {
+  const opensOn = addMonthsToDate(birthDate, RESETTLEMENT_AGES.fromMonths);
+  const state = today < opensOn ? 'early' : ageOn(birthDate, today) >= RESETTLEMENT_AGES.untilAge ? 'late' : 'open';
+  return { state, opensOn };
+}
 
 /** Child-file categories whose children are resettled at 18. */
 export const RESETTLED_CATEGORIES: readonly ChildCategory[] = ['orphan', 'de_facto_orphan'];

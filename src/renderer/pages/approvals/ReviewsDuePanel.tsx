@@ -11,9 +11,9 @@ import { formatYuan } from '../../../shared/domain/money';
 import { PROGRAM_SHORT_LABELS, type Program } from '../../../shared/domain/programs';
 import { reportError } from '../../api/errors';
 import { useRead, useWrite } from '../../api/queries';
-import { placeOf } from './case-text';
 import { CASE_WRITES } from './invalidates';
 import { REVIEW_WINDOWS } from './use-approvals-query';
+import { placeOf } from '../../app/format';
 
 type ReviewDueRow = MethodOutput<'cases.reviewsDue'>[number];
 type Started = MethodOutput<'cases.startReviews'>;

@@ -9,5 +9,3 @@ export function applicantOf(row: Pick<CaseRow, 'subjectName' | 'headName'>): str
   const name = row.subjectName ?? row.headName ?? '（未指定）';
   return row.headName && row.headName !== row.subjectName ? `${name}（户主 ${row.headName}）` : name;
 }
-
-export const placeOf = (row: { townshipName: string; villageName: string | null }) => [row.townshipName, row.villageName].filter(Boolean).join(' · ');

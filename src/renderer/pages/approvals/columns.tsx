@@ -1,8 +1,8 @@
 import { Tag, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import type { CaseRow } from '../../../shared/api/cases.schemas';
-import { formatDateTime } from '../../app/format';
-import { applicantOf, placeOf, yuanOrDash } from './case-text';
+import { formatDateTime, placeOf } from '../../app/format';
+import { applicantOf, yuanOrDash } from './case-text';
 import { CaseStepCell } from './CaseState';
 import { DueDate } from './DueDate';
 

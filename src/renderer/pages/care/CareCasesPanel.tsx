@@ -7,9 +7,10 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { CaseRow } from '../../../shared/api/cases.schemas';
 import { useRead } from '../../api/queries';
+import { ListSection } from '../../components/care/ListSection';
 import { TownshipFilter } from '../../components/ledger/TownshipFilter';
-import { placeOf } from '../approvals/case-text';
 import { DueDate } from '../approvals/DueDate';
+import { placeOf } from '../../app/format';
 
 const caseNo = (no: string, row: CaseRow) => (
   <Space size={4}>
@@ -65,13 +66,7 @@ export function CareCasesPanel({ fixedTownshipId }: { fixedTownshipId: string | 
         </Checkbox>
         <Typography.Text type="secondary">个案在儿童档案中发起，按“接案审核 → 方案制定 → 服务实施 → 中期评估 → 结案”办理</Typography.Text>
       </Space>
-      <section className="care-due-section" aria-label="进行中的个案">
-        <div className="care-due-head">
-          <Typography.Title level={5} className="care-due-title">
-            进行中的个案
-          </Typography.Title>
-          <Tag color={(open.data?.total ?? 0) > 0 ? 'processing' : undefined}>{open.data?.total ?? 0} 件</Tag>
-        </div>
+      <ListSection title="进行中的个案" count={<Tag color={(open.data?.total ?? 0) > 0 ? 'processing' : undefined}>{open.data?.total ?? 0} 件</Tag>}>
         <Table<CaseRow>
           rowKey="id"
           size="small"
@@ -82,15 +77,8 @@ export function CareCasesPanel({ fixedTownshipId }: { fixedTownshipId: string | 
           scroll={{ x: 810 }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={crisisOnly ? '没有危机个案' : '没有进行中的个案'} /> }}
         />
-      </section>
-      <section className="care-due-section" aria-label="结案后待随访">
-        <div className="care-due-head">
-          <Typography.Title level={5} className="care-due-title">
-            结案后待随访
-          </Typography.Title>
-          <Tag color={(follow.data?.length ?? 0) > 0 ? 'warning' : undefined}>{follow.data?.length ?? 0} 件</Tag>
-          <Typography.Text type="secondary">一周内到期及已逾期的随访</Typography.Text>
-        </div>
+      </ListSection>
+      <ListSection title="结案后待随访" count={<Tag color={(follow.data?.length ?? 0) > 0 ? 'warning' : undefined}>{follow.data?.length ?? 0} 件</Tag>} note={<Typography.Text type="secondary">一周内到期及已逾期的随访</Typography.Text>}>
         <Table<CaseRow>
           rowKey="id"
           size="small"
@@ -101,7 +89,7 @@ export function CareCasesPanel({ fixedTownshipId }: { fixedTownshipId: string | 
           scroll={{ x: 680 }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有到期的随访" /> }}
         />
-      </section>
+      </ListSection>
     </>
   );
 }

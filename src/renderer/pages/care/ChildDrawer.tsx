@@ -1,29 +1,26 @@
 /**
- * A child's file beside the lists: the record, the visits, and for care workers the actions on an open
- * file (记录探访, 修改档案, 结案). Roles that see the file masked are told so and get no details.
+ * A child's file beside the lists: the record, the visits, the child's care cases, and for care workers the
+ * actions on an open file (记录探访, 关爱个案 — 心理关爱个案 or, when the server says it is due, 成年后安置 —,
+ * 修改档案, 结案). Roles that see the file masked are told so and get no details.
  */
 import { DownOutlined } from '@ant-design/icons';
 import { Alert, Button, Drawer, Dropdown, Empty, Skeleton, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
-import type { ChildDetail } from '../../../shared/api/care.schemas';
 import { CHILD_CATEGORY_LABELS } from '../../../shared/domain/care';
-import { RESETTLED_CATEGORIES } from '../../../shared/domain/care-cases';
 import { seesChildRecords } from '../../../shared/domain/roles';
 import { useRead } from '../../api/queries';
+import { CloseFileModal } from '../../components/care/CloseFileModal';
+import { VisitRecordModal } from '../../components/care/VisitRecordModal';
 import { useSignedIn } from '../../session/session-context';
+import { CLOSE_REASON_OPTIONS, VISIT_KIND_OPTIONS, VISIT_PLACEHOLDERS } from './care-options';
 import { ChildCases } from './ChildCases';
 import { ChildFile } from './ChildFile';
+import { CARE_WRITES } from './invalidates';
 import { StartCareCaseModal, type CareCaseKind } from './StartCareCaseModal';
-import { CloseChildModal } from './CloseChildModal';
 import { EditChildModal } from './EditChildModal';
-import { VisitModal } from './VisitModal';
 import { VisitTimeline } from './VisitTimeline';
 
 type Action = 'visit' | 'edit' | 'close' | CareCaseKind;
-
-/** Resettlement is prepared from half a year before the 18th birthday (when the file ends). */
-const resettlesNow = (child: ChildDetail) => RESETTLED_CATEGORIES.includes(child.category) && !dayjs().isBefore(dayjs(child.leavesOn).subtract(6, 'month'), 'day');
 
 interface Props {
   open: boolean;
@@ -48,7 +45,7 @@ export function ChildDrawer({ open, personId, onClose }: Props) {
         menu={{
           items: [
             { key: 'psych_care', label: '发起心理关爱个案' },
-            ...(resettlesNow(data) ? [{ key: 'adult_resettlement', label: '办理成年后安置' }] : []),
+            ...(data.resettlementOpen ? [{ key: 'adult_resettlement', label: '办理成年后安置' }] : []),
           ],
           onClick: ({ key }) => setAction(key as CareCaseKind),
         }}
@@ -90,9 +87,19 @@ export function ChildDrawer({ open, personId, onClose }: Props) {
           )}
           {canAct && (
             <>
-              <VisitModal open={action === 'visit'} child={data} onClose={() => setAction(null)} />
+              <VisitRecordModal
+                open={action === 'visit'}
+                method="care.visits.record"
+                writes={CARE_WRITES}
+                personId={data.personId}
+                name={data.name}
+                kinds={VISIT_KIND_OPTIONS}
+                defaultVisitor={data.directorName ?? undefined}
+                placeholders={VISIT_PLACEHOLDERS}
+                onClose={() => setAction(null)}
+              />
               <EditChildModal open={action === 'edit'} child={data} onClose={() => setAction(null)} />
-              <CloseChildModal open={action === 'close'} child={data} onClose={() => setAction(null)} />
+              <CloseFileModal open={action === 'close'} method="care.children.close" writes={CARE_WRITES} person={data} reasons={CLOSE_REASON_OPTIONS} onClose={() => setAction(null)} />
               <StartCareCaseModal kind={action === 'psych_care' || action === 'adult_resettlement' ? action : null} child={data} onClose={() => setAction(null)} />
             </>
           )}

@@ -3,9 +3,9 @@ import { Descriptions, Typography, type DescriptionsProps } from 'antd';
 import type { ChildDetail } from '../../../shared/api/care.schemas';
 import { GUARDIANSHIP_LABELS, PAIRING_KIND_LABELS } from '../../../shared/domain/care';
 import { SEX_LABELS } from '../../../shared/domain/person-attributes';
-import { placeOf } from './care-options';
 import { CategoryText } from './columns';
 import { DueText } from './DueText';
+import { placeOf } from '../../app/format';
 
 const orDash = (value: string | null | undefined) => (value ? value : '—');
 

@@ -5,9 +5,11 @@ import { useState } from 'react';
 import type { ChildRow } from '../../../shared/api/care.schemas';
 import { useRead } from '../../api/queries';
 import { CareFilterBar } from './CareFilterBar';
-import { childColumns, openOnClick } from './columns';
+import { childColumns } from './columns';
+import { openOnClick } from '../../components/open-on-click';
 import { RegisterModal } from './RegisterModal';
-import { PAGE_SIZES, type CareQuery } from './use-care-query';
+import { type CareQuery } from './use-care-query';
+import { tablePagination } from '../../app/address-query';
 
 interface Props {
   query: CareQuery;
@@ -44,15 +46,7 @@ export function ChildrenPanel({ query, update, fixedTownshipId, canRegister, onO
         columns={childColumns}
         dataSource={data?.rows ?? []}
         loading={list.isFetching}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: PAGE_SIZES.map(String),
-          hideOnSinglePage: data !== undefined && data.total <= PAGE_SIZES[0],
-          onChange: (page, pageSize) => update(pageSize !== query.pageSize ? { pageSize } : { page }),
-        }}
+        pagination={tablePagination(query, data?.total, update)}
         rowClassName="clickable-row"
         onRow={openOnClick((row) => onOpen(row.personId))}
         scroll={{ x: 1100 }}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { reportError } from '../../api/errors';
 import { useWrite } from '../../api/queries';
 import { FormModal } from '../../components/FormModal';
-import { CandidateSelect, type Candidate } from './CandidateSelect';
+import { PersonCandidateSelect, personLabel, type CandidateOf } from '../../components/ledger/PersonCandidateSelect';
 import { ChildFieldItems } from './ChildFieldItems';
 import { childFieldsInput, type ChildFieldValues } from './child-fields';
 import { CARE_WRITES } from './invalidates';
@@ -21,7 +21,7 @@ interface Props {
 export function RegisterModal({ open, onClose, onRegistered }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<RegisterValues>();
-  const [picked, setPicked] = useState<Candidate | null>(null);
+  const [picked, setPicked] = useState<CandidateOf<'care.children.candidates'> | null>(null);
   const register = useWrite('care.children.register', CARE_WRITES);
 
   const submit = async (values: RegisterValues) => {
@@ -35,7 +35,7 @@ export function RegisterModal({ open, onClose, onRegistered }: Props) {
     }
   };
 
-  const pick = (candidate: Candidate | null) => {
+  const pick = (candidate: CandidateOf<'care.children.candidates'> | null) => {
     setPicked(candidate);
     // Directors belong to a township: a new child may live elsewhere.
     form.setFieldValue('directorId', null);
@@ -57,7 +57,7 @@ export function RegisterModal({ open, onClose, onRegistered }: Props) {
       onFinish={(v) => void submit(v)}
     >
       <Form.Item name="personId" label="登记对象" rules={[{ required: true, message: '请查找并选择要登记的儿童' }]} extra="儿童须先作为家庭成员在对象台账登记">
-        <CandidateSelect onPick={pick} />
+        <PersonCandidateSelect method="care.children.candidates" labelOf={personLabel} whoQualifies="须为对象台账中未满 18 周岁、尚未登记的人员" onPick={pick} />
       </Form.Item>
       <ChildFieldItems place={picked ? { townshipId: picked.townshipId, villageName: picked.villageName } : null} />
     </FormModal>

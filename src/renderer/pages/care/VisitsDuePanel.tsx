@@ -1,9 +1,9 @@
 /** 探访提醒: children whose visit is overdue, and those due within the policy's reminder days. A row opens the file. */
-import { Empty, Table, Tag, Typography } from 'antd';
-import type { ChildRow } from '../../../shared/api/care.schemas';
+import { Typography } from 'antd';
 import { useRead } from '../../api/queries';
 import { CareFilterBar } from './CareFilterBar';
-import { childColumns, openOnClick } from './columns';
+import { childColumns } from './columns';
+import { DueSection } from '../../components/care/DueSection';
 import type { CareQuery } from './use-care-query';
 
 interface Props {
@@ -11,43 +11,6 @@ interface Props {
   update: (patch: Partial<CareQuery>) => void;
   fixedTownshipId: string | null;
   onOpen: (personId: string) => void;
-}
-
-interface SectionProps {
-  title: string;
-  color: string;
-  rows: ChildRow[];
-  /** How many there are; the rows are the most urgent of them when the list is long. */
-  total: number;
-  loading: boolean;
-  empty: string;
-  onOpen: (personId: string) => void;
-}
-
-function DueSection({ title, color, rows, total, loading, empty, onOpen }: SectionProps) {
-  return (
-    <section className="care-due-section" aria-label={title}>
-      <div className="care-due-head">
-        <Typography.Title level={5} className="care-due-title">
-          {title}
-        </Typography.Title>
-        <Tag color={total > 0 ? color : undefined}>{total} 人</Tag>
-        {total > rows.length && <Typography.Text type="secondary">此处列出最紧急的 {rows.length} 人，全部可在“儿童台账”中按探访状态筛选</Typography.Text>}
-      </div>
-      <Table<ChildRow>
-        rowKey="personId"
-        size="small"
-        columns={childColumns}
-        dataSource={rows}
-        loading={loading}
-        pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-        rowClassName="clickable-row"
-        onRow={openOnClick((row) => onOpen(row.personId))}
-        scroll={{ x: 1100 }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> }}
-      />
-    </section>
-  );
 }
 
 export function VisitsDuePanel({ query, update, fixedTownshipId, onOpen }: Props) {
@@ -59,8 +22,8 @@ export function VisitsDuePanel({ query, update, fixedTownshipId, onOpen }: Props
     <>
       <CareFilterBar query={query} update={update} fixedTownshipId={fixedTownshipId} />
       {data && <Typography.Paragraph type="secondary">今天是 {data.today}。点击一行查看儿童档案。</Typography.Paragraph>}
-      <DueSection title="已逾期" color="red" rows={data?.overdue ?? []} total={data?.overdueTotal ?? 0} loading={due.isFetching} empty="没有逾期未访的儿童" onOpen={onOpen} />
-      <DueSection title="近期待访" color="orange" rows={data?.dueSoon ?? []} total={data?.dueSoonTotal ?? 0} loading={due.isFetching} empty="近期没有待访的儿童" onOpen={onOpen} />
+      <DueSection columns={childColumns} fullList="儿童台账" title="已逾期" color="red" rows={data?.overdue ?? []} total={data?.overdueTotal ?? 0} loading={due.isFetching} empty="没有逾期未访的儿童" onOpen={onOpen} />
+      <DueSection columns={childColumns} fullList="儿童台账" title="近期待访" color="orange" rows={data?.dueSoon ?? []} total={data?.dueSoonTotal ?? 0} loading={due.isFetching} empty="近期没有待访的儿童" onOpen={onOpen} />
     </>
   );
 }

@@ -30,5 +30,10 @@ export const GUARDIAN_RELATION_OPTIONS = ['父亲', '母亲', '祖父', '祖母'
 /** Common reasons a file is closed; free text is allowed too. */
 export const CLOSE_REASON_OPTIONS = ['年满 18 周岁', '农村留守儿童年满 16 周岁', '父母返乡，不再属于留守儿童', '家庭困难情形已消除', '户籍迁出本县', '死亡'].map((value) => ({ value }));
 
-/** 乡镇 · 村 of a row, as one line. */
-export const placeOf = (row: { townshipName: string; villageName: string | null }) => [row.townshipName, row.villageName].filter(Boolean).join(' · ');
+/** The examples of a visit's fields, for a child. */
+export const VISIT_PLACEHOLDERS = {
+  visitor: '如：儿童主任姓名',
+  findings: '儿童生活、学习、健康和监护照料情况',
+  needs: '如：需要学习用品、需要心理关爱',
+  followUp: '如：已联系学校、转介到乡镇社工站',
+};

@@ -1,8 +1,8 @@
-import { Typography, type TableColumnsType, type TableProps } from 'antd';
+import { Typography, type TableColumnsType } from 'antd';
 import type { ChildRow } from '../../../shared/api/care.schemas';
 import { CHILD_CATEGORY_LABELS, DIFFICULTY_CAUSE_LABELS, GUARDIANSHIP_LABELS } from '../../../shared/domain/care';
-import { placeOf } from './care-options';
 import { DueCell } from './DueText';
+import { placeOf } from '../../app/format';
 
 const orDash = (value: string | null) => value ?? '—';
 
@@ -32,14 +32,3 @@ export const childColumns: TableColumnsType<ChildRow> = [
   { title: '上次探访', dataIndex: 'lastVisitedOn', width: 110, className: 'mono-cell', render: (on: string | null) => on ?? <span className="muted">未探访</span> },
   { title: '应访日期', dataIndex: 'nextDueOn', width: 140, render: (_: unknown, row) => <DueCell row={row} /> },
 ];
-
-/** Rows that open the child's file, by mouse or Enter. */
-export function openOnClick(open: (row: ChildRow) => void): TableProps<ChildRow>['onRow'] {
-  return (row) => ({
-    onClick: () => open(row),
-    onKeyDown: (e) => {
-      if (e.key === 'Enter' && e.target === e.currentTarget) open(row);
-    },
-    tabIndex: 0,
-  });
-}

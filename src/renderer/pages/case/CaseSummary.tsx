@@ -3,8 +3,8 @@ import { Descriptions, Typography, type DescriptionsProps } from 'antd';
 import { Link } from 'react-router-dom';
 import type { CaseDetail } from '../../../shared/api/cases.schemas';
 import { HUKOU_LABELS } from '../../../shared/domain/household';
-import { formatDateTime } from '../../app/format';
-import { applicantOf, placeOf, yuanOrDash } from '../approvals/case-text';
+import { formatDateTime, placeOf } from '../../app/format';
+import { applicantOf, yuanOrDash } from '../approvals/case-text';
 import { DueDate } from '../approvals/DueDate';
 
 /** The whole case's deadline counts in the unit of the rule in force (the extended one once extended). */

@@ -6,7 +6,7 @@ import { useWrite } from '../../api/queries';
 import { FormModal } from '../../components/FormModal';
 import { CASE_WRITES } from '../approvals/invalidates';
 import { opinionRules } from '../approvals/opinion-rules';
-import { afterToday, isoOf } from '../care/date-field';
+import { afterToday, isoOf } from '../../app/date-field';
 import { runCaseWrite } from './case-write';
 
 interface FollowUpValues {

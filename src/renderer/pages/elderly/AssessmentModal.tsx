@@ -9,7 +9,7 @@ import { ASSESSMENT_LEVEL_LABELS, ASSESSMENT_MAX_SCORE, levelOfScore, type Asses
 import { reportError } from '../../api/errors';
 import { useWrite } from '../../api/queries';
 import { FormModal } from '../../components/FormModal';
-import { afterToday, isoOf } from '../care/date-field';
+import { afterToday, isoOf } from '../../app/date-field';
 import { LEVEL_OPTIONS } from './elderly-options';
 import { ELDER_WRITES } from './invalidates';
 

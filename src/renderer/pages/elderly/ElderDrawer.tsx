@@ -6,12 +6,14 @@ import { Alert, Button, Drawer, Empty, Skeleton, Space, Typography } from 'antd'
 import { useState } from 'react';
 import { CARE_WORKERS } from '../../../shared/domain/roles';
 import { useRead } from '../../api/queries';
+import { CloseFileModal } from '../../components/care/CloseFileModal';
+import { VisitRecordModal } from '../../components/care/VisitRecordModal';
 import { useSignedIn } from '../../session/session-context';
 import { AssessmentModal } from './AssessmentModal';
-import { CloseElderModal } from './CloseElderModal';
+import { CLOSE_REASON_OPTIONS, VISIT_KIND_OPTIONS, VISIT_PLACEHOLDERS } from './elderly-options';
+import { ELDER_WRITES } from './invalidates';
 import { EditElderModal } from './EditElderModal';
 import { ElderAssessments, ElderFile, ElderVisits } from './ElderFile';
-import { ElderVisitModal } from './ElderVisitModal';
 
 type Action = 'visit' | 'assess' | 'edit' | 'close';
 
@@ -59,10 +61,19 @@ export function ElderDrawer({ open, personId, onClose }: Props) {
           <ElderVisits visits={data.visits} masked={data.masked} />
           {canAct && (
             <>
-              <ElderVisitModal open={action === 'visit'} elder={data} onClose={() => setAction(null)} />
+              <VisitRecordModal
+                open={action === 'visit'}
+                method="elderly.visits.record"
+                writes={ELDER_WRITES}
+                personId={data.personId}
+                name={data.name}
+                kinds={VISIT_KIND_OPTIONS}
+                placeholders={VISIT_PLACEHOLDERS}
+                onClose={() => setAction(null)}
+              />
               <AssessmentModal open={action === 'assess'} elder={data} onClose={() => setAction(null)} />
               <EditElderModal open={action === 'edit'} elder={data} onClose={() => setAction(null)} />
-              <CloseElderModal open={action === 'close'} elder={data} onClose={() => setAction(null)} />
+              <CloseFileModal open={action === 'close'} method="elderly.elders.close" writes={ELDER_WRITES} person={data} reasons={CLOSE_REASON_OPTIONS} onClose={() => setAction(null)} />
             </>
           )}
         </div>

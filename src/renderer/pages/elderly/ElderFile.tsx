@@ -3,10 +3,9 @@ import { Descriptions, Empty, Table, Tag, Timeline, Typography, type Description
 import type { Assessment, ElderDetail, ElderVisit } from '../../../shared/api/elderly.schemas';
 import { ASSESSMENT_LEVEL_LABELS, ELDER_VISIT_KIND_LABELS } from '../../../shared/domain/elderly';
 import { SEX_LABELS } from '../../../shared/domain/person-attributes';
-import { formatDateTime } from '../../app/format';
+import { formatDateTime, placeOf } from '../../app/format';
 import { DueText } from '../care/DueText';
 import { DifficultyTags } from './columns';
-import { placeOf } from './elderly-options';
 
 const orDash = (value: string | null | undefined) => (value ? value : '—');
 const mono = (value: string | null | undefined) => (value ? <span className="mono">{value}</span> : '—');

@@ -6,10 +6,12 @@ import type { ElderRow } from '../../../shared/api/elderly.schemas';
 import { useRead } from '../../api/queries';
 import { SearchBox } from '../../components/ledger/SearchBox';
 import { TownshipFilter } from '../../components/ledger/TownshipFilter';
-import { elderColumns, openOnClick } from './columns';
+import { elderColumns } from './columns';
+import { openOnClick } from '../../components/open-on-click';
 import { DIFFICULTY_OPTIONS, DUE_STATE_OPTIONS } from './elderly-options';
 import { RegisterElderModal } from './RegisterElderModal';
-import { PAGE_SIZES, type ElderlyQuery } from './use-elderly-query';
+import { type ElderlyQuery } from './use-elderly-query';
+import { tablePagination } from '../../app/address-query';
 
 interface Props {
   query: ElderlyQuery;
@@ -64,15 +66,7 @@ export function EldersPanel({ query, update, fixedTownshipId, canRegister, onOpe
         columns={elderColumns}
         dataSource={data?.rows ?? []}
         loading={list.isFetching}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: PAGE_SIZES.map(String),
-          hideOnSinglePage: data !== undefined && data.total <= PAGE_SIZES[0],
-          onChange: (page, pageSize) => update(pageSize !== query.pageSize ? { pageSize } : { page }),
-        }}
+        pagination={tablePagination(query, data?.total, update)}
         rowClassName="clickable-row"
         onRow={openOnClick((row) => onOpen(row.personId))}
         scroll={{ x: 1100 }}

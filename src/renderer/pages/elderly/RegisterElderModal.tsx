@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { reportError } from '../../api/errors';
 import { useWrite } from '../../api/queries';
 import { FormModal } from '../../components/FormModal';
-import { ElderCandidateSelect, type ElderCandidate } from './ElderCandidateSelect';
+import { PersonCandidateSelect, personLabel, type CandidateOf } from '../../components/ledger/PersonCandidateSelect';
 import { ElderFieldItems, elderFieldsInput, type ElderFieldValues } from './ElderFieldItems';
 import { ELDER_WRITES } from './invalidates';
 
@@ -20,7 +20,7 @@ interface Props {
 export function RegisterElderModal({ open, onClose, onRegistered }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<RegisterValues>();
-  const [picked, setPicked] = useState<ElderCandidate | null>(null);
+  const [picked, setPicked] = useState<CandidateOf<'elderly.elders.candidates'> | null>(null);
   const register = useWrite('elderly.elders.register', ELDER_WRITES);
 
   const submit = async (values: RegisterValues) => {
@@ -49,7 +49,7 @@ export function RegisterElderModal({ open, onClose, onRegistered }: Props) {
       onFinish={(v) => void submit(v)}
     >
       <Form.Item name="personId" label="登记对象" rules={[{ required: true, message: '请查找并选择要登记的老人' }]} extra="老人须先作为家庭成员在对象台账登记；已结案的档案再次登记即重新建档">
-        <ElderCandidateSelect onPick={setPicked} />
+        <PersonCandidateSelect method="elderly.elders.candidates" labelOf={personLabel} whoQualifies="须为对象台账中年满 60 周岁、尚未建档的在世人员" onPick={setPicked} />
       </Form.Item>
       <ElderFieldItems />
     </FormModal>

@@ -6,7 +6,7 @@ import { periodLabel, periodStart, type SurvivalMethod, type SurvivalResult } fr
 import { reportError } from '../../api/errors';
 import { useWrite } from '../../api/queries';
 import { FormModal } from '../../components/FormModal';
-import { isoOf } from '../care/date-field';
+import { isoOf } from '../../app/date-field';
 import { METHOD_OPTIONS, RESULT_OPTIONS } from './elderly-options';
 import { SURVIVAL_WRITES } from './invalidates';
 

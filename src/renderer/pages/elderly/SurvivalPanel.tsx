@@ -12,10 +12,12 @@ import { CARE_WORKERS, type Role } from '../../../shared/domain/roles';
 import { useRead } from '../../api/queries';
 import { SearchBox } from '../../components/ledger/SearchBox';
 import { TownshipFilter } from '../../components/ledger/TownshipFilter';
-import { currentPeriod, periodOptions, placeOf } from './elderly-options';
+import { currentPeriod, periodOptions } from './elderly-options';
+import { placeOf } from '../../app/format';
 import { StopMissingButton } from './StopMissingButton';
 import { SurvivalModal } from './SurvivalModal';
-import { PAGE_SIZES, type ElderlyQuery, type SurvivalState } from './use-elderly-query';
+import { type ElderlyQuery, type SurvivalState } from './use-elderly-query';
+import { tablePagination } from '../../app/address-query';
 
 const STOPPERS: readonly Role[] = ['county_clerk', 'county_reviewer'];
 
@@ -135,15 +137,7 @@ export function SurvivalPanel({ query, update, fixedTownshipId, role }: Props) {
         columns={columns}
         dataSource={data?.rows ?? []}
         loading={list.isFetching}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: PAGE_SIZES.map(String),
-          hideOnSinglePage: data !== undefined && data.total <= PAGE_SIZES[0],
-          onChange: (page, pageSize) => update(pageSize !== query.pageSize ? { pageSize } : { page }),
-        }}
+        pagination={tablePagination(query, data?.total, update)}
         scroll={{ x: 1150 }}
         locale={{ emptyText: filtered ? '没有符合条件的人员' : '该期间没有高龄津贴在保人员' }}
       />

@@ -10,8 +10,8 @@ import { ENROLLMENT_STATUS_LABELS, PROGRAM_CATEGORIES } from '../../../shared/do
 import { chineseMonth } from '../../../shared/domain/dates';
 import { useRead } from '../../api/queries';
 import { TownshipFilter } from '../../components/ledger/TownshipFilter';
-import { placeOf } from './elderly-options';
 import type { ElderlyQuery } from './use-elderly-query';
+import { placeOf } from '../../app/format';
 
 const ACTION_COLORS: Record<TurningRow['action'], string | undefined> = { apply: 'green', raise: 'orange', none: undefined };
 

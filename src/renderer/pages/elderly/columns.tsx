@@ -1,8 +1,9 @@
-import { Tag, type TableColumnsType, type TableProps } from 'antd';
+import { Tag, type TableColumnsType } from 'antd';
 import type { ElderRow } from '../../../shared/api/elderly.schemas';
 import { ELDER_DIFFICULTY_LABELS, type ElderDifficulty } from '../../../shared/domain/elderly';
 import { DueText } from '../care/DueText';
-import { DIFFICULTY_COLORS, placeOf } from './elderly-options';
+import { DIFFICULTY_COLORS } from './elderly-options';
+import { placeOf } from '../../app/format';
 
 const orDash = (value: string | null) => value ?? '—';
 
@@ -39,14 +40,3 @@ export const elderColumns: TableColumnsType<ElderRow> = [
   { title: '上次探访', dataIndex: 'lastVisitedOn', width: 110, className: 'mono-cell', render: (on: string | null) => on ?? <span className="muted">未探访</span> },
   { title: '应访日期', dataIndex: 'nextDueOn', width: 140, render: (_: unknown, row) => <DueCell row={row} /> },
 ];
-
-/** Rows that open the elder's file, by mouse or Enter. */
-export function openOnClick(open: (row: ElderRow) => void): TableProps<ElderRow>['onRow'] {
-  return (row) => ({
-    onClick: () => open(row),
-    onKeyDown: (e) => {
-      if (e.key === 'Enter' && e.target === e.currentTarget) open(row);
-    },
-    tabIndex: 0,
-  });
-}

@@ -41,9 +41,6 @@ export const currentPeriod = () => periodOf(dayjs().format('YYYY-MM-DD'));
 /** Common reasons a file is closed; free text is allowed too. */
 export const CLOSE_REASON_OPTIONS = ['入住养老机构', '随子女迁往外地', '困难情形已消除', '户籍迁出本县', '死亡'].map((value) => ({ value }));
 
-/** 乡镇 · 村 of a row, as one line. */
-export const placeOf = (row: { townshipName: string; villageName: string | null }) => [row.townshipName, row.villageName].filter(Boolean).join(' · ');
-
 /** The colour of a difficulty's tag: those visited monthly by default stand out. */
 export const DIFFICULTY_COLORS: Record<(typeof ELDER_DIFFICULTIES)[number], string> = {
   alone: 'volcano',
@@ -53,4 +50,12 @@ export const DIFFICULTY_COLORS: Record<(typeof ELDER_DIFFICULTIES)[number], stri
   severe_disability: 'red',
   bereaved: 'purple',
   very_old: 'blue',
+};
+
+/** The examples of a visit's fields, for an elder. */
+export const VISIT_PLACEHOLDERS = {
+  visitor: '如：村委委员、网格员姓名',
+  findings: '老人身体、居住、生活照料和精神状况',
+  needs: '如：助餐、取暖、家庭医生签约、适老化改造',
+  followUp: '如：已联系子女、转介到乡镇养老服务站',
 };

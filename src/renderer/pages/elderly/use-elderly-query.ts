@@ -2,8 +2,8 @@
  * The elderly-care page's tab, filters and page live in the address (#/elderly?tab=survival&period=2026-H1),
  * so a list can be bookmarked and the workbench can link straight to a tab.
  */
-import { useCallback, useMemo, useRef } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useCallback, useMemo } from 'react';
+import { addressOf, oneOf, pagingOf, useAddressQuery } from '../../app/address-query';
 import { DUE_STATES } from '../../../shared/api/care.schemas';
 import { SURVIVAL_STATES } from '../../../shared/api/elderly.schemas';
 import { ELDER_DIFFICULTIES, isValidPeriod, type ElderDifficulty } from '../../../shared/domain/elderly';
@@ -13,9 +13,6 @@ import type { Role } from '../../../shared/domain/roles';
 export type ElderlyTab = 'turning' | 'survival' | 'elders' | 'due' | 'policy';
 export type DueState = (typeof DUE_STATES)[number];
 export type SurvivalState = (typeof SURVIVAL_STATES)[number];
-
-export const PAGE_SIZES = [20, 50, 100] as const;
-const DEFAULT_PAGE_SIZE = 50;
 
 export interface ElderlyQuery {
   tab: ElderlyTab;
@@ -37,15 +34,7 @@ export function elderlyTabsFor(role: Role): ElderlyTab[] {
   return role === 'admin' ? ['turning', 'survival', 'elders', 'due', 'policy'] : ['turning', 'survival', 'elders', 'due'];
 }
 
-const oneOf = <T extends string>(list: readonly T[], value: string | null): T | undefined =>
-  value !== null && (list as readonly string[]).includes(value) ? (value as T) : undefined;
-
-function intOf(value: string | null): number | undefined {
-  return value !== null && /^\d{1,6}$/.test(value) ? Number(value) : undefined;
-}
-
 function parse(params: URLSearchParams, tabs: readonly ElderlyTab[]): ElderlyQuery {
-  const size = intOf(params.get('pageSize'));
   const month = params.get('month');
   const period = params.get('period');
   return {
@@ -57,41 +46,19 @@ function parse(params: URLSearchParams, tabs: readonly ElderlyTab[]): ElderlyQue
     difficulty: oneOf<ElderDifficulty>(ELDER_DIFFICULTIES, params.get('difficulty')),
     dueState: oneOf<DueState>(DUE_STATES, params.get('dueState')),
     q: params.get('q') || undefined,
-    page: Math.max(1, intOf(params.get('page')) ?? 1),
-    pageSize: size !== undefined && (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
+    ...pagingOf(params),
   };
 }
 
-function serialize(query: ElderlyQuery, defaultTab: ElderlyTab): URLSearchParams {
-  const out = new URLSearchParams();
-  if (query.tab !== defaultTab) out.set('tab', query.tab);
-  for (const key of ['townshipId', 'month', 'period', 'state', 'difficulty', 'dueState', 'q'] as const) {
-    const value = query[key];
-    if (value) out.set(key, value);
-  }
-  if (query.page > 1) out.set('page', String(query.page));
-  if (query.pageSize !== DEFAULT_PAGE_SIZE) out.set('pageSize', String(query.pageSize));
-  return out;
+/** Each tab has its own search and state; switching tabs starts them afresh. */
+function cascade(next: ElderlyQuery, patch: Partial<ElderlyQuery>) {
+  if ('tab' in patch) Object.assign(next, { q: undefined, state: undefined, dueState: undefined, difficulty: undefined });
 }
 
 export function useElderlyQuery(role: Role): [ElderlyQuery, (patch: Partial<ElderlyQuery>) => void, ElderlyTab[]] {
   const tabs = useMemo(() => elderlyTabsFor(role), [role]);
-  const [params, setParams] = useSearchParams();
-  const query = useMemo(() => parse(params, tabs), [params, tabs]);
-  // The debounced search box calls late: build on the latest address, not the one of its render.
-  const latest = useRef(params);
-  latest.current = params;
-
-  const update = useCallback(
-    (patch: Partial<ElderlyQuery>) => {
-      const next: ElderlyQuery = { ...parse(latest.current, tabs), ...patch };
-      // Each tab has its own search and state; switching tabs starts them afresh.
-      if ('tab' in patch) Object.assign(next, { q: undefined, state: undefined, dueState: undefined, difficulty: undefined });
-      if (!('page' in patch)) next.page = 1;
-      setParams(serialize(next, tabs[0]!), { replace: true });
-    },
-    [setParams, tabs],
-  );
-
+  const read = useCallback((params: URLSearchParams) => parse(params, tabs), [tabs]);
+  const write = useCallback((query: ElderlyQuery) => addressOf(query, ['townshipId', 'month', 'period', 'state', 'difficulty', 'dueState', 'q'], tabs[0]), [tabs]);
+  const [query, update] = useAddressQuery(read, write, cascade);
   return [query, update, tabs];
 }

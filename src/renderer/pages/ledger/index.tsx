@@ -14,19 +14,10 @@ import { householdColumns, personColumns } from './columns';
 import { LedgerFilterBar } from './LedgerFilterBar';
 import { filterOf, useLedgerQuery, type LedgerKind } from './use-ledger-query';
 import { useFileDelivery } from '../../api/useFileDelivery';
+import { openOnClick } from '../../components/open-on-click';
 
 const PAGE_SIZE = 50;
 const UNIT: Record<LedgerKind, string> = { households: '户', persons: '人' };
-
-function rowLink<T>(open: (row: T) => void): TableProps<T>['onRow'] {
-  return (row) => ({
-    onClick: () => open(row),
-    onKeyDown: (e) => {
-      if (e.key === 'Enter' && e.target === e.currentTarget) open(row);
-    },
-    tabIndex: 0,
-  });
-}
 
 export function LedgerPage() {
   const navigate = useNavigate();
@@ -93,7 +84,7 @@ export function LedgerPage() {
             loading={list.isFetching}
             pagination={pagination}
             rowClassName="clickable-row"
-            onRow={rowLink<HouseholdRow>((row) => openHousehold(row.id))}
+            onRow={openOnClick<HouseholdRow>((row) => openHousehold(row.id))}
             scroll={{ x: 1100 }}
             locale={{ emptyText }}
           />
@@ -106,7 +97,7 @@ export function LedgerPage() {
             loading={list.isFetching}
             pagination={pagination}
             rowClassName="clickable-row"
-            onRow={rowLink<PersonRow>((row) => openHousehold(row.householdId))}
+            onRow={openOnClick<PersonRow>((row) => openHousehold(row.householdId))}
             scroll={{ x: 1150 }}
             locale={{ emptyText }}
           />

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import type { ReferralDetail } from '../../../shared/api/referrals.schemas';
 import { NEED_KIND_LABELS, ORGANISATION_KIND_LABELS } from '../../../shared/domain/referrals';
 import { DueCell, ReferralStatusTag } from './columns';
-import { placeOf } from './referral-options';
+import { placeOf } from '../../app/format';
 
 const WITHHELD = <Typography.Text type="secondary">（无权查看）</Typography.Text>;
 const orDash = (value: string | null | undefined) => (value ? value : '—');

@@ -10,11 +10,12 @@ import type { ReferralCandidate } from '../../../shared/api/referrals.schemas';
 import type { NeedKind } from '../../../shared/domain/referrals';
 import { reportError } from '../../api/errors';
 import { useRead, useWrite } from '../../api/queries';
+import { afterToday } from '../../app/date-field';
 import { FormModal } from '../../components/FormModal';
 import { REFERRAL_WRITES } from './invalidates';
 import { OrganisationSelect } from './OrganisationSelect';
-import { PersonSearch } from './PersonSearch';
-import { DEFAULT_DUE_DAYS, NEED_KIND_OPTIONS } from './referral-options';
+import { PersonCandidateSelect } from '../../components/ledger/PersonCandidateSelect';
+import { DEFAULT_DUE_DAYS, NEED_KIND_OPTIONS, referralCandidateLabel } from './referral-options';
 
 export interface ReferralPreset {
   householdId: string;
@@ -43,8 +44,6 @@ interface Props {
   /** Called with the new referral, so a page can open it. */
   onCreated?: (id: string) => void;
 }
-
-const afterToday = (day: Dayjs) => day.isAfter(dayjs(), 'day');
 
 export function ReferralModal({ open, onClose, preset, onCreated }: Props) {
   const { message } = App.useApp();
@@ -102,7 +101,10 @@ export function ReferralModal({ open, onClose, preset, onCreated }: Props) {
       ) : (
         <>
           <Form.Item name="personId" label="转介对象" rules={[{ required: true, message: '请查找并选择转介对象' }]} extra="对象须先在对象台账登记">
-            <PersonSearch
+            <PersonCandidateSelect
+              method="referrals.candidates"
+              labelOf={referralCandidateLabel}
+              whoQualifies="须为对象台账中已登记的人员"
               onPick={(candidate) => {
                 setPicked(candidate);
                 // Organisations serve a township: a person elsewhere needs another choice.

@@ -4,10 +4,12 @@ import { Button, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { ReferralRow } from '../../../shared/api/referrals.schemas';
 import { useRead } from '../../api/queries';
-import { openOnClick, referralColumns } from './columns';
+import { referralColumns } from './columns';
+import { openOnClick } from '../../components/open-on-click';
 import { ReferralFilterBar } from './ReferralFilterBar';
 import { ReferralModal } from './ReferralModal';
-import { PAGE_SIZES, type ReferralQuery } from './use-referral-query';
+import { type ReferralQuery } from './use-referral-query';
+import { tablePagination } from '../../app/address-query';
 
 interface Props {
   query: ReferralQuery;
@@ -50,15 +52,7 @@ export function ReferralsPanel({ query, update, fixedTownshipId, canCreate, onOp
         columns={referralColumns}
         dataSource={data?.rows ?? []}
         loading={list.isFetching}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: PAGE_SIZES.map(String),
-          hideOnSinglePage: data !== undefined && data.total <= PAGE_SIZES[0],
-          onChange: (page, pageSize) => update(pageSize !== query.pageSize ? { pageSize } : { page }),
-        }}
+        pagination={tablePagination(query, data?.total, update)}
         rowClassName={(row) => (row.overdue ? 'clickable-row referral-overdue-row' : 'clickable-row')}
         onRow={openOnClick((row) => onOpen(row.id))}
         scroll={{ x: 1250 }}

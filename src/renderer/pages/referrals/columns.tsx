@@ -1,7 +1,8 @@
-import { Tag, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { Tag, Typography, type TableColumnsType } from 'antd';
 import type { ReferralRow } from '../../../shared/api/referrals.schemas';
 import { NEED_KIND_LABELS, REFERRAL_STATUS_LABELS, type ReferralStatus } from '../../../shared/domain/referrals';
-import { placeOf, STATUS_COLORS, subjectOf } from './referral-options';
+import { STATUS_COLORS, subjectOf } from './referral-options';
+import { placeOf } from '../../app/format';
 
 export function ReferralStatusTag({ status }: { status: ReferralStatus }) {
   return <Tag color={STATUS_COLORS[status]}>{REFERRAL_STATUS_LABELS[status]}</Tag>;
@@ -30,14 +31,3 @@ export const referralColumns: TableColumnsType<ReferralRow> = [
   { title: '反馈期限', dataIndex: 'dueOn', width: 130, render: (_: unknown, row) => <DueCell row={row} /> },
   { title: '状态', dataIndex: 'status', width: 90, render: (s: ReferralStatus) => <ReferralStatusTag status={s} /> },
 ];
-
-/** Rows that open the referral, by mouse or Enter. */
-export function openOnClick(open: (row: ReferralRow) => void): TableProps<ReferralRow>['onRow'] {
-  return (row) => ({
-    onClick: () => open(row),
-    onKeyDown: (e) => {
-      if (e.key === 'Enter' && e.target === e.currentTarget) open(row);
-    },
-    tabIndex: 0,
-  });
-}

@@ -1,5 +1,6 @@
 /** Choices and labels of referrals, from the shared domain labels. */
-import { REFERRAL_STATUS_FILTERS, type ReferralRow, type ReferralStatusFilter } from '../../../shared/api/referrals.schemas';
+import { REFERRAL_STATUS_FILTERS, type ReferralCandidate, type ReferralRow, type ReferralStatusFilter } from '../../../shared/api/referrals.schemas';
+import { placeOf } from '../../app/format';
 import { NEED_KIND_LABELS, NEED_KINDS, ORGANISATION_KIND_LABELS, ORGANISATION_KINDS, REFERRAL_STATUS_LABELS, type ReferralStatus } from '../../../shared/domain/referrals';
 
 const GROUP_LABELS: Record<'open' | 'overdue' | 'closed', string> = { open: '在办（未结束）', overdue: '已逾期', closed: '已结束' };
@@ -18,8 +19,8 @@ export function subjectOf(row: Pick<ReferralRow, 'personName' | 'headName' | 'pe
   return row.headName ? `${row.headName}户（全户）` : '全户';
 }
 
-/** 乡镇 · 村 of a row, as one line. */
-export const placeOf = (row: { townshipName: string; villageName: string | null }) => [row.townshipName, row.villageName].filter(Boolean).join(' · ');
-
 /** How long an answer may usually take (反馈期限), in days after the referral. */
 export const DEFAULT_DUE_DAYS = 15;
+
+/** A person found for a referral, with their household's head. */
+export const referralCandidateLabel = (c: ReferralCandidate) => `${c.name} ${c.idNumber} ${c.age}岁 ${c.isHead ? '户主' : `户主：${c.headName ?? '—'}`} ${placeOf(c)}`;

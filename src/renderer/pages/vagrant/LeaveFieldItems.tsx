@@ -1,7 +1,7 @@
 /** 离站: the day, the outcome, and where to (required for 护送返乡 and 转送); inside the edit form or the leaving form. */
 import { AutoComplete, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import { OUTCOMES_WITH_DESTINATION, type RescueOutcome } from '../../../shared/domain/vagrant';
-import { afterToday } from '../care/date-field';
+import { afterToday } from '../../app/date-field';
 import { destinationLabel, INSTITUTION_OPTIONS, OUTCOME_OPTIONS } from './vagrant-options';
 
 export function LeaveFieldItems() {

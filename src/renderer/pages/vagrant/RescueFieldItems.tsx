@@ -8,7 +8,7 @@ import { checkIdNumber, looksLikeScientificNotation, normalizeIdNumber } from '.
 import { IdDerivedText } from '../../components/ledger/IdDerivedText';
 import { idProblemOf } from '../../components/ledger/id-check';
 import { TownshipSelect } from '../../components/ledger/TownshipSelect';
-import { afterToday } from '../care/date-field';
+import { afterToday } from '../../app/date-field';
 import { LeaveFieldItems } from './LeaveFieldItems';
 import type { RescueValues } from './rescue-fields';
 import { FOUND_BY_OPTIONS, SERVICE_OPTIONS, SEX_OPTIONS } from './vagrant-options';

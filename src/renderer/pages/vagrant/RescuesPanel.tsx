@@ -4,10 +4,12 @@ import { Button, Table } from 'antd';
 import { useState } from 'react';
 import type { RescueRow } from '../../../shared/api/vagrant.schemas';
 import { useRead } from '../../api/queries';
-import { openOnClick, rescueColumns } from './columns';
+import { rescueColumns } from './columns';
+import { openOnClick } from '../../components/open-on-click';
 import { RescueFilterBar } from './RescueFilterBar';
 import { RescueFormModal } from './RescueFormModal';
-import { PAGE_SIZES, type VagrantQuery } from './use-vagrant-query';
+import { type VagrantQuery } from './use-vagrant-query';
+import { tablePagination } from '../../app/address-query';
 
 interface Props {
   query: VagrantQuery;
@@ -43,15 +45,7 @@ export function RescuesPanel({ query, update, fixedTownshipId, canRegister, onOp
         columns={rescueColumns}
         dataSource={data?.rows ?? []}
         loading={list.isFetching}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: PAGE_SIZES.map(String),
-          hideOnSinglePage: data !== undefined && data.total <= PAGE_SIZES[0],
-          onChange: (page, pageSize) => update(pageSize !== query.pageSize ? { pageSize } : { page }),
-        }}
+        pagination={tablePagination(query, data?.total, update)}
         rowClassName="clickable-row"
         onRow={openOnClick((row) => onOpen(row.id))}
         scroll={{ x: 1100 }}

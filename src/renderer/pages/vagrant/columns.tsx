@@ -1,4 +1,4 @@
-import { Tag, type TableColumnsType, type TableProps } from 'antd';
+import { Tag, type TableColumnsType } from 'antd';
 import type { RescueRow } from '../../../shared/api/vagrant.schemas';
 import { rescueTitle } from '../../../shared/domain/vagrant';
 import { outcomeText } from './vagrant-options';
@@ -17,14 +17,3 @@ export const rescueColumns: TableColumnsType<RescueRow> = [
   { title: '在站天数', dataIndex: 'stayDays', width: 110, render: (_: unknown, row) => <StayCell row={row} /> },
   { title: '去向', key: 'outcome', width: 240, ellipsis: true, render: (_: unknown, row) => (row.outcome ? outcomeText(row) : <span className="muted">在站</span>) },
 ];
-
-/** Rows that open the record, by mouse or Enter. */
-export function openOnClick(open: (row: RescueRow) => void): TableProps<RescueRow>['onRow'] {
-  return (row) => ({
-    onClick: () => open(row),
-    onKeyDown: (e) => {
-      if (e.key === 'Enter' && e.target === e.currentTarget) open(row);
-    },
-    tabIndex: 0,
-  });
-}

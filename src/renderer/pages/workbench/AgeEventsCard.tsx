@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { AgeEvent } from '../../../shared/api/contract';
 import { useRead } from '../../api/queries';
+import { openOnClick } from '../../components/open-on-click';
 import { ProgramTags } from '../../components/ledger/ProgramTags';
 
 const WINDOWS = [
@@ -60,13 +61,7 @@ export function AgeEventsCard() {
         loading={events.isFetching}
         pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
         rowClassName="clickable-row"
-        onRow={(e) => ({
-          onClick: () => navigate(`/ledger/households/${e.householdId}`),
-          onKeyDown: (k) => {
-            if (k.key === 'Enter' && k.target === k.currentTarget) navigate(`/ledger/households/${e.householdId}`);
-          },
-          tabIndex: 0,
-        })}
+        onRow={openOnClick((e) => navigate(`/ledger/households/${e.householdId}`))}
         scroll={{ x: 1000 }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> }}
       />

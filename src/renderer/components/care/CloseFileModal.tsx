@@ -1,13 +1,11 @@
-/** 结案: the elder leaves the file (moved into an institution, moved away, died); visits stop being due. */
+/** 结案 of a care file (a child's, an elder's): the day and the reason; visits stop being due. */
 import { App, AutoComplete, DatePicker, Form } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { ElderDetail } from '../../../shared/api/elderly.schemas';
+import type { MethodName } from '../../../shared/api/contract';
 import { reportError } from '../../api/errors';
 import { useWrite } from '../../api/queries';
-import { FormModal } from '../../components/FormModal';
-import { afterToday, isoOf } from '../care/date-field';
-import { CLOSE_REASON_OPTIONS } from './elderly-options';
-import { ELDER_WRITES } from './invalidates';
+import { afterToday, isoOf } from '../../app/date-field';
+import { FormModal } from '../FormModal';
 
 interface CloseValues {
   closedOn: Dayjs;
@@ -16,19 +14,24 @@ interface CloseValues {
 
 interface Props {
   open: boolean;
-  elder: ElderDetail;
+  /** Both take { personId, closedOn, reason }. */
+  method: 'care.children.close' | 'elderly.elders.close';
+  writes: readonly MethodName[];
+  person: { personId: string; name: string };
+  /** Usual reasons to pick from; free text is allowed too. */
+  reasons: readonly { value: string }[];
   onClose: () => void;
 }
 
-export function CloseElderModal({ open, elder, onClose }: Props) {
+export function CloseFileModal({ open, method, writes, person, reasons, onClose }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<CloseValues>();
-  const close = useWrite('elderly.elders.close', ELDER_WRITES);
+  const close = useWrite(method, writes);
 
   const submit = async (values: CloseValues) => {
     try {
-      await close.mutateAsync({ personId: elder.personId, closedOn: isoOf(values.closedOn), reason: values.reason });
-      message.success(`已结案：${elder.name}`);
+      await close.mutateAsync({ personId: person.personId, closedOn: isoOf(values.closedOn), reason: values.reason });
+      message.success(`已结案：${person.name}`);
       onClose();
     } catch (err) {
       reportError(err, form);
@@ -38,7 +41,7 @@ export function CloseElderModal({ open, elder, onClose }: Props) {
   return (
     <FormModal<CloseValues>
       open={open}
-      title={`结案：${elder.name}`}
+      title={`结案：${person.name}`}
       okText="结案"
       form={form}
       initialValues={{ closedOn: dayjs() }}
@@ -58,7 +61,7 @@ export function CloseElderModal({ open, elder, onClose }: Props) {
           { max: 200 },
         ]}
       >
-        <AutoComplete options={CLOSE_REASON_OPTIONS} showSearch={{ filterOption: true }} placeholder="可选择或直接填写" />
+        <AutoComplete options={[...reasons]} showSearch={{ filterOption: true }} placeholder="可选择或直接填写" />
       </Form.Item>
     </FormModal>
   );
