@@ -440,6 +440,8 @@ describe('against the ledger', () => {
       const roster = await messyDibaoXlsx({ seed: 6, townshipName: '东山镇', villageNames: ['东山村'] });
       const file = path.join(dir, roster.fileName);
       fs.writeFileSync(file, roster.data);
+      // One program at a time has the ledger open: the script runs while the app is closed.
+      await t.backend.store.close();
       const r = await runImportCli([file, '--data', t.dataDir, '--dry-run', '--json']);
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
@@ -452,6 +454,7 @@ describe('against the ledger', () => {
       expect(refused.status).toBe(1);
       expect(JSON.parse(refused.stdout)).toMatchObject({ rejected: true, code: 'file_legacy_xls' });
       // A dry run and a refusal write nothing (the other process's sign-in may still rewrite the file).
+      await t.call(t.admin, 'auth.login', { username: 'admin', password: ADMIN_PASSWORD });
       expect(await t.call(t.admin, 'imports.history', {})).toEqual([]);
       expect((await t.call(t.admin, 'ledger.list', { kind: 'households', page: 1, pageSize: 20 })).total).toBe(0);
     } finally {

@@ -12,6 +12,7 @@ import { openEncryptedDatabase, wrapWithKysely, type OpenLedger } from './open';
 import { migrateToLatest } from './migrate';
 import type { LedgerDb } from './schema';
 import { readEnvelope, writeEnvelope, type KeyEnvelope } from '../auth/key-envelope';
+import { acquireLedgerLock } from './ledger-lock';
 
 export const LEDGER_FILE = 'ledger.db';
 export const ENVELOPE_FILE = 'ledger.keys.json';
@@ -22,6 +23,7 @@ export class LedgerStore {
   readonly envelopePath: string;
   private open: OpenLedger | null = null;
   private key: Buffer | null = null;
+  private releaseLock: (() => void) | null = null;
 
   constructor(dataDir: string) {
     this.dataDir = path.resolve(dataDir);
@@ -62,7 +64,7 @@ export class LedgerStore {
     }
     fs.mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
     const key = crypto.randomBytes(32);
-    const raw = openEncryptedDatabase(this.ledgerPath, key, { create: true });
+    const raw = this.lockedOpen(() => openEncryptedDatabase(this.ledgerPath, key, { create: true }));
     this.open = wrapWithKysely(raw);
     this.key = Buffer.from(key);
     await migrateToLatest(this.open.db);
@@ -75,10 +77,23 @@ export class LedgerStore {
       if (!crypto.timingSafeEqual(this.key, key)) throw new AppError('LEDGER_UNREADABLE', '密钥与已打开的台账不符');
       return;
     }
-    const raw = openEncryptedDatabase(this.ledgerPath, key, { create: false });
+    const raw = this.lockedOpen(() => openEncryptedDatabase(this.ledgerPath, key, { create: false }));
     this.open = wrapWithKysely(raw);
     this.key = Buffer.from(key);
     await migrateToLatest(this.open.db);
+  }
+
+  /** Takes the data folder's lock (another instance holding it is refused) for as long as the ledger is open. */
+  private lockedOpen(open: () => Database.Database): Database.Database {
+    const release = acquireLedgerLock(this.dataDir);
+    try {
+      const raw = open();
+      this.releaseLock = release;
+      return raw;
+    } catch (err) {
+      release();
+      throw err;
+    }
   }
 
   /** The driver under Kysely, for maintenance (integrity checks, backups) and benchmark baselines. */
@@ -98,6 +113,12 @@ export class LedgerStore {
     this.open = null;
     this.key?.fill(0);
     this.key = null;
-    if (open) await open.close();
+    const releaseLock = this.releaseLock;
+    this.releaseLock = null;
+    try {
+      if (open) await open.close();
+    } finally {
+      releaseLock?.();
+    }
   }
 }
