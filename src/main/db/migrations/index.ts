@@ -11,6 +11,7 @@ import * as m0009 from './0009_referrals';
 import * as m0010 from './0010_elderly_care';
 import * as m0011 from './0011_vagrant_aid';
 import * as m0012 from './0012_care_cases';
+import * as m0013 from './0013_audit_search';
 
 /** The static, ordered list of migrations. A shipped migration is never edited: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_elderly_care': m0010,
   '0011_vagrant_aid': m0011,
   '0012_care_cases': m0012,
+  '0013_audit_search': m0013,
 };

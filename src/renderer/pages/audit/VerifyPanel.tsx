@@ -1,80 +1,44 @@
 /**
- * Checks the hash chain of the whole audit log. A long log takes a while, so the call carries a job
- * id: progress arrives as events and the job can be cancelled.
+ * Checks the hash chain of the whole audit log. A long log takes a while, so the check runs as a job:
+ * progress shows as it goes and it can be cancelled; leaving the page stops it.
  */
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Progress, Space } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { AuditVerifyResult } from '../../../shared/api/contract';
-import { isApiError } from '../../api/api-error';
-import { call, newJobId, subscribe } from '../../api/client';
-import { reportError } from '../../api/errors';
+import { useJob } from '../../api/useJob';
 
 type Outcome = { kind: 'done'; result: AuditVerifyResult } | { kind: 'cancelled' };
 
 export function VerifyPanel() {
-  const [jobId, setJobId] = useState<string | null>(null);
-  const [progress, setProgress] = useState({ done: 0, total: 0 });
+  const job = useJob('audit.verify');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const jobIdRef = useRef<string | null>(null);
-  const verify = useMutation({ mutationFn: (id: string) => call('audit.verify', {}, { jobId: id }) });
-
-  // Leaving the page while checking stops the check.
-  useEffect(
-    () => () => {
-      if (jobIdRef.current) void call('jobs.cancel', { jobId: jobIdRef.current }).catch(() => undefined);
-    },
-    [],
-  );
 
   const start = async () => {
-    const id = newJobId();
-    jobIdRef.current = id;
-    setJobId(id);
-    setProgress({ done: 0, total: 0 });
     setOutcome(null);
-    const off = subscribe((event) => {
-      if (event.type === 'progress' && event.jobId === id) setProgress({ done: event.done, total: event.total });
-    });
-    try {
-      const result = await verify.mutateAsync(id);
-      setOutcome({ kind: 'done', result });
-    } catch (err) {
-      if (isApiError(err, 'CANCELLED')) setOutcome({ kind: 'cancelled' });
-      else reportError(err);
-    } finally {
-      off();
-      jobIdRef.current = null;
-      setJobId(null);
-    }
+    const ended = await job.run({});
+    if (ended?.kind === 'done') setOutcome({ kind: 'done', result: ended.data });
+    else if (ended?.kind === 'cancelled') setOutcome({ kind: 'cancelled' });
   };
 
-  const cancel = () => {
-    if (jobId) call('jobs.cancel', { jobId }).catch((err: unknown) => reportError(err));
-  };
-
-  const running = jobId !== null;
-  const percent = progress.total > 0 ? Math.min(100, Math.floor((progress.done / progress.total) * 100)) : 0;
-
+  const { progress } = job;
   return (
     <div className="verify-panel">
       <Space wrap>
-        <Button icon={<SafetyCertificateOutlined />} onClick={() => void start()} loading={running}>
-          校验完整性
+        <Button icon={<SafetyCertificateOutlined />} onClick={() => void start()} loading={job.running}>
+          校验审计链
         </Button>
-        {running && <Button onClick={cancel}>取消</Button>}
+        {job.running && <Button onClick={job.cancel}>取消</Button>}
+        {!job.running && !outcome && <span className="verify-hint">逐条核对每条记录与前一条的哈希衔接，删改任何一条都会被发现</span>}
       </Space>
-      {running && (
+      {job.running && (
         <div className="verify-progress">
-          <Progress percent={percent} status="active" />
-          <span className="verify-progress-text">
-            {progress.total > 0 ? `正在校验：${progress.done} / ${progress.total} 条` : '正在校验…'}
-          </span>
+          <Progress percent={job.percent} status="active" />
+          <span className="verify-progress-text">{progress.total > 0 ? `正在校验：${progress.done} / ${progress.total} 条` : '正在校验…'}</span>
         </div>
       )}
       {outcome?.kind === 'done' && outcome.result.ok && (
-        <Alert type="success" showIcon className="verify-result" title={`审计记录完整：已校验 ${outcome.result.checked} 条，未发现篡改`} />
+        <Alert type="success" showIcon className="verify-result" title={`审计链完整：已校验 ${outcome.result.checked} 条，未发现篡改`} />
       )}
       {outcome?.kind === 'done' && !outcome.result.ok && (
         <Alert

@@ -1,40 +1,31 @@
 /**
- * The audit log, newest first, loaded a page at a time; each entry expands to its before/after
- * snapshots. The integrity check verifies the hash chain of the whole log.
+ * The audit log as an inspector searches it: who did what to which record, when and why, filtered and paged
+ * by the server (newest first, the filter and page in the address); each entry expands to its states
+ * before and after. The chain can be verified, and the filtered entries exported for inspectors.
  */
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Card, Table, type TableColumnsType } from 'antd';
+import { Card, Table } from 'antd';
+import { useMemo } from 'react';
 import type { AuditEntry } from '../../../shared/api/contract';
-import { call } from '../../api/client';
-import { formatDateTimeSeconds } from '../../app/format';
+import { useRead } from '../../api/queries';
+import { tablePagination } from '../../app/address-query';
 import { PageTitle } from '../../components/PageTitle';
 import { AuditDetail } from './AuditDetail';
-import { actionLabel, actorLabel, hasSnapshot, targetLabel } from './describe';
+import { AuditFilterBar } from './AuditFilterBar';
+import { auditColumns } from './columns';
+import { hasSnapshot } from './describe';
+import { ExportButton } from './ExportButton';
+import { filterOf, isFiltered, useAuditQuery } from './use-audit-query';
 import { VerifyPanel } from './VerifyPanel';
-
-const PAGE_SIZE = 100;
-
-const columns: TableColumnsType<AuditEntry> = [
-  { title: '序号', dataIndex: 'seq', width: 80, align: 'right' },
-  { title: '时间', dataIndex: 'at', width: 170, render: (at: string) => formatDateTimeSeconds(at) },
-  { title: '用户', dataIndex: 'username', width: 130, render: (u: string | null) => actorLabel(u) },
-  { title: '操作', dataIndex: 'action', width: 200, render: (a: string) => actionLabel(a) },
-  { title: '对象', key: 'target', ellipsis: true, render: (_: unknown, row) => targetLabel(row) },
-];
+import './audit.css';
 
 export function AuditPage() {
-  const audit = useInfiniteQuery({
-    queryKey: ['audit.list', 'pages'],
-    queryFn: ({ pageParam }) => call('audit.list', { limit: PAGE_SIZE, ...(pageParam === undefined ? {} : { beforeSeq: pageParam }) }),
-    initialPageParam: undefined as number | undefined,
-    getNextPageParam: (last, pages) => {
-      const loaded = pages.reduce((n, p) => n + p.entries.length, 0);
-      const tail = last.entries.at(-1);
-      return tail && loaded < last.total && tail.seq > 1 ? tail.seq : undefined;
-    },
-  });
-  const entries = audit.data?.pages.flatMap((p) => p.entries) ?? [];
-  const total = audit.data?.pages[0]?.total ?? 0;
+  const [query, update] = useAuditQuery();
+  const users = useRead('users.list', {});
+  const displayNames = useMemo(() => new Map((users.data ?? []).map((u) => [u.username, u.displayName])), [users.data]);
+  const columns = useMemo(() => auditColumns(displayNames), [displayNames]);
+  const filter = filterOf(query);
+  const list = useRead('audit.list', { ...filter, page: query.page, limit: query.pageSize }, { keepPrevious: true });
+  const data = list.data;
 
   return (
     <>
@@ -43,26 +34,24 @@ export function AuditPage() {
         <VerifyPanel />
       </Card>
       <Card>
+        <div className="table-toolbar">
+          <span className="table-count">{data && `共 ${data.total.toLocaleString('en-US')} 条`}</span>
+          <ExportButton filter={filter} disabled={!data || data.total === 0} />
+        </div>
+        <AuditFilterBar query={query} update={update} users={users.data ?? []} displayNames={displayNames} />
         <Table<AuditEntry>
           rowKey="seq"
           size="small"
           columns={columns}
-          dataSource={entries}
-          loading={audit.isPending}
-          pagination={false}
-          expandable={{ rowExpandable: hasSnapshot, expandedRowRender: (row) => <AuditDetail entry={row} /> }}
-          locale={{ emptyText: '没有审计记录' }}
+          dataSource={data?.entries ?? []}
+          loading={list.isFetching}
+          pagination={tablePagination(query, data?.total, update)}
+          expandable={{
+            rowExpandable: (row) => hasSnapshot(row) || Boolean(row.entityId || row.reason),
+            expandedRowRender: (row) => <AuditDetail entry={row} onRecord={(recordId) => update({ recordId })} />,
+          }}
+          locale={{ emptyText: isFiltered(query) ? '没有符合条件的审计记录' : '没有审计记录' }}
         />
-        <div className="load-more">
-          <span className="table-count">
-            已显示 {entries.length} 条，共 {total} 条
-          </span>
-          {audit.hasNextPage && (
-            <Button onClick={() => void audit.fetchNextPage()} loading={audit.isFetchingNextPage}>
-              加载更多
-            </Button>
-          )}
-        </div>
       </Card>
     </>
   );
