@@ -6,6 +6,10 @@ export const CHROMIUM_PATH = process.env.DOUDI_CHROMIUM ?? '/usr/bin/chromium';
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/e2e',
+  // Fresh folders for the servers' logs, temp files and ledgers; afterwards, a check that no personal data
+  // reached them (tests/e2e/global-teardown.ts).
+  globalSetup: './tests/e2e/global-setup.ts',
+  globalTeardown: './tests/e2e/global-teardown.ts',
   workers: 1,
   timeout: 90_000,
   expect: { timeout: 10_000 },

@@ -1,5 +1,6 @@
-// `npm test`: type checks, lint (with the import boundaries), unit and integration tests, the production
-// build, and the Playwright end-to-end tests in Debian's Chromium. Stops at the first failing step.
+// `npm test`: type checks, lint (with the import boundaries), the static security scan, unit and integration
+// tests, the production build, and the Playwright end-to-end tests in Debian's Chromium. Stops at the first
+// failing step.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -36,6 +37,7 @@ const steps = [
   ['类型检查 (node)', [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.node.json', '--noEmit']],
   ['类型检查 (web)', [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.web.json', '--noEmit']],
   ['代码规范与分层边界', [bin('eslint', 'bin/eslint.js'), '--max-warnings', '0', '.']],
+  ['安全扫描', ['--import', 'tsx', path.join(root, 'scripts', 'security-scan.ts')]],
   ['单元与集成测试', [bin('vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]],
   ['生产构建', [bin('electron-vite', 'bin/electron-vite.js'), 'build']],
   ['端到端测试 (Chromium)', [bin('@playwright/test', 'cli.js'), 'test', '--reporter=list,json']],

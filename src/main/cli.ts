@@ -20,6 +20,9 @@ import { writeFileAtomically } from './app/write-file';
 import { passwordProblem } from '../shared/domain/password';
 import type { ImportPreview, ImportResult } from '../shared/api/imports.schemas';
 import type { ReportResult } from '../shared/api/reports.schemas';
+import type { BackupResult } from '../shared/api/backup.schemas';
+import { readBackupFor, restoreFromBackup, unlockBackup } from './backup/restore.service';
+import { startBackupSchedule } from './backup/backup-schedule';
 import { columnTitle } from '../shared/domain/reports/layout';
 import { acceptUpload, MAX_UPLOAD_BYTES } from './rpc/uploads';
 import type { Router } from './rpc/router';
@@ -33,6 +36,8 @@ const USAGE = `用法：
   doudi init  --data 目录 --county-name 县名 --county-code 431122 --admin 用户名 [--admin-name 姓名]
   doudi demo  --data 目录
   doudi serve --data 目录 [--port 端口] [--host 127.0.0.1]
+  doudi backup --data 目录 --out 文件.doudibak|备份文件夹 [--user 用户名]
+  doudi restore 备份文件.doudibak --data 目录 [--user 用户名]
 密码从环境变量 DOUDI_PASSWORD 读取；未设置时在终端提示输入。`;
 
 function dataDirOf(values: { data?: string }): string {
@@ -89,6 +94,7 @@ async function demo(args: string[]): Promise<void> {
   console.log(`  ${result.elderly.checks} 条生存认证，${result.elderly.elders} 名特殊困难老年人与 ${result.elderly.visits} 次探访，${result.elderly.assessments} 份能力评估`);
   console.log(`  ${result.referrals.organisations} 个帮扶机构，${result.referrals.referrals} 条转介记录`);
   console.log(`  ${result.vagrant.rescues} 条流浪乞讨救助记录（${result.vagrant.inStation} 人在站）`);
+  console.log(`  演示备份（每天 17:30 自动备份；实际使用时请备份到U盘）：${path.join(result.backup.folder, result.backup.fileName)}`);
   console.log(`  乡镇报来的演示花名册（可在“导入导出”中试导入）：${filesFolder}`);
   for (const f of result.imports.files) console.log(`    ${f}`);
   console.log('  演示账户（密码相同）：');
@@ -106,9 +112,11 @@ async function serve(args: string[]): Promise<void> {
   const clock = clockFile ? fileClock(clockFile, (p) => (fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : null)) : undefined;
   const { backend, router, sessions } = createBackend({ dataDir: dataDirOf(values), clock });
   const server = await startHttpServer({ router, sessions, clock: backend.clock, host: values.host, port: Number(values.port), staticDir: RENDERER_DIR });
+  const backups = startBackupSchedule(backend);
   console.log(`Doudi 已启动：${server.url}`);
   console.log(`台账目录：${backend.store.dataDir}${backend.store.isInitialized() ? '' : '（尚未创建，打开页面后按向导完成初始设置）'}`);
   const stop = async () => {
+    backups.stop();
     await server.close();
     await backend.store.close();
     process.exit(0);
@@ -289,7 +297,59 @@ async function reportCommand(args: string[]): Promise<void> {
   }
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { init, demo, serve, export: exportCommand, import: importCommand, report: reportCommand };
+/** Writes a verified backup: into a folder under a dated name, or under the file name given. */
+async function backupCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { data: { type: 'string' }, user: { type: 'string', default: 'admin' }, out: { type: 'string' } } });
+  if (!values.out) throw new AppError('VALIDATION', '请用 --out 指定备份文件（.doudibak）或备份文件夹');
+  const out = path.resolve(values.out);
+  const intoFolder = fs.statSync(out, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  const { backend, router, session } = await signedIn(values);
+  try {
+    const input = intoFolder ? { folder: out } : { folder: path.dirname(out), fileName: path.basename(out) };
+    const result = await router.call(session, 'backup.create', input);
+    if (!result.ok) throw new AppError(result.error.code, result.error.message);
+    const r = result.data as BackupResult;
+    console.log(`已备份并校验：${r.path}（${(r.bytes / 1024 / 1024).toFixed(1)} MB，审计记录 ${r.auditEntries} 条）`);
+  } finally {
+    await router.call(session, 'auth.logout', {});
+    await backend.store.close();
+  }
+}
+
+/**
+ * Restores a backup into a data folder: an empty one (a new computer), or the one of the same ledger, whose
+ * current ledger is kept aside. The password is the one the user had when the backup was made.
+ */
+async function restoreCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { data: { type: 'string' }, user: { type: 'string', default: 'admin' } } });
+  const file = positionals[0];
+  if (!file) throw new AppError('VALIDATION', '请给出要恢复的备份文件');
+  const { backend } = createBackend({ dataDir: dataDirOf(values), log: errorsOnly(consoleLogger()) });
+  const store = backend.store;
+  const expectLedgerId = store.isInitialized() ? store.readEnvelope().ledgerId : null;
+  readBackupFor(path.resolve(file), expectLedgerId);
+  const password = await readPassword({ confirm: false, purpose: `${values.user} 在备份时的密码` });
+  const { key } = await unlockBackup(path.resolve(file), values.user, password);
+  try {
+    const result = await restoreFromBackup(store, path.resolve(file), key, { expectLedgerId, actor: { userId: null, username: values.user }, at: backend.clock.now() });
+    console.log(`已从备份恢复：${result.restoredFrom}（备份于 ${new Date(result.backupCreatedAt).toLocaleString('zh-CN')}）`);
+    console.log(`台账目录：${store.dataDir}`);
+    if (result.previousKeptIn) console.log(`原台账已保留在：${result.previousKeptIn}`);
+  } finally {
+    key.fill(0);
+  }
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  init,
+  demo,
+  serve,
+  export: exportCommand,
+  import: importCommand,
+  report: reportCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+};
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;

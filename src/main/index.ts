@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { app, BrowserWindow } from 'electron';
 import { createBackend } from './app/create-backend';
+import { startBackupSchedule } from './backup/backup-schedule';
 import { registerAppScheme, serveRenderer } from './electron/app-protocol';
 import { hardenAllWindows } from './electron/hardening';
 import { connectIpc } from './electron/ipc';
@@ -27,13 +28,15 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     const dataDir = process.env.DOUDI_DATA ?? path.join(app.getPath('userData'), 'ledger');
     const { backend, router, sessions } = createBackend({ dataDir });
+    const backups = startBackupSchedule(backend);
     hardenAllWindows();
     serveRenderer(path.join(here, '../renderer'));
     window = new BrowserWindow(windowOptions(path.join(here, '../preload/index.cjs')));
-    connectIpc(window, router, sessions.create());
+    connectIpc(window, router, sessions.create(), backend.clock);
     window.once('ready-to-show', () => window?.show());
     void window.loadURL(APP_ENTRY_URL);
     app.on('window-all-closed', () => {
+      backups.stop();
       void backend.store.close().finally(() => app.quit());
     });
   });

@@ -30,6 +30,7 @@ export const ERROR_LABELS: Record<ErrorCode, string> = {
   RATE_LIMITED: '尝试次数过多，请稍后再试',
   CANCELLED: '操作已取消，台账未作改动',
   IMPORT_REJECTED: '文件无法导入',
+  BACKUP_REJECTED: '备份文件不能使用',
   UNKNOWN_METHOD: '系统不支持该操作',
   INTERNAL: '系统内部错误，请联系管理员',
 };
@@ -50,6 +51,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'village.create': '新增村（社区）',
   'village.update': '修改村（社区）',
   'settings.update': '修改系统设置',
+  'backup.create': '备份台账',
+  'backup.restore': '从备份恢复台账',
+  'backup.policy': '修改备份设置',
   'household.register': '登记家庭',
   'household.update': '修改家庭信息',
   'person.update': '修改成员信息',
@@ -99,6 +103,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'vagrant.create': '登记流浪乞讨救助',
   'vagrant.update': '修改救助记录',
   'vagrant.leave': '救助离站登记',
+  'audit.export': '导出审计日志',
 };
 
 /** Kinds of records the audit log refers to. */
@@ -125,6 +130,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   vagrant_rescue: '救助记录',
   import_batch: '导入批次',
   report: '统计报表',
+  audit_log: '审计日志',
 };
 
 /** Actors that are not a signed-in user. */

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/api/errors';
 import type { SessionInfo } from '../../shared/api/contract';
 import type { HandlerGroup, PublicContext } from '../rpc/context';
-import type { Session } from '../rpc/sessions';
+import { lockWhenIdle, type Session } from '../rpc/sessions';
 import { loadSettings } from '../settings/settings.service';
 import { findUserById } from '../users/users.repository';
 import { toSessionUser } from '../users/users.service';
@@ -46,6 +46,8 @@ export const authHandlers: HandlerGroup<
 > = {
   'auth.session': async (_input, ctx) => {
     if (!ctx.session.user || !ctx.backend.store.isOpen()) return { session: null };
+    // A page reloaded after the idle minutes opens on the lock screen, not on the data.
+    lockWhenIdle(ctx.session, ctx.backend.clock.now().getTime());
     return { session: await sessionInfo(ctx, ctx.session) };
   },
   'auth.login': async (input, ctx) => {

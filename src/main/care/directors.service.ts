@@ -48,6 +48,9 @@ export async function saveDirector(
 ): Promise<string> {
   assertTownshipInScope(scope, input.townshipId);
   return db.transaction().execute(async (trx) => {
+    if (!(await trx.selectFrom('townships').select('id').where('id', '=', input.townshipId).executeTakeFirst())) {
+      throw new AppError('VALIDATION', '所属乡镇（街道）不存在', { fields: [{ path: ['townshipId'], message: '所属乡镇（街道）不存在' }] });
+    }
     if (input.villageId) {
       const village = await trx.selectFrom('villages').select('township_id').where('id', '=', input.villageId).executeTakeFirst();
       if (!village || village.township_id !== input.townshipId) throw new AppError('VALIDATION', '所选村（社区）不属于该乡镇（街道）', { fields: [{ path: ['villageId'], message: '所选村（社区）不属于该乡镇（街道）' }] });

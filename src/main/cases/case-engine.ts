@@ -215,7 +215,9 @@ export async function applyActions(trx: Executor, env: EngineEnv, requests: Acti
       if (!(e instanceof Refused) && !(e instanceof AppError)) throw e;
       const code = e instanceof Refused ? e.code : e.code;
       const field = e instanceof Refused ? e.field : e.details?.fields?.[0]?.path;
-      results.push({ caseId: req.caseId, caseNo: row?.case_no ?? '', ok: false, message: e.message, code, field });
+      // Another township's case keeps its number to itself.
+      const caseNo = row && canSeeTownship(env.scope, row.township_id) ? row.case_no : '';
+      results.push({ caseId: req.caseId, caseNo, ok: false, message: e.message, code, field });
     }
   }
   if (accepted.length === 0) return results;

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import { AppError } from '../../shared/api/errors';
 import type { LedgerSchema } from './schema';
 
@@ -28,6 +28,32 @@ export function isPlainSqliteFile(path: string): boolean {
   }
 }
 
+/** SQLCipher 4 with the raw key; the first read proves the key before anything is written to the file. */
+function useKey(raw: Database.Database, key: Buffer): void {
+  raw.pragma(`cipher='sqlcipher'`);
+  raw.pragma('legacy=4');
+  raw.pragma(`key="x'${key.toString('hex')}'"`);
+  raw.prepare('SELECT count(*) FROM sqlite_master').get();
+  if (raw.pragma('cipher', { simple: true }) !== 'sqlcipher') {
+    throw new AppError('LEDGER_UNREADABLE', '台账加密未生效，拒绝打开');
+  }
+}
+
+/** A read-only look at a ledger copy (a backup being verified): nothing is written to it, not even WAL mode. */
+export function openEncryptedCopyReadOnly(path: string, key: Buffer): Database.Database {
+  if (isPlainSqliteFile(path)) throw new AppError('LEDGER_UNREADABLE', '备份中的台账未加密，拒绝使用');
+  const raw = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    useKey(raw, key);
+    raw.pragma('temp_store = MEMORY');
+    return raw;
+  } catch (err) {
+    raw.close();
+    if ((err as { code?: string }).code === 'SQLITE_NOTADB') throw new AppError('LEDGER_UNREADABLE', '备份中的台账无法解密：密钥不符或文件已损坏');
+    throw err;
+  }
+}
+
 /** Opens (and with `create`, creates) the encrypted ledger with a raw 32-byte key. */
 export function openEncryptedDatabase(path: string, key: Buffer, options: { create: boolean }): Database.Database {
   if (key.length !== 32) throw new Error('ledger key must be 32 bytes');
@@ -39,14 +65,7 @@ export function openEncryptedDatabase(path: string, key: Buffer, options: { crea
   }
   const raw = new Database(path, { fileMustExist: !options.create });
   try {
-    raw.pragma(`cipher='sqlcipher'`);
-    raw.pragma('legacy=4');
-    raw.pragma(`key="x'${key.toString('hex')}'"`);
-    // The first read proves the key before anything is written to the file.
-    raw.prepare('SELECT count(*) FROM sqlite_master').get();
-    if (raw.pragma('cipher', { simple: true }) !== 'sqlcipher') {
-      throw new AppError('LEDGER_UNREADABLE', '台账加密未生效，拒绝打开');
-    }
+    useKey(raw, key);
     raw.pragma('journal_mode = WAL');
     raw.pragma('synchronous = FULL');
     raw.pragma('foreign_keys = ON');
@@ -75,9 +94,18 @@ const CACHED_STATEMENTS = 200;
  */
 function withStatementCache(raw: Database.Database): SqliteDatabase {
   const cache = new Map<string, Database.Statement>();
+  // SQLite rolls a transaction back by itself on some errors (a full disk, a failed write); Kysely's own
+  // rollback would then fail with "no transaction is active" and hide the cause the router explains.
+  const rollbackIfOpen: SqliteStatement = {
+    reader: false,
+    all: () => [],
+    iterate: () => [][Symbol.iterator](),
+    run: () => (raw.inTransaction ? raw.prepare('rollback').run() : { changes: 0, lastInsertRowid: 0 }),
+  };
   return {
     close: () => raw.close(),
     prepare(sql: string) {
+      if (sql === 'rollback') return rollbackIfOpen;
       let stmt = cache.get(sql);
       if (stmt) cache.delete(sql);
       else stmt = raw.prepare(sql);

@@ -3,6 +3,7 @@
  * and villages, staff of every role, a few hundred households. Everything goes through the same services
  * a clerk's actions do, so the demo's audit log and rules are the real ones.
  */
+import path from 'node:path';
 import type { Backend } from '../app/backend';
 import type { Actor } from '../audit/audit.service';
 import { authenticate, setupLedger } from '../auth/auth.service';
@@ -22,6 +23,10 @@ import { demoCareCases } from './demo-care-cases';
 import { demoElderly, type DemoElderly } from './demo-elderly';
 import { demoVagrant } from './demo-vagrant';
 import { demoReferrals } from './demo-referrals';
+import { demoBackup } from './demo-backup';
+
+/** Beside the demo ledger, for the demo only. */
+export const DEMO_BACKUP_FOLDER = '演示备份';
 
 export interface DemoResult {
   users: { username: string; role: Role; township: string | null }[];
@@ -34,6 +39,7 @@ export interface DemoResult {
   elderly: DemoElderly;
   vagrant: { rescues: number; inStation: number };
   referrals: { organisations: number; referrals: number };
+  backup: { folder: string; fileName: string };
   recoveryCode: string;
 }
 
@@ -67,8 +73,8 @@ function demoMembers(people: PeopleGenerator): MemberInput[] {
   return members;
 }
 
-/** `filesFolder`: where the townships' sample rosters are left for trying 导入导出. */
-export async function createDemoCounty(backend: Backend, password: string, filesFolder: string, householdCount = 320): Promise<DemoResult> {
+/** `filesFolder`: where the townships' sample rosters are left for trying 导入导出; `backupFolder`: where its backups go. */
+export async function createDemoCounty(backend: Backend, password: string, filesFolder: string, householdCount = 320, backupFolder = path.join(path.dirname(filesFolder), DEMO_BACKUP_FOLDER)): Promise<DemoResult> {
   const { recoveryCode, adminId } = await setupLedger(backend, {
     countyName: DEMO_COUNTY.name,
     countyCode: DEMO_COUNTY.code,
@@ -124,6 +130,8 @@ export async function createDemoCounty(backend: Backend, password: string, files
   const referrals = await demoReferrals(db, at, people.rng);
   const totals = await db.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const householdTotal = await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  // Last, so the backup holds the whole demo county.
+  const backup = await demoBackup(backend, admin, backupFolder);
   await backend.store.close();
-  return { users, households: Number(householdTotal.n), persons: Number(totals.n), enrollments, cases, imports, care: { ...care, cases: careCases }, elderly, vagrant, referrals, recoveryCode };
+  return { users, households: Number(householdTotal.n), persons: Number(totals.n), enrollments, cases, imports, care: { ...care, cases: careCases }, elderly, vagrant, referrals, backup, recoveryCode };
 }

@@ -8,6 +8,26 @@ describe('the desktop window', () => {
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false });
   });
 
+  it('gives Node to no worker or frame, and turns off experimental and drag-and-drop navigation', () => {
+    const prefs: Record<string, unknown> = windowOptions('/x/preload.cjs').webPreferences;
+    expect(prefs).toMatchObject({ nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, experimentalFeatures: false, navigateOnDragDrop: false, preload: '/x/preload.cjs' });
+    // Any further preference must be looked at here before it ships.
+    expect(Object.keys(prefs).sort()).toEqual([
+      'allowRunningInsecureContent',
+      'contextIsolation',
+      'experimentalFeatures',
+      'navigateOnDragDrop',
+      'nodeIntegration',
+      'nodeIntegrationInSubFrames',
+      'nodeIntegrationInWorker',
+      'preload',
+      'sandbox',
+      'spellcheck',
+      'webSecurity',
+      'webviewTag',
+    ]);
+  });
+
   it('treats only its own app:// origin as the app', () => {
     expect(isAppUrl('app://doudi/index.html#/login')).toBe(true);
     expect(isAppUrl('app://other/index.html')).toBe(false);

@@ -251,8 +251,9 @@ export async function addMember(db: LedgerDb, actor: Actor, at: Date, scope: Sco
   return db.transaction().execute(async (trx) => {
     const household = await requireHousehold(trx, scope, input.householdId);
     if (input.member.relation === 'self') throw new AppError('VALIDATION', '该户已有户主，新成员请选择其他关系', { fields: [{ path: ['relation'], message: '该户已有户主' }] });
-    // The household already has its head: the head rule is not this list's to judge.
-    const issues = await memberIssues(trx, [{ name: cleanName(input.member.name), idNumber: input.member.idNumber }], household.id);
+    // The household already has its head: the head rule is not this list's to judge. A member of this very
+    // household with the same ID number is a duplicate too, so no household is exempt here.
+    const issues = await memberIssues(trx, [{ name: cleanName(input.member.name), idNumber: input.member.idNumber }]);
     const row = personRow(input.member, { id: newId(), householdId: household.id }, at.toISOString(), [], []);
     throwIfIssues(issues.map((i) => ({ ...i, path: i.path.slice(2) })));
     await trx.insertInto('persons').values(row!).execute();

@@ -1,8 +1,8 @@
 /**
  * The HTTP transport: the same router as the desktop IPC, over HTTP on 127.0.0.1 by default, serving the
- * built renderer too. Sessions ride an HttpOnly SameSite=Strict cookie, renewed at sign-in; requests from
- * another origin or for another host name (DNS rebinding) are refused; progress events flow as
- * server-sent events.
+ * built renderer too. Sessions ride an HttpOnly SameSite=Strict cookie, renewed at sign-in and bound to the
+ * host name they were made for; requests from another origin or for another host name (DNS rebinding)
+ * are refused; progress events flow as server-sent events.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { ServerEvent } from '../../shared/api/contract';
 import type { WireResult } from '../../shared/api/errors';
 import type { Router } from '../rpc/router';
-import type { Session, Sessions } from '../rpc/sessions';
+import { lockWhenIdle, type Session, type Sessions } from '../rpc/sessions';
 import { SECURITY_HEADERS } from './security-headers';
 import { resolveStatic } from './static-files';
 import { Downloads } from './downloads';
@@ -94,13 +94,26 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     return site === undefined || site === 'same-origin' || site === 'none';
   }
 
-  function sessionFor(req: http.IncomingMessage): { session: Session; fresh: boolean } {
-    const existing = sessions.get(cookieValue(req.headers.cookie, COOKIE));
-    if (existing) return { session: existing, fresh: false };
+  /**
+   * The live session the cookie names, or 'foreign' when it was made for another host name (a cookie
+   * carried from 127.0.0.1 to localhost, or lifted and replayed elsewhere).
+   */
+  function cookieSession(req: http.IncomingMessage): Session | undefined | 'foreign' {
+    const session = sessions.get(cookieValue(req.headers.cookie, COOKIE));
+    if (session && session.boundHost !== req.headers.host) return 'foreign';
+    return session;
+  }
+
+  function sessionFor(req: http.IncomingMessage): { session: Session; fresh: boolean } | 'foreign' {
+    const existing = cookieSession(req);
+    if (existing) return existing === 'foreign' ? existing : { session: existing, fresh: false };
     const session = sessions.create();
+    session.boundHost = req.headers.host;
     session.files = downloads.sinkFor(session);
     return { session, fresh: true };
   }
+
+  const foreignSession = refusal('会话不属于当前访问地址，请在本地址重新登录');
 
   const cookieHeader = (session: Session) => `${COOKIE}=${session.id}; HttpOnly; SameSite=Strict; Path=/`;
 
@@ -116,7 +129,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     } catch {
       return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON' } });
     }
-    const { session, fresh } = sessionFor(req);
+    const found = sessionFor(req);
+    if (found === 'foreign') return sendJson(res, 403, foreignSession);
+    const { session, fresh } = found;
     const idBefore = session.id;
     const jobId = typeof envelope.jobId === 'string' && envelope.jobId.length <= 64 ? envelope.jobId : undefined;
     const result = await router.call(session, method, envelope.input, { jobId });
@@ -128,8 +143,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse) {
     if (req.method !== 'POST') return sendJson(res, 405, refusal('只接受 POST 请求'));
     if (!sameOrigin(req)) return sendJson(res, 403, refusal('拒绝来自其他来源的请求'));
-    const session = sessions.get(cookieValue(req.headers.cookie, COOKIE));
+    const session = cookieSession(req);
+    if (session === 'foreign') return sendJson(res, 403, foreignSession);
     if (!session?.user) return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '登录已失效，请重新登录' } });
+    lockWhenIdle(session, options.clock.now().getTime());
     // Too large: answer first, then drop the connection rather than read the rest.
     const refuse = (bytes: number) => {
       res.once('finish', () => req.destroy());
@@ -150,7 +167,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 
   function handleEvents(req: http.IncomingMessage, res: http.ServerResponse) {
     if (!sameOrigin(req)) return sendJson(res, 403, refusal('拒绝来自其他来源的请求'));
-    const session = sessions.get(cookieValue(req.headers.cookie, COOKIE));
+    const session = cookieSession(req);
+    if (session === 'foreign') return sendJson(res, 403, foreignSession);
     if (!session) return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '登录已失效，请重新登录' } });
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', ...SECURITY_HEADERS });
     res.write(': connected\n\n');
@@ -165,7 +183,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 
   function handleDownload(req: http.IncomingMessage, res: http.ServerResponse, token: string) {
     if (!sameOrigin(req)) return sendJson(res, 403, refusal('拒绝来自其他来源的请求'));
-    const file = downloads.take(token, sessions.get(cookieValue(req.headers.cookie, COOKIE)));
+    const session = cookieSession(req);
+    if (session === 'foreign') return sendJson(res, 403, foreignSession);
+    if (session) lockWhenIdle(session, options.clock.now().getTime());
+    if (session?.locked) return sendJson(res, 403, { ok: false, error: { code: 'SESSION_LOCKED', message: '屏幕已锁定，请输入密码解锁' } });
+    const file = downloads.take(token, session);
     if (!file) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
       return res.end('文件已过期或已下载，请重新导出');

@@ -49,6 +49,15 @@ export async function undoBatch(db: LedgerDb, actor: Actor, at: Date, scope: Sco
     if (laterMembers.some((p) => !own.has(p.id))) blockers.push('这些家庭中已登记了新成员');
     const childFiles = await chunks(persons, (ids) => trx.selectFrom('children').select('person_id').where('person_id', 'in', ids).execute());
     if (childFiles.length > 0) blockers.push(`${childFiles.length} 人已建立儿童关爱档案`);
+    // Care records name these people: removing them would break the records (a foreign key), so they keep the batch.
+    const elderFiles = await chunks(persons, (ids) => trx.selectFrom('elders').select('person_id').where('person_id', 'in', ids).execute());
+    if (elderFiles.length > 0) blockers.push(`${elderFiles.length} 人已建立特殊困难老年人档案`);
+    const checked = await chunks(persons, (ids) => trx.selectFrom('survival_checks').select('person_id').where('person_id', 'in', ids).execute());
+    if (checked.length > 0) blockers.push(`${new Set(checked.map((r) => r.person_id)).size} 人已有生存认证记录`);
+    const assessed = await chunks(persons, (ids) => trx.selectFrom('elder_assessments').select('person_id').where('person_id', 'in', ids).execute());
+    if (assessed.length > 0) blockers.push(`${new Set(assessed.map((r) => r.person_id)).size} 人已有能力综合评估记录`);
+    const referred = await chunks(households, (ids) => trx.selectFrom('referrals').select('id').where('household_id', 'in', ids).execute());
+    if (referred.length > 0) blockers.push(`已有 ${referred.length} 条转介记录`);
     const movedCases = await chunks(cases, (ids) => trx.selectFrom('case_steps').select('case_id').where('case_id', 'in', ids).where('seq', '>', 1).execute());
     if (movedCases.length > 0) blockers.push(`${new Set(movedCases.map((c) => c.case_id)).size} 个案件已经有人办理`);
     if (blockers.length > 0) throw new AppError('CONFLICT', `该批次导入后已有后续业务，不能撤销：${blockers.join('；')}`);

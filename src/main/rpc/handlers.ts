@@ -1,4 +1,5 @@
 import { auditHandlers } from '../audit/audit.handlers';
+import { backupHandlers } from '../backup/backup.handlers';
 import { authHandlers, setupHandlers } from '../auth/auth.handlers';
 import { regionsHandlers } from '../regions/regions.handlers';
 import { settingsHandlers } from '../settings/settings.handlers';
@@ -26,6 +27,7 @@ export const handlers: Handlers = {
   ...regionsHandlers,
   ...settingsHandlers,
   ...auditHandlers,
+  ...backupHandlers,
   ...workspaceHandlers,
   ...householdsHandlers,
   ...ledgerHandlers,

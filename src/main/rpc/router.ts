@@ -11,7 +11,7 @@ import { ROLE_LABELS } from '../../shared/labels';
 import { scopeOf } from '../../shared/domain/roles';
 import type { Backend } from '../app/backend';
 import type { Handlers, PublicContext, UserContext } from './context';
-import type { Session, Sessions } from './sessions';
+import { lockWhenIdle, type Session, type Sessions } from './sessions';
 import { findUserById } from '../users/users.repository';
 import { toSessionUser } from '../users/users.service';
 
@@ -34,14 +34,22 @@ function zodIssues(error: z.ZodError) {
   return error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
 }
 
-/** Driver errors that a clerk can act on get their own message; everything else is INTERNAL. */
+/** What the clerk is told alongside a fault: nothing was half-done. */
+const NOT_CHANGED = '本次操作未完成，台账未作改动';
+
+/** Driver and file errors that a clerk can act on get their own message; everything else is INTERNAL. */
 function knownFault(err: unknown): AppError | null {
-  const code = (err as { code?: unknown })?.code;
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new AppError('INTERNAL', '磁盘空间不足，操作未完成，台账未作改动。请清理磁盘后重试');
-  if (code === 'SQLITE_READONLY' || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
-    return new AppError('INTERNAL', '台账所在文件夹不可写，操作未完成，台账未作改动');
+  const raw = (err as { code?: unknown } | null)?.code;
+  const code = typeof raw === 'string' ? raw : '';
+  if (code === 'SQLITE_FULL') return new AppError('INTERNAL', `台账所在磁盘已满，${NOT_CHANGED}。请清理该磁盘（删除不用的文件，或把旧备份移到别处）后重试`);
+  if (code === 'ENOSPC') return new AppError('INTERNAL', `磁盘空间不足，${NOT_CHANGED}。请清理磁盘后重试`);
+  // SQLite reports extended codes (SQLITE_READONLY_DBMOVED …); a write refused under an open ledger (a USB
+  // disk write-protected or pulled out, a disk remounted read-only) comes as SQLITE_IOERR_WRITE.
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_IOERR_WRITE') {
+    return new AppError('INTERNAL', `台账文件无法写入（所在磁盘或文件夹为只读，或 U 盘已写保护、已拔出），${NOT_CHANGED}。请检查存放台账的磁盘后重试；仍不行请联系系统管理员`);
   }
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new AppError('CONFLICT', '台账正被另一个程序使用，请稍后重试');
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return new AppError('INTERNAL', `文件夹不可写（磁盘为只读或没有写入权限），${NOT_CHANGED}。请检查文件夹后重试`);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new AppError('CONFLICT', `台账正被另一个程序使用，${NOT_CHANGED}。请稍后重试`);
   return null;
 }
 
@@ -50,11 +58,7 @@ export function createRouter(backend: Backend, sessions: Sessions, handlers: Han
     if (access.kind === 'public') return;
     const user = session.user;
     if (!user || !backend.store.isOpen()) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
-    const now = backend.clock.now().getTime();
-    if (!session.locked && now - session.lastActivityAt > session.idleLockMinutes * 60_000) {
-      session.locked = true;
-      sessions.emit(session, { type: 'session', state: 'locked' });
-    }
+    lockWhenIdle(session, backend.clock.now().getTime());
     if (session.locked && !access.whileLocked) throw new AppError('SESSION_LOCKED', '屏幕已锁定，请输入密码解锁');
     if (user.mustChangePassword && !OPEN_WHILE_PASSWORD_CHANGE_DUE.has(method)) {
       throw new AppError('FORBIDDEN', '请先修改初始密码');

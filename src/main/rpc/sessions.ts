@@ -23,6 +23,8 @@ export interface Session {
   files?: FileSink;
   /** Prints the session's window to a PDF and delivers it like a file; only the desktop app sets it. */
   printer?: (fileName: string) => Promise<FileDelivery>;
+  /** The HTTP transport's `Host` the session was made for; its cookie is refused under any other. */
+  boundHost?: string;
 }
 
 export interface SessionPolicy {
@@ -31,6 +33,16 @@ export interface SessionPolicy {
 }
 
 export const DEFAULT_SESSION_POLICY: SessionPolicy = { maxAgeMs: 12 * 3600_000, idleExpiryMs: 2 * 3600_000 };
+
+/** Sessions nobody has signed in to cost nothing to make (any request without a cookie): keep at most this many. */
+export const MAX_ANONYMOUS_SESSIONS = 1000;
+
+/** Locks a signed-in session idle for longer than its idle-lock minutes, telling its listeners once. */
+export function lockWhenIdle(session: Session, now: number): void {
+  if (!session.user || session.locked || now - session.lastActivityAt <= session.idleLockMinutes * 60_000) return;
+  session.locked = true;
+  session.listeners.forEach((listener) => listener({ type: 'session', state: 'locked' }));
+}
 
 export class Sessions {
   private readonly byId = new Map<string, Session>();
@@ -54,7 +66,22 @@ export class Sessions {
       uploads: new Map(),
     };
     this.byId.set(session.id, session);
+    this.dropSurplusAnonymous();
     return session;
+  }
+
+  /** Forgets the oldest sessions nobody signed in to, beyond the cap (a signed-in session is never dropped). */
+  private dropSurplusAnonymous(): void {
+    if (this.byId.size <= MAX_ANONYMOUS_SESSIONS) return;
+    let anonymous = 0;
+    for (const s of this.byId.values()) if (!s.user) anonymous += 1;
+    for (const s of this.byId.values()) {
+      if (anonymous <= MAX_ANONYMOUS_SESSIONS) break;
+      if (!s.user) {
+        this.byId.delete(s.id);
+        anonymous -= 1;
+      }
+    }
   }
 
   /** The live session with this id, or undefined when unknown or expired (an expired one is dropped). */
@@ -71,10 +98,14 @@ export class Sessions {
     return session;
   }
 
-  /** A new id for the same session (after sign-in), so an id known before sign-in is worthless. */
+  /**
+   * A new id for the same session (after sign-in), so an id known before sign-in is worthless; its
+   * lifetime counts from here.
+   */
   rotate(session: Session): void {
     this.byId.delete(session.id);
     session.id = crypto.randomBytes(32).toString('base64url');
+    session.createdAt = this.clock.now().getTime();
     this.byId.set(session.id, session);
   }
 
@@ -84,6 +115,14 @@ export class Sessions {
     session.jobs.clear();
     session.uploads.clear();
     session.user = null;
+  }
+
+  /** Ends every session (the ledger was replaced); each window is told and goes back to sign-in. */
+  endAll(): void {
+    for (const session of [...this.byId.values()]) {
+      this.destroy(session);
+      session.listeners.forEach((l) => l({ type: 'session', state: 'expired' }));
+    }
   }
 
   signedInCount(): number {

@@ -1,6 +1,6 @@
 import type { Executor } from '../db/schema';
 
-export type SettingKey = 'ledger_id' | 'county_name' | 'county_code' | 'idle_lock_minutes' | 'workflow_policy' | 'visit_policy' | 'elder_policy';
+export type SettingKey = 'ledger_id' | 'county_name' | 'county_code' | 'idle_lock_minutes' | 'workflow_policy' | 'visit_policy' | 'elder_policy' | 'backup_policy' | 'backup_last' | 'backup_last_good';
 
 export async function readSettings(db: Executor): Promise<Partial<Record<SettingKey, string>>> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).execute();

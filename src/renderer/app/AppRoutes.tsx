@@ -9,6 +9,7 @@ import { NotFound } from '../components/ResultPages';
 import { ChangePasswordPage, ForcedPasswordPage } from '../pages/account';
 import { ApprovalsPage } from '../pages/approvals';
 import { AuditPage } from '../pages/audit';
+import { BackupPage } from '../pages/backup';
 import { CalendarPage } from '../pages/calendar';
 import { CarePage } from '../pages/care';
 import { CasePage } from '../pages/case';
@@ -105,6 +106,7 @@ export function AppRoutes() {
             <Route path="users" element={<UsersPage />} />
             <Route path="settings" element={<SettingsPage />} />
             <Route path="audit" element={<AuditPage />} />
+            <Route path="backup" element={<BackupPage />} />
             <Route path="standards" element={<StandardsPage />} />
             <Route path="calendar" element={<CalendarPage />} />
             <Route path="workflows" element={<WorkflowsPage />} />

@@ -27,6 +27,17 @@ import {
   workflowOverridesSchema,
   workflowPolicySchema,
 } from './cases.schemas';
+import {
+  backupCheckSchema,
+  backupCreateInputSchema,
+  backupFileInputSchema,
+  backupPolicySchema,
+  backupRestoreInputSchema,
+  backupRestoreResultSchema,
+  backupResultSchema,
+  backupStatusSchema,
+} from './backup.schemas';
+import { auditFilterSchema, auditListInputSchema } from './audit.schemas';
 import { importBatchSchema, importPreviewSchema, importResultSchema, importSettingsSchema } from './imports.schemas';
 import {
   childCandidateSchema,
@@ -163,6 +174,10 @@ export const auditEntrySchema = z.object({
   entityId: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
+  /** Why, as written with the change. */
+  reason: z.string().nullable(),
+  /** The household whose timeline shows the entry. */
+  householdId: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
@@ -316,7 +331,7 @@ export const householdDetailSchema = z.object({
 });
 export type HouseholdDetail = z.infer<typeof householdDetailSchema>;
 
-export const timelineEntrySchema = auditEntrySchema.omit({ before: true, after: true }).extend({
+export const timelineEntrySchema = auditEntrySchema.omit({ before: true, after: true, householdId: true }).extend({
   reason: z.string().nullable(),
   /** Field-by-field changes in Chinese, e.g. { field: '家庭住址', before: '…', after: '…' }. */
   changes: z.array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
@@ -474,12 +489,24 @@ export const contract = {
     output: z.object({ county: countySchema, idleLockMinutes: z.number().int() }),
   }),
 
+  /** The log filtered, newest first, a page at a time, with the exact number of entries the filter finds. */
   'audit.list': method({
     access: ADMIN,
-    input: z.object({ beforeSeq: z.number().int().positive().optional(), limit: z.number().int().min(1).max(500).default(100) }),
+    input: auditListInputSchema,
     output: z.object({ entries: z.array(auditEntrySchema), total: z.number().int() }),
   }),
   'audit.verify': method({ access: ADMIN, input: nothing, output: auditVerifySchema }),
+  /** The filtered log for inspectors as a workbook: what was asked, by whom, the chain's state and head; recorded itself. */
+  'audit.export': method({ access: ADMIN, input: auditFilterSchema, output: fileDeliverySchema }),
+
+  'backup.status': method({ access: ADMIN, input: nothing, output: backupStatusSchema }),
+  'backup.setPolicy': method({ access: ADMIN, input: backupPolicySchema, output: backupPolicySchema }),
+  /** Backs up now into the policy's folder, or into `folder` when given; the copy is verified before it is kept. */
+  'backup.create': method({ access: ADMIN, input: backupCreateInputSchema, output: backupResultSchema }),
+  /** Reads every byte of a backup and opens its ledger copy, without restoring it. */
+  'backup.check': method({ access: ADMIN, input: backupFileInputSchema, output: backupCheckSchema }),
+  /** Replaces the ledger by a verified backup of it; every session ends and users sign in again. */
+  'backup.restore': method({ access: ADMIN, input: backupRestoreInputSchema, output: backupRestoreResultSchema }),
 
   'ledger.list': method({
     access: { kind: 'user', roles: 'any', townshipField: 'townshipId' },

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'CANCELLED',
   'IMPORT_REJECTED',
+  'BACKUP_REJECTED',
   'UNKNOWN_METHOD',
   'INTERNAL',
 ] as const;
@@ -31,7 +32,7 @@ export interface ErrorDetails {
   fields?: FieldIssue[];
   /** Reference printed in the log for INTERNAL errors, so a clerk can quote it. */
   reference?: string;
-  /** Why a file was refused as a whole (IMPORT_REJECTED): file_legacy_xls, file_corrupt … */
+  /** Why a file was refused as a whole (IMPORT_REJECTED: file_legacy_xls, file_corrupt …; BACKUP_REJECTED: corrupt, foreign …). */
   refusal?: string;
   /** Seconds to wait, for RATE_LIMITED. */
   retryAfter?: number;

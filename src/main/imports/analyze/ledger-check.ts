@@ -4,7 +4,7 @@
  * holds (new, changed, unchanged, and enrolled persons missing from the roster).
  */
 import { sql } from 'kysely';
-import type { Scope } from '../../../shared/domain/roles';
+import { canSeeTownship, type Scope } from '../../../shared/domain/roles';
 import { COVERED_STATUSES, isHouseholdProgram, type Program } from '../../../shared/domain/programs';
 import { formatYuan } from '../../../shared/domain/money';
 import type { Executor } from '../../db/schema';
@@ -171,8 +171,10 @@ export async function checkAgainstLedger(db: Executor, households: ParsedHouseho
 
   const townshipIds = [...new Set(households.map((h) => h.townshipId).filter((t): t is string => t !== null))];
   if (options.townshipId && !townshipIds.includes(options.townshipId)) townshipIds.push(options.townshipId);
+  // Rows naming another township are errors for a township clerk; its enrollments are not theirs to list as missing.
+  const reachable = townshipIds.filter((t) => canSeeTownship(options.scope, t));
   markErrors(households, problems);
-  const differences = compare(households, matched, persons, await programEnrollments(db, program, townshipIds), program);
+  const differences = compare(households, matched, persons, await programEnrollments(db, program, reachable), program);
   return { matched, ledgerPersons: persons, differences, unknownRegions: [...unknown.values()] };
 }
 

@@ -22,7 +22,8 @@ export function serialToIso(serial: number, date1904: boolean): string | null {
   const days = Math.floor(serial) + (date1904 ? 1462 : 0);
   const epoch = Date.UTC(1899, 11, 30);
   const d = new Date(epoch + (days < 61 && !date1904 ? days + 1 : days) * 86_400_000);
-  if (d.getUTCFullYear() > 9999) return null;
+  // Beyond year 9999, or beyond what a Date holds at all (a damaged or hostile cell): not a date.
+  if (Number.isNaN(d.getTime()) || d.getUTCFullYear() > 9999) return null;
   return d.toISOString().slice(0, 10);
 }
 
@@ -127,6 +128,8 @@ function clip(s: string): string {
   return kept.length < 13 ? kept : (kept + ' ').slice(0, -1);
 }
 
+/** The most rows an Excel sheet has. */
+const MAX_SHEET_ROWS = 1_048_576;
 const ROW_RE = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
 const CELL_RE = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 
@@ -146,7 +149,10 @@ async function readSheet(data: Buffer, sheet: WorkbookInfo['sheets'][number], in
     let m: RegExpExecArray | null;
     while ((m = ROW_RE.exec(text))) {
       const ra = attributes(m[1]!);
-      const number = ra.r ? Number(ra.r) : nextRow;
+      // Rows come in ascending order, as Excel writes them; a row number that is not one, or that goes back
+      // (a damaged file), counts on from the previous row, as a missing one does.
+      const given = Number(ra.r);
+      const number = ra.r && Number.isSafeInteger(given) && given >= nextRow && given <= MAX_SHEET_ROWS ? given : nextRow;
       nextRow = number + 1;
       seenRows += 1;
       if (seenRows > GRID_LIMITS.maxRows * 4) throw new ImportRefusal('file_too_many_rows', `表格行数过多（超过 ${GRID_LIMITS.maxRows * 4} 行，含空行），请删除多余的空行或拆分后导入`);

@@ -10,6 +10,7 @@ import {
   HomeOutlined,
   MoneyCollectOutlined,
   NodeExpandOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   SunOutlined,
   SwapOutlined,
@@ -50,13 +51,14 @@ export function menuItemsFor(role: Role): Item[] {
         { key: '/admin/calendar', icon: <CalendarOutlined />, label: '节假日安排' },
         { key: '/admin/workflows', icon: <ApartmentOutlined />, label: '流程设置' },
         { key: '/admin/audit', icon: <FileSearchOutlined />, label: '审计日志' },
+        { key: '/admin/backup', icon: <SafetyCertificateOutlined />, label: '备份与恢复' },
       ],
     });
   }
   return items;
 }
 
-const PATHS = ['/ledger', '/care', '/elderly', '/vagrant', '/referrals', '/approvals', '/exchange', '/reports', '/regions', '/admin/users', '/admin/settings', '/admin/standards', '/admin/calendar', '/admin/workflows', '/admin/audit'];
+const PATHS = ['/ledger', '/care', '/elderly', '/vagrant', '/referrals', '/approvals', '/exchange', '/reports', '/regions', '/admin/users', '/admin/settings', '/admin/standards', '/admin/calendar', '/admin/workflows', '/admin/audit', '/admin/backup'];
 
 /** The menu key for a location: the item whose path the location starts with. */
 export function selectedKeyOf(pathname: string): string {

@@ -8,6 +8,7 @@ import { useSignedIn } from '../../session/session-context';
 import { isCaseWorker, type Role } from '../../../shared/domain/roles';
 import { AgeEventsCard } from './AgeEventsCard';
 import { ApprovalsStatCard } from './ApprovalsStatCard';
+import { BackupReminder } from './BackupReminder';
 import { CalendarReminder } from './CalendarReminder';
 import { StatCard } from './StatCard';
 import { TrendsCard } from './TrendsCard';
@@ -29,6 +30,7 @@ export function WorkbenchPage() {
 
   return (
     <>
+      <BackupReminder />
       <CalendarReminder />
       <div className="workbench-head">
         <Typography.Title level={3} className="workbench-scope">

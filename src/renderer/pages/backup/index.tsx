@@ -1,0 +1,55 @@
+import { Alert, App, Button, Card, Descriptions, Skeleton } from 'antd';
+import { reportError } from '../../api/errors';
+import { useRead, useWrite } from '../../api/queries';
+import { formatDateTime } from '../../app/format';
+import { PageTitle } from '../../components/PageTitle';
+import { BackupFilesCard } from './BackupFilesCard';
+import { BackupPolicyCard } from './BackupPolicyCard';
+
+const STALE_DAYS = 7;
+
+/** 备份与恢复: the last backups, backing up now, the folder and schedule, and the files to restore from. */
+export function BackupPage() {
+  const { message } = App.useApp();
+  const status = useRead('backup.status', {});
+  const create = useWrite('backup.create', ['backup.status']);
+
+  const backupNow = async () => {
+    try {
+      const r = await create.mutateAsync({});
+      message.success(`已备份并校验：${r.fileName}`);
+    } catch (err) {
+      reportError(err);
+    }
+  };
+
+  const s = status.data;
+  const lastGoodAge = s?.lastGood ? (Date.now() - new Date(s.lastGood.at).getTime()) / 86_400_000 : null;
+  return (
+    <>
+      <PageTitle title="备份与恢复" note="台账连同密钥信封一起加密备份；每份备份写完后都会读回校验" />
+      {!s ? (
+        <Skeleton active />
+      ) : (
+        <div className="stack">
+          {s.last && !s.last.ok && <Alert type="error" showIcon title={`${formatDateTime(s.last.at)}的${s.last.kind === 'scheduled' ? '自动' : ''}备份失败`} description={s.last.error} />}
+          {!s.lastGood && <Alert type="warning" showIcon title="本台账还没有备份" description="请插入U盘，填写备份文件夹后立即备份一次，并打开每天自动备份。" />}
+          {lastGoodAge !== null && lastGoodAge > STALE_DAYS && <Alert type="warning" showIcon title={`最近一次成功备份已是 ${Math.floor(lastGoodAge)} 天前`} />}
+          <Card size="small" title="最近一次成功备份">
+            <Descriptions size="small" column={3}>
+              <Descriptions.Item label="时间">{formatDateTime(s.lastGood?.at)}</Descriptions.Item>
+              <Descriptions.Item label="文件">{s.lastGood?.fileName ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label="方式">{s.lastGood ? (s.lastGood.kind === 'scheduled' ? '自动' : '手动') : '—'}</Descriptions.Item>
+            </Descriptions>
+            <Button type="primary" loading={create.isPending} disabled={!s.policy.folder} onClick={() => void backupNow()}>
+              立即备份
+            </Button>
+            {!s.policy.folder && <span className="muted" style={{ marginLeft: 12 }}>请先在下方填写备份文件夹</span>}
+          </Card>
+          <BackupPolicyCard policy={s.policy} />
+          <BackupFilesCard files={s.files} folderProblem={s.folderProblem} />
+        </div>
+      )}
+    </>
+  );
+}
