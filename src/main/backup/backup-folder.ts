@@ -39,11 +39,15 @@ export function isBackupFileName(name: string): boolean {
   return name.endsWith(BACKUP_EXTENSION) && !name.startsWith('.');
 }
 
+/** YYYYMMDD-HHmmss in this computer's time, for names a clerk reads in a folder listing. */
+export function localStamp(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
+}
+
 /** A file name that says what it is and when, and does not collide with an earlier one in the folder. */
 export function backupFileName(folder: string, countyCode: string, at: Date, kind: 'manual' | 'scheduled'): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const stamp = `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
-  const base = `兜底台账备份-${countyCode}-${stamp}${kind === 'scheduled' ? '-自动' : ''}`;
+  const base = `兜底台账备份-${countyCode}-${localStamp(at)}${kind === 'scheduled' ? '-自动' : ''}`;
   let name = `${base}${BACKUP_EXTENSION}`;
   for (let n = 2; fs.existsSync(path.join(folder, name)); n += 1) name = `${base}-${n}${BACKUP_EXTENSION}`;
   return name;

@@ -17,6 +17,7 @@ import { migrateToLatest } from '../db/migrate';
 import { openEncryptedDatabase, wrapWithKysely } from '../db/open';
 import { backupRejected, checkBackupFile, extractDatabase, type BackupLayout } from './backup-file';
 import { checkLedgerCopy, removeCopy } from './ledger-copy';
+import { localStamp } from './backup-folder';
 
 export interface RestoreOptions {
   /** The ledger the backup must belong to (the one open, or the one in the data folder); null into an empty folder. */
@@ -40,16 +41,11 @@ export function readBackupFor(file: string, expectLedgerId: string | null): Back
   return layout;
 }
 
-function stampOf(at: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
-}
-
 /** Moves the current ledger aside into `恢复前的台账-…`; the ledger file itself stays until the rename over it. */
 function keepCurrent(store: LedgerStore, at: Date): string | null {
   if (!fs.existsSync(store.ledgerPath)) return null;
-  let kept = path.join(store.dataDir, `恢复前的台账-${stampOf(at)}`);
-  for (let n = 2; fs.existsSync(kept); n += 1) kept = path.join(store.dataDir, `恢复前的台账-${stampOf(at)}-${n}`);
+  let kept = path.join(store.dataDir, `恢复前的台账-${localStamp(at)}`);
+  for (let n = 2; fs.existsSync(kept); n += 1) kept = path.join(store.dataDir, `恢复前的台账-${localStamp(at)}-${n}`);
   fs.mkdirSync(kept, { mode: 0o700 });
   const ledgerName = path.basename(store.ledgerPath);
   try {
