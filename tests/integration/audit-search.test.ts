@@ -7,10 +7,10 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../src/shared/api/contract';
-import { collectFile } from '../../src/main/rpc/file-sink';
 import type { Session } from '../../src/main/rpc/sessions';
 import { ADMIN_PASSWORD, createCounty, type TestLedger } from '../fixtures/ledger';
 import { familyOfFour } from '../fixtures/households';
+import { captureFiles } from '../fixtures/files';
 
 let ledger: TestLedger | undefined;
 afterEach(async () => {
@@ -63,18 +63,6 @@ const seqs = async (t: County, input: Omit<MethodInput<'audit.list'>, 'limit'> &
   const { entries, total } = await t.call(t.admin, 'audit.list', { limit: 100, ...input });
   return { seqs: entries.map((e) => e.seq), total };
 };
-
-function attachCollector(session: Session) {
-  const files: { name: string; data: Buffer }[] = [];
-  session.files = {
-    deliver: async (file) => {
-      const { data, rows } = await collectFile(file);
-      files.push({ name: file.fileName, data });
-      return { kind: 'saved', path: `/memory/${file.fileName}`, fileName: file.fileName, rows };
-    },
-  };
-  return files;
-}
 
 async function readBack(data: Buffer) {
   const workbook = new ExcelJS.Workbook();
@@ -146,7 +134,7 @@ describe('searching the audit log', () => {
 describe('exporting the audit log for inspectors', () => {
   it('writes the header block and the filtered entries, neutralises formula-looking text, and records the export', async () => {
     const { t, base, householdId, head } = await scenario();
-    const files = attachCollector(t.admin);
+    const files = captureFiles(t.admin);
     const delivery = await t.call(t.admin, 'audit.export', { actions: ['person.update'], recordId: householdId });
     expect(delivery).toMatchObject({ kind: 'saved', fileName: '测试县审计日志_20261122.xlsx', rows: 2 });
 
@@ -218,7 +206,7 @@ describe('tampering through the raw database', () => {
     const broken = { ok: false, checked: base + 4, brokenAtSeq: base + 5, problem: `第 ${base + 5} 条审计记录的内容被改动` };
     expect(await t.call(t.admin, 'audit.verify', {})).toEqual(broken);
 
-    const files = attachCollector(t.admin);
+    const files = captureFiles(t.admin);
     await t.call(t.admin, 'audit.export', { username: 'dongshan' });
     const { text } = await readBack(files[0]!.data);
     expect(text(4)).toBe(`导出时审计链校验：不完整：第 ${base + 5} 条审计记录的内容被改动（自第 ${base + 5} 条起的记录不可信）`);

@@ -56,6 +56,7 @@ describe('backups', () => {
     const t = await county();
     const folder = tempFolder();
     const { members } = await register(t, 11, '东山村三组 12 号');
+    expect((await t.call(t.admin, 'backup.status', {})).attention).toMatchObject({ kind: 'never', at: null });
     const result = await t.call(t.admin, 'backup.create', { folder });
     expect(result.kind).toBe('manual');
     expect(result.fileName).toBe(`兜底台账备份-431122-${localStamp(t.clock.now())}.doudibak`);
@@ -67,6 +68,7 @@ describe('backups', () => {
 
     const status = await t.call(t.admin, 'backup.status', {});
     expect(status.last).toMatchObject({ ok: true, kind: 'manual', fileName: result.fileName });
+    expect(status.attention).toBeNull();
     expect(status.files).toEqual([]); // no folder in the policy yet
     await t.call(t.admin, 'backup.setPolicy', { folder, daily: false, time: '17:30', keep: 7 });
     const listed = await t.call(t.admin, 'backup.status', {});
@@ -76,6 +78,13 @@ describe('backups', () => {
     expect(checked).toMatchObject({ countyName: '测试县', kind: 'manual', auditEntries: result.auditEntries });
     const audit = await t.backend.store.db.selectFrom('audit_log').select(['action', 'after_json']).where('action', 'like', 'backup.%').orderBy('seq').execute();
     expect(audit.map((a) => a.action)).toEqual(['backup.create', 'backup.policy']);
+
+    // A week later all is still well; a day more and the backup is called old.
+    t.clock.advance(7 * 86_400_000);
+    expect((await t.call(await t.login('admin', ADMIN_PASSWORD), 'backup.status', {})).attention).toBeNull();
+    t.clock.advance(86_400_000);
+    const stale = (await t.call(await t.login('admin', ADMIN_PASSWORD), 'backup.status', {})).attention;
+    expect(stale).toEqual({ kind: 'stale', at: result.createdAt, message: '最近一次成功备份已是 8 天前' });
   });
 
   it('says clearly when the folder is missing or the name is taken, and records the failure', async () => {
@@ -85,7 +94,10 @@ describe('backups', () => {
     expect(error).toMatchObject({ code: 'NOT_FOUND' });
     expect(error.message).toContain('找不到备份文件夹');
     expect(error.message).toContain('U盘');
-    expect((await t.call(t.admin, 'backup.status', {})).last).toMatchObject({ ok: false, error: error.message });
+    const status = await t.call(t.admin, 'backup.status', {});
+    expect(status.last).toMatchObject({ ok: false, error: error.message });
+    // A failure comes before "never backed up": it is what the administrator must act on.
+    expect(status.attention).toMatchObject({ kind: 'failed', message: `备份失败：${error.message}` });
     expect((await t.failure(t.admin, 'backup.create', { folder: 'relative/dir' })).message).toContain('完整路径');
     const folder = tempFolder();
     fs.writeFileSync(path.join(folder, 'taken.doudibak'), 'x');
@@ -237,6 +249,7 @@ describe('backups', () => {
     expect(status.last?.error).toContain('找不到备份文件夹');
     expect(status.lastGood?.fileName).toBe('兜底台账备份-431122-20261123-080000-自动.doudibak');
     expect(status.folderProblem).toContain('找不到备份文件夹');
+    expect(status.attention?.message).toMatch(/^自动备份失败：找不到备份文件夹/);
   });
 
   it('backs up and restores from the command line, into an empty folder on another computer', async () => {

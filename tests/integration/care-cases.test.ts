@@ -6,14 +6,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PeopleGenerator } from '../fixtures/people';
 import { addMonthsToDate } from '../../src/shared/domain/dates';
-import { approvalCounty, laterDays, staff, type ApprovalCounty } from '../fixtures/cases';
+import { careCounty, eastHousehold, laterDays, type ApprovalCounty } from '../fixtures/cases';
 import type { Session } from '../../src/main/rpc/sessions';
 
 let t: ApprovalCounty;
 let manager: Session;
 beforeEach(async () => {
-  t = await approvalCounty('2026-11-20T09:00:00+08:00');
-  manager = await staff(t, 'manager', 'manager');
+  ({ t, manager } = await careCounty('2026-11-20T09:00:00+08:00'));
 });
 afterEach(async () => {
   await t.dispose();
@@ -26,22 +25,14 @@ async function family() {
   const girl = gen.personBornOn('2017-04-12', 'female');
   const nearlyAdult = gen.personBornOn('2009-03-15', 'male');
   const younger = gen.personBornOn('2009-09-10', 'male');
-  const { id } = await t.call(t.eastA, 'households.create', {
-    townshipId: t.east.id,
-    villageId: t.eastVillage.id,
-    address: '东山村七组 8 号',
-    hukouType: 'rural',
-    phone: null,
-    members: [
-      { name: father.name, idNumber: father.idNumber, relation: 'self' },
-      { name: `赵${girl.name.slice(1)}`, idNumber: girl.idNumber, relation: 'daughter' },
-      { name: `赵${nearlyAdult.name.slice(1)}`, idNumber: nearlyAdult.idNumber, relation: 'other' },
-      { name: `赵${younger.name.slice(1)}`, idNumber: younger.idNumber, relation: 'other' },
-    ],
-  });
-  const detail = await t.call(t.eastA, 'households.get', { id });
+  const detail = await eastHousehold(t, '东山村七组 8 号', [
+    { name: father.name, idNumber: father.idNumber, relation: 'self' },
+    { name: `赵${girl.name.slice(1)}`, idNumber: girl.idNumber, relation: 'daughter' },
+    { name: `赵${nearlyAdult.name.slice(1)}`, idNumber: nearlyAdult.idNumber, relation: 'other' },
+    { name: `赵${younger.name.slice(1)}`, idNumber: younger.idNumber, relation: 'other' },
+  ]);
   const member = (idNumber: string) => detail.members.find((m) => m.idNumber === idNumber)!;
-  return { householdId: id, girl: member(girl.idNumber), nearlyAdult: member(nearlyAdult.idNumber), younger: member(younger.idNumber), father };
+  return { householdId: detail.id, girl: member(girl.idNumber), nearlyAdult: member(nearlyAdult.idNumber), younger: member(younger.idNumber), father };
 }
 
 const childFile = (category: 'left_behind' | 'orphan', guardianName: string) => ({

@@ -7,15 +7,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PeopleGenerator } from '../fixtures/people';
 import { addDays } from '../../src/shared/domain/dates';
 import { registerHouseholds } from '../../src/main/households/households.service';
-import { DUE_LIST_LIMIT } from '../../src/main/care/visits.service';
-import { approvalCounty, laterDays, staff, type ApprovalCounty } from '../fixtures/cases';
+import { DUE_LIST_LIMIT } from '../../src/main/ledger/person-file';
+import { careCounty, eastHousehold, laterDays, type ApprovalCounty } from '../fixtures/cases';
 import type { Session } from '../../src/main/rpc/sessions';
 
 let t: ApprovalCounty;
 let manager: Session;
 beforeEach(async () => {
-  t = await approvalCounty('2026-11-20T09:00:00+08:00');
-  manager = await staff(t, 'manager', 'manager');
+  ({ t, manager } = await careCounty('2026-11-20T09:00:00+08:00'));
 });
 afterEach(async () => {
   await t.dispose();
@@ -28,22 +27,14 @@ async function family() {
   const grandmother = gen.person({ sex: 'female', bornFrom: 1955, bornTo: 1958, surname: '陈' });
   const child = gen.personBornOn('2017-03-05', 'female');
   const youth = gen.personBornOn('2010-06-01', 'male');
-  const { id } = await t.call(t.eastA, 'households.create', {
-    townshipId: t.east.id,
-    villageId: t.eastVillage.id,
-    address: '东山村五组 3 号',
-    hukouType: 'rural',
-    phone: null,
-    members: [
-      { name: father.name, idNumber: father.idNumber, relation: 'self' },
-      { name: `刘${child.name.slice(1)}`, idNumber: child.idNumber, relation: 'daughter' },
-      { name: `刘${youth.name.slice(1)}`, idNumber: youth.idNumber, relation: 'son' },
-      { name: grandmother.name, idNumber: grandmother.idNumber, relation: 'parent' },
-    ],
-  });
-  const detail = await t.call(t.eastA, 'households.get', { id });
+  const detail = await eastHousehold(t, '东山村五组 3 号', [
+    { name: father.name, idNumber: father.idNumber, relation: 'self' },
+    { name: `刘${child.name.slice(1)}`, idNumber: child.idNumber, relation: 'daughter' },
+    { name: `刘${youth.name.slice(1)}`, idNumber: youth.idNumber, relation: 'son' },
+    { name: grandmother.name, idNumber: grandmother.idNumber, relation: 'parent' },
+  ]);
   const personId = (idNumber: string) => detail.members.find((m) => m.idNumber === idNumber)!.id;
-  return { householdId: id, childId: personId(child.idNumber), childIdNumber: child.idNumber, youthId: personId(youth.idNumber), grandmother };
+  return { householdId: detail.id, childId: personId(child.idNumber), childIdNumber: child.idNumber, youthId: personId(youth.idNumber), grandmother };
 }
 
 const fields = (grandmother: { name: string; idNumber: string }, directorId: string | null) => ({
@@ -160,18 +151,11 @@ describe('children care ledger', () => {
     const gen = new PeopleGenerator(78, '431122');
     const mother = gen.person({ sex: 'female', bornFrom: 1980, bornTo: 1982, surname: '黄' });
     const boy = gen.personBornOn('2010-12-10', 'male');
-    const { id } = await t.call(t.eastA, 'households.create', {
-      townshipId: t.east.id,
-      villageId: t.eastVillage.id,
-      address: '东山村七组 1 号',
-      hukouType: 'rural',
-      phone: null,
-      members: [
-        { name: mother.name, idNumber: mother.idNumber, relation: 'self' },
-        { name: `黄${boy.name.slice(1)}`, idNumber: boy.idNumber, relation: 'son' },
-      ],
-    });
-    const boyId = (await t.call(t.eastA, 'households.get', { id })).members.find((m) => m.idNumber === boy.idNumber)!.id;
+    const household = await eastHousehold(t, '东山村七组 1 号', [
+      { name: mother.name, idNumber: mother.idNumber, relation: 'self' },
+      { name: `黄${boy.name.slice(1)}`, idNumber: boy.idNumber, relation: 'son' },
+    ]);
+    const boyId = household.members.find((m) => m.idNumber === boy.idNumber)!.id;
     await t.call(t.eastA, 'care.children.register', { personId: boyId, ...fields(mother, null), guardianship: 'relatives' });
 
     const soon = await t.call(t.eastA, 'ageEvents.list', { withinDays: 30 });

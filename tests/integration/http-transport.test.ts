@@ -1,17 +1,10 @@
 import http from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startHttpServer, type RunningServer } from '../../src/main/http/server';
-import { ADMIN_PASSWORD, createCounty, type TestLedger } from '../fixtures/ledger';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD } from '../fixtures/ledger';
+import { servedCounties } from '../fixtures/http-server';
 import { PeopleGenerator } from '../fixtures/people';
 
-let ledger: TestLedger | undefined;
-let server: RunningServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  await ledger?.dispose();
-  ledger = undefined;
-  server = undefined;
-});
+const { start } = servedCounties();
 
 interface Reply {
   status: number;
@@ -37,13 +30,6 @@ function post(url: string, method: string, input: unknown, headers: Record<strin
     req.on('error', reject);
     req.end(JSON.stringify({ input, jobId }));
   });
-}
-
-async function start() {
-  const t = await createCounty();
-  ledger = t;
-  server = await startHttpServer({ router: t.router, sessions: t.sessions, clock: t.clock, port: 0 });
-  return { t, url: server.url };
 }
 
 describe('the HTTP transport', () => {

@@ -9,7 +9,7 @@ import { createCounty } from '../fixtures/ledger';
 import { PeopleGenerator } from '../fixtures/people';
 import { acceptUpload } from '../../src/main/rpc/uploads';
 import type { Session } from '../../src/main/rpc/sessions';
-import { collectFile } from '../../src/main/rpc/file-sink';
+import { captureFiles } from '../fixtures/files';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,19 +25,6 @@ async function runImportCli(args: string[]) {
 
 type County = Awaited<ReturnType<typeof createCounty>>;
 let t: County;
-
-/** Captures files the backend delivers, as the CLI and tests do. */
-function captureFiles(session: Session) {
-  const files: { fileName: string; data: Buffer }[] = [];
-  session.files = {
-    deliver: async (file) => {
-      const { data, rows } = await collectFile(file);
-      files.push({ fileName: file.fileName, data });
-      return { kind: 'saved', path: file.fileName, fileName: file.fileName, rows };
-    },
-  };
-  return files;
-}
 
 function upload(session: Session, fileName: string, data: Buffer) {
   const r = acceptUpload(session, fileName, data, Date.now());

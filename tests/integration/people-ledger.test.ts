@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { collectFile } from '../../src/main/rpc/file-sink';
 import { nameInitials } from '../../src/main/households/search-keys';
 import { checkIdNumber, maskIdNumber } from '../../src/shared/domain/id-number';
 import { createCounty, type TestLedger } from '../fixtures/ledger';
 import { familyOfFour } from '../fixtures/households';
+import { captureFiles } from '../fixtures/files';
 import type { Session } from '../../src/main/rpc/sessions';
 
 let ledger: TestLedger | undefined;
@@ -35,18 +35,6 @@ async function registerFamily(t: County, session: Session, seed = 11) {
     members,
   });
   return { id, members, people };
-}
-
-function attachCollector(session: Session) {
-  const files: { name: string; data: Buffer }[] = [];
-  session.files = {
-    deliver: async (file) => {
-      const { data, rows } = await collectFile(file);
-      files.push({ name: file.fileName, data });
-      return { kind: 'saved', path: `/memory/${file.fileName}`, fileName: file.fileName, rows };
-    },
-  };
-  return files;
 }
 
 describe('registering households', () => {
@@ -319,7 +307,7 @@ describe('roster export', () => {
     const t = await createCounty();
     ledger = t;
     const clerk = await clerkOf(t, 'dongshan2', t.east.id);
-    const files = attachCollector(clerk);
+    const files = captureFiles(clerk);
     const first = await registerFamily(t, clerk);
     const second = await registerFamily(t, clerk, 12);
     await t.call(clerk, 'households.update', { id: second.id, villageId: null, address: '=HYPERLINK("http://evil")', hukouType: 'rural', phone: null, reason: '测试公式' });

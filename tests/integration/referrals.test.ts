@@ -5,15 +5,14 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PeopleGenerator } from '../fixtures/people';
-import { approvalCounty, laterDays, registerFamily, staff, type ApprovalCounty } from '../fixtures/cases';
+import { careCounty, laterDays, registerFamily, type ApprovalCounty } from '../fixtures/cases';
 import type { MethodInput } from '../../src/shared/api/contract';
 import type { Session } from '../../src/main/rpc/sessions';
 
 let t: ApprovalCounty;
 let manager: Session;
 beforeEach(async () => {
-  t = await approvalCounty('2026-03-16T09:00:00+08:00');
-  manager = await staff(t, 'manager', 'manager');
+  ({ t, manager } = await careCounty('2026-03-16T09:00:00+08:00'));
 });
 afterEach(async () => {
   await t.dispose();

@@ -5,21 +5,14 @@
  * locked screen needs.
  */
 import http from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contract, type Access, type MethodName } from '../../src/shared/api/contract';
-import { startHttpServer, type RunningServer } from '../../src/main/http/server';
 import { MAX_ANONYMOUS_SESSIONS, Sessions } from '../../src/main/rpc/sessions';
 import { fixedClock } from '../../src/main/app/clock';
-import { ADMIN_PASSWORD, COUNTY, createCounty, createTestLedger, type TestLedger } from '../fixtures/ledger';
+import { ADMIN_PASSWORD, COUNTY, createCounty, createTestLedger } from '../fixtures/ledger';
+import { servedCounties } from '../fixtures/http-server';
 
-let ledger: TestLedger | undefined;
-let server: RunningServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  await ledger?.dispose();
-  ledger = undefined;
-  server = undefined;
-});
+const served = servedCounties();
 
 interface Reply {
   status: number;
@@ -59,12 +52,11 @@ function send(url: string, path: string, options: { host?: string; cookie?: stri
 const rpc = (url: string, method: string, input: unknown, options: { host?: string; cookie?: string } = {}) =>
   send(url, `/api/rpc/${method}`, { ...options, body: JSON.stringify({ input }) });
 
+/** A county behind a server, with the two host names the server answers to. */
 async function start() {
-  const t = await createCounty();
-  ledger = t;
-  server = await startHttpServer({ router: t.router, sessions: t.sessions, clock: t.clock, port: 0 });
-  const port = new URL(server.url).port;
-  return { t, url: server.url, ip: `127.0.0.1:${port}`, localhost: `localhost:${port}` };
+  const { t, url } = await served.start();
+  const port = new URL(url).port;
+  return { t, url, ip: `127.0.0.1:${port}`, localhost: `localhost:${port}` };
 }
 
 async function signIn(url: string, host?: string, username = 'admin', password = ADMIN_PASSWORD): Promise<string> {
@@ -189,8 +181,7 @@ describe('sessions expire', () => {
 
 describe('password guessing is slowed on every door', () => {
   it('locks a name after five wrong passwords even for the right one, leaves other names alone, and lifts with time', async () => {
-    const t = await createCounty();
-    ledger = t;
+    const t = served.keep(await createCounty());
     for (let i = 0; i < 5; i++) expect((await t.failure(t.sessions.create(), 'auth.login', { username: 'admin', password: `Guess${i}pass1` })).code).toBe('WRONG_CREDENTIALS');
     expect(await t.failure(t.sessions.create(), 'auth.login', { username: 'ADMIN', password: ADMIN_PASSWORD })).toMatchObject({ code: 'RATE_LIMITED', message: '密码错误次数过多，请 60 秒后再试', details: { retryAfter: 60 } });
     await t.login('dongshan', 'Temp2026pass');
@@ -201,8 +192,7 @@ describe('password guessing is slowed on every door', () => {
   });
 
   it('does the same for unlocking a locked screen', async () => {
-    const t = await createCounty();
-    ledger = t;
+    const t = served.keep(await createCounty());
     await t.call(t.admin, 'auth.lock', {});
     for (let i = 0; i < 5; i++) expect((await t.failure(t.admin, 'auth.unlock', { password: `Guess${i}pass1` })).code).toBe('WRONG_CREDENTIALS');
     expect((await t.failure(t.admin, 'auth.unlock', { password: ADMIN_PASSWORD })).code).toBe('RATE_LIMITED');
@@ -211,8 +201,7 @@ describe('password guessing is slowed on every door', () => {
   });
 
   it('and for the recovery code', async () => {
-    const t = await createCounty();
-    ledger = t;
+    const t = served.keep(await createCounty());
     const anon = t.sessions.create();
     for (let i = 0; i < 5; i++) {
       const error = await t.failure(anon, 'auth.recover', { recoveryCode: `AAAAA-BBBBB-CCCCC-DDDDD-EEEE${i}`, username: 'admin', newPassword: 'Brand2026new' });
@@ -233,8 +222,7 @@ describe('weak passwords', () => {
     } finally {
       await fresh.dispose();
     }
-    const t = await createCounty();
-    ledger = t;
+    const t = served.keep(await createCounty());
     const create = await t.failure(t.admin, 'users.create', { username: 'beta', displayName: '乙', role: 'county_clerk', townshipId: null, password: 'abcdefgh' });
     expect(create).toMatchObject({ code: 'WEAK_PASSWORD', message: '密码须同时包含字母和数字' });
     expect((await t.failure(t.admin, 'users.resetPassword', { id: t.clerk.id, newPassword: 'short1' })).code).toBe('WEAK_PASSWORD');
@@ -260,8 +248,7 @@ describe('the idle lock', () => {
   });
 
   it('locks after the configured idle minutes, not before, and then refuses every other method', async () => {
-    const t = await createCounty();
-    ledger = t;
+    const t = served.keep(await createCounty());
     await t.call(t.admin, 'settings.update', { countyName: COUNTY.countyName, idleLockMinutes: 30 });
     const clerk = await t.login('dongshan', 'Temp2026pass');
     await t.call(clerk, 'auth.changePassword', { currentPassword: 'Temp2026pass', newPassword: 'Mine2026pass' });

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PeopleGenerator } from '../fixtures/people';
-import { approvalCounty, laterDays, staff, type ApprovalCounty } from '../fixtures/cases';
+import { careCounty, laterDays, type ApprovalCounty } from '../fixtures/cases';
 import type { MethodInput } from '../../src/shared/api/contract';
 import type { ReportResult } from '../../src/shared/api/reports.schemas';
 import type { Session } from '../../src/main/rpc/sessions';
@@ -16,8 +16,7 @@ import { reportWorkbookFile } from '../../src/main/reports/report-workbook';
 let t: ApprovalCounty;
 let manager: Session;
 beforeEach(async () => {
-  t = await approvalCounty('2026-11-20T09:00:00+08:00');
-  manager = await staff(t, 'manager', 'manager');
+  ({ t, manager } = await careCounty('2026-11-20T09:00:00+08:00'));
 });
 afterEach(async () => {
   await t.dispose();

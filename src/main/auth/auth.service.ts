@@ -12,7 +12,7 @@ import { writeSetting } from '../settings/settings.repository';
 import { DEFAULT_IDLE_LOCK_MINUTES } from '../settings/settings.service';
 import { assertPasswordAcceptable, setUserPassword, toSessionUser } from '../users/users.service';
 import { findUserByUsername, type UserRow } from '../users/users.repository';
-import { recoveryAad, userAad } from './key-envelope';
+import { recoveryAad, unwrapUserKey, userAad } from './key-envelope';
 import { newRecoveryCode, normalizeRecoveryCode } from './recovery-code';
 import { unwrapKey, wrapKey } from './wrapped-key';
 
@@ -91,13 +91,12 @@ export async function setupLedger(backend: Backend, input: SetupInput): Promise<
   }
 }
 
-/** Unwraps the user's key copy; null when the password is wrong. Throws for unknown or disabled users. */
+/** Unwraps the user's key copy; null when the password is wrong or the user unknown. Throws for disabled users. */
 async function unwrapForUser(backend: Backend, username: string, password: string): Promise<Buffer | null> {
-  const envelope = backend.store.readEnvelope();
-  const entry = envelope.users[username];
-  if (!entry) return null;
-  if (!entry.wrapped) throw disabled();
-  return unwrapKey(entry.wrapped, password, userAad(envelope.ledgerId, username));
+  const result = await unwrapUserKey(backend.store.readEnvelope(), username, password);
+  if (result.ok) return result.key;
+  if (result.refused === 'disabled') throw disabled();
+  return null;
 }
 
 async function activeUser(backend: Backend, username: string): Promise<UserRow> {

@@ -58,3 +58,17 @@ export function dailyBackupDue(policy: BackupPolicy, last: BackupLast | null, la
   if (last && !last.ok && now.getTime() - new Date(last.at).getTime() < RETRY_AFTER_FAILURE_MS) return false;
   return true;
 }
+
+/** A good backup older than this is worth a warning. */
+const STALE_DAYS = 7;
+
+/** The one thing about backups the administrator should see first: a failed attempt, none ever, or an old one. */
+export function backupAttention(last: BackupLast | null, lastGood: BackupLast | null, now: Date) {
+  if (last && !last.ok) {
+    return { kind: 'failed' as const, at: last.at, message: `${last.kind === 'scheduled' ? '自动' : ''}备份失败：${last.error ?? '原因不明'}` };
+  }
+  if (!lastGood) return { kind: 'never' as const, at: null, message: '本台账还没有备份。电脑损坏或丢失时，没有备份的台账无法找回。' };
+  const days = Math.floor((now.getTime() - new Date(lastGood.at).getTime()) / 86_400_000);
+  if (days > STALE_DAYS) return { kind: 'stale' as const, at: lastGood.at, message: `最近一次成功备份已是 ${days} 天前` };
+  return null;
+}

@@ -3,7 +3,6 @@
  * every minute and once right after sign-in, one attempt at a time.
  */
 import type { Backend } from '../app/backend';
-import { dailyBackupDue } from './backup-policy';
 import { runDueBackup } from './backup.service';
 
 const CHECK_EVERY_MS = 60_000;
@@ -12,7 +11,7 @@ export function startBackupSchedule(backend: Backend): { check(): Promise<void>;
   let running: Promise<unknown> | null = null;
   const check = async () => {
     if (running) return;
-    running = runDueBackup(backend, (s, now) => dailyBackupDue(s.policy, s.last, s.lastGood, now)).catch((err: unknown) => backend.log.error('backup.schedule', err));
+    running = runDueBackup(backend).catch((err: unknown) => backend.log.error('backup.schedule', err));
     try {
       await running;
     } finally {

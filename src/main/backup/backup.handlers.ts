@@ -1,10 +1,11 @@
+import path from 'node:path';
 import { AppError } from '../../shared/api/errors';
 import type { HandlerGroup } from '../rpc/context';
 import { verifyPassword } from '../auth/auth.service';
 import { recordAudit } from '../audit/audit.service';
 import { loadSettings } from '../settings/settings.service';
 import { createBackup, listBackups, recordBackupFailure } from './backup.service';
-import { readBackupState, writeBackupPolicy } from './backup-policy';
+import { backupAttention, readBackupState, writeBackupPolicy } from './backup-policy';
 import { checkBackup, restoreFromBackup } from './restore.service';
 
 type BackupMethods = 'backup.status' | 'backup.setPolicy' | 'backup.create' | 'backup.check' | 'backup.restore';
@@ -23,7 +24,7 @@ export const backupHandlers: HandlerGroup<BackupMethods> = {
         folderProblem = err.message;
       }
     }
-    return { ...state, files, folderProblem };
+    return { ...state, files, folderProblem, attention: backupAttention(state.last, state.lastGood, ctx.backend.clock.now()) };
   },
   'backup.setPolicy': async (input, ctx) => {
     await ctx.db.transaction().execute(async (trx) => {
@@ -49,7 +50,7 @@ export const backupHandlers: HandlerGroup<BackupMethods> = {
     try {
       const { layout, auditEntries } = await checkBackup(ctx.backend.store, input.path, key, ledgerId);
       const { header } = layout;
-      return { fileName: input.path.split(/[\\/]/).pop() ?? input.path, createdAt: header.createdAt, kind: header.kind, countyName: header.countyName, bytes: header.dbBytes, auditEntries };
+      return { fileName: path.basename(input.path), createdAt: header.createdAt, kind: header.kind, countyName: header.countyName, bytes: header.dbBytes, auditEntries };
     } finally {
       key.fill(0);
     }

@@ -10,11 +10,11 @@ import path from 'node:path';
 import type { BackupFile, BackupPolicy, BackupResult } from '../../shared/api/backup.schemas';
 import { AppError } from '../../shared/api/errors';
 import type { Backend } from '../app/backend';
-import { recordAudit, type Actor } from '../audit/audit.service';
+import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit.service';
 import { loadSettings } from '../settings/settings.service';
 import { backupFileName, folderFault, isBackupFileName, usableFolder } from './backup-folder';
 import { checkBackupFile, readBackupHeader, writeBackupFile, type BackupHeader } from './backup-file';
-import { readBackupState, writeBackupLast } from './backup-policy';
+import { dailyBackupDue, readBackupState, writeBackupLast } from './backup-policy';
 import { checkLedgerCopy, removeCopy } from './ledger-copy';
 
 const tempName = (folder: string, purpose: string) => path.join(folder, `.doudi-${purpose}-${crypto.randomBytes(6).toString('hex')}.partial`);
@@ -108,14 +108,14 @@ export function pruneScheduledBackups(policy: BackupPolicy, ledgerId: string): s
 }
 
 /** The daily backup, when due: written, checked, older ones pruned; a failure is recorded, never thrown. */
-export async function runDueBackup(backend: Backend, due: (state: Awaited<ReturnType<typeof readBackupState>>, now: Date) => boolean): Promise<'done' | 'failed' | 'not_due'> {
+export async function runDueBackup(backend: Backend): Promise<'done' | 'failed' | 'not_due'> {
   if (!backend.store.isOpen()) return 'not_due';
-  const state = await readBackupState(backend.store.db);
-  if (!due(state, backend.clock.now()) || !state.policy.folder) return 'not_due';
+  const { policy, last, lastGood } = await readBackupState(backend.store.db);
+  if (!policy.folder || !dailyBackupDue(policy, last, lastGood, backend.clock.now())) return 'not_due';
   try {
-    await createBackup(backend, state.policy.folder, 'scheduled', { userId: null, username: 'system' });
+    await createBackup(backend, policy.folder, 'scheduled', SYSTEM_ACTOR);
     const settings = await loadSettings(backend.store.db);
-    pruneScheduledBackups(state.policy, settings.ledgerId);
+    pruneScheduledBackups(policy, settings.ledgerId);
     return 'done';
   } catch (err) {
     const message = err instanceof AppError ? err.message : '自动备份失败';

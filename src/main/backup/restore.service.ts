@@ -9,8 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { recordAudit, type Actor } from '../audit/audit.service';
 import { AppError } from '../../shared/api/errors';
-import { userAad, writeEnvelope } from '../auth/key-envelope';
-import { unwrapKey } from '../auth/wrapped-key';
+import { unwrapUserKey, writeEnvelope } from '../auth/key-envelope';
 import type { LedgerStore } from '../db/ledger-store';
 import { acquireLedgerLock } from '../db/ledger-lock';
 import { migrateToLatest } from '../db/migrate';
@@ -115,8 +114,8 @@ export async function checkBackup(store: LedgerStore, file: string, key: Buffer,
 export async function unlockBackup(file: string, username: string, password: string): Promise<{ layout: BackupLayout; key: Buffer }> {
   const layout = checkBackupFile(file);
   const { envelope } = layout.header;
-  const entry = envelope.users[username.toLowerCase()];
-  const key = entry?.wrapped ? await unwrapKey(entry.wrapped, password, userAad(envelope.ledgerId, username.toLowerCase())) : null;
-  if (!key) throw new AppError('WRONG_CREDENTIALS', `用户名或密码错误：须用备份时 ${username} 的密码`);
-  return { layout, key };
+  // Unknown, disabled at backup time or a wrong password: the backup says nothing about which.
+  const result = await unwrapUserKey(envelope, username, password);
+  if (!result.ok) throw new AppError('WRONG_CREDENTIALS', `用户名或密码错误：须用备份时 ${username} 的密码`);
+  return { layout, key: result.key };
 }

@@ -1,14 +1,14 @@
 import { toIsoDate } from '../../shared/domain/dates';
 import { seesChildRecords } from '../../shared/domain/roles';
 import type { HandlerGroup, UserContext } from '../rpc/context';
-import type { ChildViewer } from './child-rows';
+import type { FileViewer } from '../ledger/person-file';
 import { childCandidates, childDetail, closeChild, listChildren, registerChild, updateChild } from './children.service';
 import { listDirectors, saveDirector } from './directors.service';
 import { loadVisitPolicy, saveVisitPolicy } from './visit-policy';
 import { recordVisit, visitsDue } from './visits.service';
 
 const today = (ctx: UserContext) => toIsoDate(ctx.backend.clock.now());
-const childViewer = (ctx: UserContext): ChildViewer => ({ seesRecords: seesChildRecords(ctx.user.role), today: today(ctx) });
+const childViewer = (ctx: UserContext): FileViewer => ({ seesRecords: seesChildRecords(ctx.user.role), today: today(ctx) });
 
 export const careHandlers: HandlerGroup<
   | 'care.children.list'

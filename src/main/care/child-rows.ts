@@ -1,17 +1,13 @@
 /**
  * Reading child files as rows: the file with its person, household, place and 儿童主任, its due state
- * today, and what a viewer may see. Roles without need (seesChildRecords) get names and ID numbers masked.
+ * today, and what a viewer may see. Roles without need (seesChildRecords) get names and ID numbers masked
+ * (the fields every person file shares: ledger/person-file.ts).
  */
-import { addDays, ageOn, daysBetween, dateOfAge } from '../../shared/domain/dates';
-import { leavesLedgerAt, maskName, type ChildCategory, type VisitPolicy } from '../../shared/domain/care';
-import { maskIdNumber } from '../../shared/domain/id-number';
+import { dateOfAge } from '../../shared/domain/dates';
+import { leavesLedgerAt, type ChildCategory, type VisitPolicy } from '../../shared/domain/care';
 import type { ChildRow } from '../../shared/api/care.schemas';
 import type { Executor } from '../db/schema';
-
-export interface ChildViewer {
-  seesRecords: boolean;
-  today: string;
-}
+import { fileRowFields, shownName, type FileViewer } from '../ledger/person-file';
 
 export function childRowsQuery(db: Executor) {
   return db
@@ -45,40 +41,15 @@ export function childRowsQuery(db: Executor) {
 
 type Raw = Awaited<ReturnType<ReturnType<typeof childRowsQuery>['execute']>>[number];
 
-/** Where a file stands today: closed, overdue, due within the policy's days, or not yet due. */
-export function dueStateOf(nextDueOn: string | null, closedOn: string | null, today: string, policy: VisitPolicy): Pick<ChildRow, 'dueState' | 'days'> {
-  if (closedOn || !nextDueOn) return { dueState: 'closed', days: 0 };
-  const days = daysBetween(today, nextDueOn);
-  if (days < 0) return { dueState: 'overdue', days: -days };
-  if (days <= policy.dueSoonDays) return { dueState: 'soon', days };
-  return { dueState: 'ok', days: 0 };
-}
-
-export function toChildRow(r: Raw, viewer: ChildViewer, policy: VisitPolicy): ChildRow {
+export function toChildRow(r: Raw, viewer: FileViewer, policy: VisitPolicy): ChildRow {
   return {
-    personId: r.person_id,
-    // Never null here: the query joins the household.
-    householdId: r.household_id ?? '',
-    name: viewer.seesRecords ? r.name : maskName(r.name),
-    idNumber: viewer.seesRecords ? r.id_number : maskIdNumber(r.id_number),
-    sex: r.sex as ChildRow['sex'],
-    age: ageOn(r.birth_date, viewer.today),
+    ...fileRowFields(r, viewer, policy),
     category: r.category as ChildCategory,
     cause: r.cause as ChildRow['cause'],
     guardianship: r.guardianship as ChildRow['guardianship'],
-    guardianName: r.guardian_name && !viewer.seesRecords ? maskName(r.guardian_name) : r.guardian_name,
-    townshipId: r.township_id,
-    townshipName: r.township_name,
-    villageName: r.village_name,
+    guardianName: shownName(r.guardian_name, viewer),
     directorId: r.director_id,
     directorName: r.director_name,
-    lastVisitedOn: r.last_visited_on,
-    nextDueOn: r.closed_on ? null : r.next_due_on,
-    ...dueStateOf(r.next_due_on, r.closed_on, viewer.today, policy),
     leavesOn: dateOfAge(r.birth_date, leavesLedgerAt(r.category as ChildCategory)),
-    closedOn: r.closed_on,
   };
 }
-
-/** The last day that still counts as due soon. */
-export const soonUntil = (today: string, policy: VisitPolicy) => addDays(today, policy.dueSoonDays);

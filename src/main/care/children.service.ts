@@ -5,18 +5,18 @@
  */
 import { AppError, type FieldIssue } from '../../shared/api/errors';
 import { ageOn } from '../../shared/domain/dates';
-import { CHILD_CATEGORY_LABELS, leavesLedgerAt, type ChildCategory } from '../../shared/domain/care';
+import { CHILD_CATEGORY_LABELS, leavesLedgerAt, type ChildCategory, type VisitKind } from '../../shared/domain/care';
 import { checkIdNumber, maskIdNumber } from '../../shared/domain/id-number';
 import type { ChildDetail, ChildFields, ChildRow } from '../../shared/api/care.schemas';
 import type { Scope } from '../../shared/domain/roles';
 import type { Executor, LedgerDb } from '../db/schema';
 import { recordAudit, type Actor } from '../audit/audit.service';
-import { assertTownshipInScope } from '../app/scope';
 import { classifyQuery, personMatches } from '../ledger/ledger-search';
 import { CANDIDATE_LIMIT, candidatesQuery, toCandidate } from '../ledger/person-candidates';
+import { changedColumns, checkClosing, fileVisitOf, personInScope, soonUntil, type FileViewer } from '../ledger/person-file';
 import { RESETTLED_CATEGORIES, resettlementTiming } from '../../shared/domain/care-cases';
 import { throwIfIssues } from '../households/person-row';
-import { childRowsQuery, soonUntil, toChildRow, type ChildViewer } from './child-rows';
+import { childRowsQuery, toChildRow } from './child-rows';
 import { dueDateOf, loadVisitPolicy } from './visit-policy';
 
 export interface ChildFilter {
@@ -47,7 +47,7 @@ export function filteredChildren(db: Executor, filter: Omit<ChildFilter, 'page' 
   return search ? q.where(personMatches(search, 'either')) : q;
 }
 
-export async function listChildren(db: Executor, filter: ChildFilter, scope: Scope, viewer: ChildViewer) {
+export async function listChildren(db: Executor, filter: ChildFilter, scope: Scope, viewer: FileViewer) {
   const policy = await loadVisitPolicy(db);
   const q = filteredChildren(db, filter, scope, viewer.today, soonUntil(viewer.today, policy));
   const total = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -61,21 +61,8 @@ export async function listChildren(db: Executor, filter: ChildFilter, scope: Sco
   return { rows: rows.map((r) => toChildRow(r, viewer, policy)), total: Number(total.n), today: viewer.today };
 }
 
-/** The child's person and household township, refused outside the user's scope. */
-export async function childPerson(db: Executor, scope: Scope, personId: string) {
-  const person = await db
-    .selectFrom('persons as p')
-    .innerJoin('households as h', 'h.id', 'p.household_id')
-    .select(['p.id', 'p.name', 'p.birth_date', 'p.deceased_on', 'h.township_id'])
-    .where('p.id', '=', personId)
-    .executeTakeFirst();
-  if (!person) throw new AppError('NOT_FOUND', '找不到该人员');
-  assertTownshipInScope(scope, person.township_id);
-  return person;
-}
-
-export async function childDetail(db: Executor, personId: string, scope: Scope, viewer: ChildViewer): Promise<ChildDetail> {
-  await childPerson(db, scope, personId);
+export async function childDetail(db: Executor, personId: string, scope: Scope, viewer: FileViewer): Promise<ChildDetail> {
+  await personInScope(db, scope, personId);
   const row = await childRowsQuery(db)
     .select(['c.guardian_relation', 'c.guardian_id_number', 'c.guardian_phone', 'c.school', 'c.health', 'c.disability', 'c.pairing_name', 'c.pairing_kind', 'c.pairing_phone', 'c.opened_on', 'c.close_reason'])
     .where('c.person_id', '=', personId)
@@ -91,7 +78,6 @@ export async function childDetail(db: Executor, personId: string, scope: Scope, 
     .orderBy('v.recorded_at', 'desc')
     .execute();
   const shown = viewer.seesRecords;
-  const hidden = '（无权查看）';
   const summary = toChildRow(row, viewer, policy);
   return {
     ...summary,
@@ -115,17 +101,7 @@ export async function childDetail(db: Executor, personId: string, scope: Scope, 
     },
     openedOn: row.opened_on,
     closeReason: row.close_reason,
-    visits: visits.map((v) => ({
-      id: v.id,
-      visitedOn: v.visited_on,
-      kind: v.kind as ChildDetail['visits'][number]['kind'],
-      visitor: v.visitor,
-      findings: shown ? v.findings : hidden,
-      needs: shown ? v.needs : null,
-      followUp: shown ? v.follow_up : null,
-      recordedBy: v.display_name,
-      recordedAt: v.recorded_at,
-    })),
+    visits: visits.map((v) => fileVisitOf<VisitKind>(v, viewer)),
   };
 }
 
@@ -190,7 +166,7 @@ const columnsOf = (f: ChildFields) => ({
 
 export async function registerChild(db: LedgerDb, actor: Actor, at: Date, scope: Scope, today: string, input: ChildFields & { personId: string }): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const person = await childPerson(trx, scope, input.personId);
+    const person = await personInScope(trx, scope, input.personId);
     if (person.deceased_on) throw new AppError('VALIDATION', `${person.name}已登记死亡，不能建立儿童关爱档案`);
     if (await trx.selectFrom('children').select('person_id').where('person_id', '=', input.personId).executeTakeFirst()) throw new AppError('CONFLICT', `${person.name}已在儿童关爱台账中`);
     throwIfIssues(await fieldIssues(trx, input, person, today));
@@ -207,7 +183,7 @@ export async function registerChild(db: LedgerDb, actor: Actor, at: Date, scope:
 
 export async function updateChild(db: LedgerDb, actor: Actor, at: Date, scope: Scope, today: string, input: ChildFields & { personId: string; reason: string }): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const person = await childPerson(trx, scope, input.personId);
+    const person = await personInScope(trx, scope, input.personId);
     const before = await trx.selectFrom('children').selectAll().where('person_id', '=', input.personId).executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND', '该人员尚未建立儿童关爱档案');
     if (before.closed_on) throw new AppError('CONFLICT', '档案已结案，不能修改');
@@ -216,19 +192,16 @@ export async function updateChild(db: LedgerDb, actor: Actor, at: Date, scope: S
     const row = columnsOf(input);
     const next = dueDateOf(policy, { ...row, last_visited_on: before.last_visited_on, opened_on: before.opened_on });
     await trx.updateTable('children').set({ ...row, next_due_on: next, updated_at: at.toISOString() }).where('person_id', '=', input.personId).execute();
-    const changed = Object.keys(row).filter((k) => row[k as keyof typeof row] !== before[k as keyof typeof before]);
-    await recordAudit(trx, actor, at, { action: 'child.update', entity: 'child', entityId: input.personId, after: { changed, reason: input.reason } });
+    await recordAudit(trx, actor, at, { action: 'child.update', entity: 'child', entityId: input.personId, after: { changed: changedColumns(row, before), reason: input.reason } });
   });
 }
 
 export async function closeChild(db: LedgerDb, actor: Actor, at: Date, scope: Scope, today: string, input: { personId: string; closedOn: string; reason: string }): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await childPerson(trx, scope, input.personId);
+    await personInScope(trx, scope, input.personId);
     const child = await trx.selectFrom('children').select(['closed_on', 'opened_on']).where('person_id', '=', input.personId).executeTakeFirst();
     if (!child) throw new AppError('NOT_FOUND', '该人员尚未建立儿童关爱档案');
-    if (child.closed_on) throw new AppError('CONFLICT', '档案已经结案');
-    if (input.closedOn > today) throw new AppError('VALIDATION', '结案日期不能晚于今天', { fields: [{ path: ['closedOn'], message: '结案日期不能晚于今天' }] });
-    if (input.closedOn < child.opened_on) throw new AppError('VALIDATION', '结案日期不能早于建档日期', { fields: [{ path: ['closedOn'], message: '结案日期不能早于建档日期' }] });
+    checkClosing(child, input.closedOn, today);
     await trx.updateTable('children').set({ closed_on: input.closedOn, close_reason: input.reason, next_due_on: null, updated_at: at.toISOString() }).where('person_id', '=', input.personId).execute();
     await recordAudit(trx, actor, at, { action: 'child.close', entity: 'child', entityId: input.personId, after: { closedOn: input.closedOn, reason: input.reason } });
   });

@@ -8,36 +8,23 @@ import type { Scope } from '../../shared/domain/roles';
 import type { Executor, LedgerDb } from '../db/schema';
 import { recordAudit, type Actor } from '../audit/audit.service';
 import { newId } from '../app/ids';
-import { childPerson, filteredChildren } from './children.service';
-import { soonUntil, toChildRow, type ChildViewer } from './child-rows';
+import { DUE_LIST_LIMIT, lastVisitAfter, personInScope, soonUntil, visitColumns, type FileViewer, type VisitFields } from '../ledger/person-file';
+import { filteredChildren } from './children.service';
+import { toChildRow } from './child-rows';
 import { dueDateOf, loadVisitPolicy } from './visit-policy';
 
-export interface VisitInput {
+export interface VisitInput extends VisitFields<VisitKind> {
   childId: string;
-  visitedOn: string;
-  kind: VisitKind;
-  visitor: string;
-  findings: string;
-  needs: string | null;
-  followUp: string | null;
 }
 
 export async function recordVisit(db: LedgerDb, actor: Actor, at: Date, scope: Scope, today: string, input: VisitInput): Promise<{ id: string; nextDueOn: string }> {
   return db.transaction().execute(async (trx) => {
-    await childPerson(trx, scope, input.childId);
+    await personInScope(trx, scope, input.childId);
     const child = await trx.selectFrom('children').selectAll().where('person_id', '=', input.childId).executeTakeFirst();
     if (!child) throw new AppError('NOT_FOUND', '该人员尚未建立儿童关爱档案');
-    if (child.closed_on) throw new AppError('CONFLICT', '档案已结案，不能再记录探访');
-    const field = (message: string) => new AppError('VALIDATION', message, { fields: [{ path: ['visitedOn'], message }] });
-    if (input.visitedOn > today) throw field('探访日期不能晚于今天');
-    if (input.visitedOn < child.opened_on) throw field(`探访日期早于建档日期（${child.opened_on}），请核对`);
+    const last = lastVisitAfter(child, input.visitedOn, today);
     const id = newId();
-    await trx
-      .insertInto('child_visits')
-      .values({ id, child_id: input.childId, visited_on: input.visitedOn, kind: input.kind, visitor: input.visitor, findings: input.findings, needs: input.needs, follow_up: input.followUp, recorded_by: actor.userId!, recorded_at: at.toISOString() })
-      .execute();
-    // A visit entered late (an older date) does not move the last visit back.
-    const last = child.last_visited_on && child.last_visited_on > input.visitedOn ? child.last_visited_on : input.visitedOn;
+    await trx.insertInto('child_visits').values({ ...visitColumns(id, input, actor.userId!, at), child_id: input.childId }).execute();
     const nextDueOn = dueDateOf(await loadVisitPolicy(trx), { ...child, last_visited_on: last });
     await trx.updateTable('children').set({ last_visited_on: last, next_due_on: nextDueOn, updated_at: at.toISOString() }).where('person_id', '=', input.childId).execute();
     await recordAudit(trx, actor, at, { action: 'child.visit', entity: 'child', entityId: input.childId, after: { visitId: id, visitedOn: input.visitedOn, kind: input.kind } });
@@ -45,11 +32,8 @@ export async function recordVisit(db: LedgerDb, actor: Actor, at: Date, scope: S
   });
 }
 
-/** How many rows each list returns at most; the totals say how many there are. */
-export const DUE_LIST_LIMIT = 300;
-
 /** Open files whose visit is overdue, and those due within the policy's days, most urgent first. */
-export async function visitsDue(db: Executor, filter: { townshipId?: string; directorId?: string }, scope: Scope, viewer: ChildViewer) {
+export async function visitsDue(db: Executor, filter: { townshipId?: string; directorId?: string }, scope: Scope, viewer: FileViewer) {
   const policy = await loadVisitPolicy(db);
   const soon = soonUntil(viewer.today, policy);
   const read = async (q: ReturnType<typeof filteredChildren>) => {

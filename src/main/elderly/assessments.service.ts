@@ -2,6 +2,7 @@
  * 老年人能力综合评估 (GB/T 42195-2022): the level (and total, when the form gives it) of a person of 60 or
  * more, repeated yearly. Notes are withheld from roles without need; the audit names the person by id.
  */
+import { fieldError } from '../../shared/api/errors';
 import { ageOn } from '../../shared/domain/dates';
 import { ASSESSMENT_LEVEL_LABELS, levelFitsScore, levelOfScore, nextAssessmentDue, type AssessmentLevel } from '../../shared/domain/elderly';
 import type { Scope } from '../../shared/domain/roles';
@@ -9,11 +10,12 @@ import type { Assessment } from '../../shared/api/elderly.schemas';
 import type { Executor, LedgerDb } from '../db/schema';
 import { newId } from '../app/ids';
 import { recordAudit, type Actor } from '../audit/audit.service';
-import { elderlyPerson, fieldError, type ElderlyViewer } from './elderly-person';
+import { personInScope } from '../ledger/person-file';
+import type { ElderlyViewer } from './elderly-viewer';
 
 /** A person's assessments, newest first (the person must be within the viewer's reach). */
 export async function listAssessments(db: Executor, scope: Scope, viewer: ElderlyViewer, personId: string): Promise<Assessment[]> {
-  await elderlyPerson(db, scope, personId);
+  await personInScope(db, scope, personId);
   return assessmentsOf(db, viewer, personId);
 }
 
@@ -53,7 +55,7 @@ export interface AssessmentInput {
 
 export async function recordAssessment(db: LedgerDb, actor: Actor, at: Date, scope: Scope, today: string, input: AssessmentInput): Promise<{ id: string; nextDueOn: string }> {
   return db.transaction().execute(async (trx) => {
-    const person = await elderlyPerson(trx, scope, input.personId);
+    const person = await personInScope(trx, scope, input.personId);
     if (input.assessedOn > today) throw fieldError('assessedOn', '评估日期不能晚于今天');
     if (person.deceased_on && input.assessedOn > person.deceased_on) throw fieldError('assessedOn', `台账登记${person.name}已于 ${person.deceased_on} 死亡，请核对评估日期`);
     const age = ageOn(person.birth_date, input.assessedOn);

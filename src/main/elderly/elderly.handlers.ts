@@ -5,7 +5,7 @@ import { listAssessments, recordAssessment } from './assessments.service';
 import { loadElderPolicy, saveElderPolicy } from './elder-policy';
 import { eldersDue, recordElderVisit } from './elder-visits.service';
 import { closeElder, elderCandidates, elderDetail, listElders, registerElder, updateElder } from './elders.service';
-import type { ElderlyViewer } from './elderly-person';
+import type { ElderlyViewer } from './elderly-viewer';
 import { listSurvival, recordSurvival, stopMissing } from './survival.service';
 import { turning } from './turning.service';
 

@@ -6,18 +6,19 @@
  */
 import { AppError, type FieldIssue } from '../../shared/api/errors';
 import { ageOn } from '../../shared/domain/dates';
-import { joinDifficulties, type ElderDifficulty } from '../../shared/domain/elderly';
+import { joinDifficulties, type ElderDifficulty, type ElderVisitKind } from '../../shared/domain/elderly';
 import type { Scope } from '../../shared/domain/roles';
 import type { ElderDetail } from '../../shared/api/elderly.schemas';
 import type { Executor, LedgerDb } from '../db/schema';
 import { recordAudit, type Actor } from '../audit/audit.service';
 import { classifyQuery } from '../ledger/ledger-search';
 import { CANDIDATE_LIMIT, candidatesQuery, toCandidate } from '../ledger/person-candidates';
+import { changedColumns, checkClosing, fileVisitOf, personInScope, soonUntil } from '../ledger/person-file';
 import { throwIfIssues } from '../households/person-row';
 import { assessmentsOf } from './assessments.service';
 import { elderDueDateOf, loadElderPolicy } from './elder-policy';
-import { filteredElders, soonUntil, toElderRow, type ElderFilter } from './elder-rows';
-import { elderlyPerson, fieldError, type ElderlyViewer } from './elderly-person';
+import { filteredElders, toElderRow, type ElderFilter } from './elder-rows';
+import type { ElderlyViewer } from './elderly-viewer';
 
 /** The age from which a person may be in the file, and from which 高龄 applies. */
 const ELDER_AGE = 60;
@@ -38,7 +39,7 @@ export async function listElders(db: Executor, filter: ElderFilter & { page: num
 }
 
 export async function elderDetail(db: Executor, personId: string, scope: Scope, viewer: ElderlyViewer): Promise<ElderDetail> {
-  await elderlyPerson(db, scope, personId);
+  await personInScope(db, scope, personId);
   const row = await filteredElders(db, {}, scope, viewer.today, viewer.today)
     .select(['e.contact_phone', 'e.opened_on', 'e.close_reason'])
     .where('e.person_id', '=', personId)
@@ -60,17 +61,7 @@ export async function elderDetail(db: Executor, personId: string, scope: Scope, 
     contactPhone: shown ? row.contact_phone : null,
     openedOn: row.opened_on,
     closeReason: row.close_reason,
-    visits: visits.map((v) => ({
-      id: v.id,
-      visitedOn: v.visited_on,
-      kind: v.kind as ElderDetail['visits'][number]['kind'],
-      visitor: v.visitor,
-      findings: shown ? v.findings : '（无权查看）',
-      needs: shown ? v.needs : null,
-      followUp: shown ? v.follow_up : null,
-      recordedBy: v.display_name,
-      recordedAt: v.recorded_at,
-    })),
+    visits: visits.map((v) => fileVisitOf<ElderVisitKind>(v, viewer)),
     assessments: await assessmentsOf(db, viewer, personId),
   };
 }
@@ -108,7 +99,7 @@ const columnsOf = (f: ElderFieldsInput) => ({ difficulties: joinDifficulties(f.d
 
 export async function registerElder(db: LedgerDb, actor: Actor, at: Date, scope: Scope, today: string, input: ElderFieldsInput & { personId: string }): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const person = await elderlyPerson(trx, scope, input.personId);
+    const person = await personInScope(trx, scope, input.personId);
     if (person.deceased_on) throw new AppError('VALIDATION', `${person.name}已登记死亡，不能建立特殊困难老年人档案`);
     const existing = await trx.selectFrom('elders').select(['closed_on', 'last_visited_on']).where('person_id', '=', input.personId).executeTakeFirst();
     if (existing && !existing.closed_on) throw new AppError('CONFLICT', `${person.name}已在特殊困难老年人台账中`);
@@ -125,7 +116,7 @@ export async function registerElder(db: LedgerDb, actor: Actor, at: Date, scope:
 
 export async function updateElder(db: LedgerDb, actor: Actor, at: Date, scope: Scope, today: string, input: ElderFieldsInput & { personId: string; reason: string }): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const person = await elderlyPerson(trx, scope, input.personId);
+    const person = await personInScope(trx, scope, input.personId);
     const before = await trx.selectFrom('elders').selectAll().where('person_id', '=', input.personId).executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND', '该人员尚未建立特殊困难老年人档案');
     if (before.closed_on) throw new AppError('CONFLICT', '档案已结案，不能修改');
@@ -133,19 +124,16 @@ export async function updateElder(db: LedgerDb, actor: Actor, at: Date, scope: S
     const row = columnsOf(input);
     const next_due_on = elderDueDateOf(await loadElderPolicy(trx), { ...row, last_visited_on: before.last_visited_on, opened_on: before.opened_on });
     await trx.updateTable('elders').set({ ...row, next_due_on, updated_at: at.toISOString() }).where('person_id', '=', input.personId).execute();
-    const changed = Object.keys(row).filter((k) => row[k as keyof typeof row] !== before[k as keyof typeof before]);
-    await recordAudit(trx, actor, at, { action: 'elder.update', entity: 'elder', entityId: input.personId, after: { changed, difficulties: input.difficulties }, reason: input.reason });
+    await recordAudit(trx, actor, at, { action: 'elder.update', entity: 'elder', entityId: input.personId, after: { changed: changedColumns(row, before), difficulties: input.difficulties }, reason: input.reason });
   });
 }
 
 export async function closeElder(db: LedgerDb, actor: Actor, at: Date, scope: Scope, today: string, input: { personId: string; closedOn: string; reason: string }): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await elderlyPerson(trx, scope, input.personId);
+    await personInScope(trx, scope, input.personId);
     const elder = await trx.selectFrom('elders').select(['closed_on', 'opened_on']).where('person_id', '=', input.personId).executeTakeFirst();
     if (!elder) throw new AppError('NOT_FOUND', '该人员尚未建立特殊困难老年人档案');
-    if (elder.closed_on) throw new AppError('CONFLICT', '档案已经结案');
-    if (input.closedOn > today) throw fieldError('closedOn', '结案日期不能晚于今天');
-    if (input.closedOn < elder.opened_on) throw fieldError('closedOn', '结案日期不能早于建档日期');
+    checkClosing(elder, input.closedOn, today);
     await trx.updateTable('elders').set({ closed_on: input.closedOn, close_reason: input.reason, next_due_on: null, updated_at: at.toISOString() }).where('person_id', '=', input.personId).execute();
     await recordAudit(trx, actor, at, { action: 'elder.close', entity: 'elder', entityId: input.personId, after: { closedOn: input.closedOn }, reason: input.reason });
   });

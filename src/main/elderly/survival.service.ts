@@ -5,7 +5,7 @@
  * in one transaction every 在保 高龄津贴 without an 'alive' check: paid through this month, none from the next.
  */
 import { sql } from 'kysely';
-import { AppError } from '../../shared/api/errors';
+import { AppError, fieldError } from '../../shared/api/errors';
 import { ageOn, monthOf } from '../../shared/domain/dates';
 import { periodEnd, periodJustEnded, periodLabel, periodMonths, periodStart, stopAllowedFrom, SURVIVAL_RESULT_LABELS, type SurvivalMethod, type SurvivalResult } from '../../shared/domain/elderly';
 import { maskIdNumber } from '../../shared/domain/id-number';
@@ -17,7 +17,8 @@ import { newId } from '../app/ids';
 import { recordAudit, recordAuditBatch, type Actor, type AuditRecord } from '../audit/audit.service';
 import { classifyQuery, personMatches } from '../ledger/ledger-search';
 import { loadElderPolicy } from './elder-policy';
-import { elderlyPerson, fieldError, type ElderlyViewer } from './elderly-person';
+import { personInScope } from '../ledger/person-file';
+import type { ElderlyViewer } from './elderly-viewer';
 
 /**
  * 高龄津贴 enrollments of the period, each with its person's check of the period (if any): those paid in its
@@ -157,7 +158,7 @@ export interface SurvivalInput {
 
 export async function recordSurvival(db: LedgerDb, actor: Actor, at: Date, scope: Scope, today: string, input: SurvivalInput): Promise<{ id: string }> {
   return db.transaction().execute(async (trx) => {
-    const person = await elderlyPerson(trx, scope, input.personId);
+    const person = await personInScope(trx, scope, input.personId);
     const label = periodLabel(input.period);
     const start = periodStart(input.period);
     const deceasedOn = input.deceasedOn ?? null;

@@ -10,7 +10,8 @@ import { COVERED_STATUSES, type EnrollmentStatus, type GaolingBand } from '../..
 import type { Scope } from '../../shared/domain/roles';
 import type { TurningRow } from '../../shared/api/elderly.schemas';
 import type { Executor } from '../db/schema';
-import type { ElderlyViewer } from './elderly-person';
+import { livingPersonsInScope } from '../ledger/person-candidates';
+import type { ElderlyViewer } from './elderly-viewer';
 
 /** At most this many per line: a county sees a few hundred a month; more would be a data problem. */
 export const TURNING_LIMIT = 2000;
@@ -61,16 +62,10 @@ export async function turning(db: Executor, scope: Scope, viewer: ElderlyViewer,
 }
 
 function personsOf(db: Executor, scope: Scope, townshipId?: string) {
-  let q = db
-    .selectFrom('persons as p')
-    .innerJoin('households as h', 'h.id', 'p.household_id')
-    .innerJoin('townships as t', 't.id', 'h.township_id')
-    .leftJoin('villages as v', 'v.id', 'h.village_id')
-    .select(['p.id', 'p.household_id', 'p.name', 'p.id_number', 'p.sex', 'p.birth_date', 'h.township_id', 't.name as township_name', 'v.name as village_name'])
-    .where('p.deceased_on', 'is', null)
+  let q = livingPersonsInScope(db, scope)
+    .select('p.sex')
     // A survival check that found the person deceased counts, though the person's record is not edited.
     .where((eb) => eb.not(eb.exists(eb.selectFrom('survival_checks as s').select('s.id').whereRef('s.person_id', '=', 'p.id').where('s.result', '=', 'deceased'))));
-  if (scope.kind === 'township') q = q.where('h.township_id', '=', scope.townshipId);
   if (townshipId) q = q.where('h.township_id', '=', townshipId);
   return q;
 }

@@ -9,17 +9,21 @@ import { personMatches, type classifyQuery } from './ledger-search';
 
 export const CANDIDATE_LIMIT = 20;
 
-export function candidatesQuery(db: Executor, search: NonNullable<ReturnType<typeof classifyQuery>>, scope: Scope) {
+/** Living persons in the user's scope with their household's place: where person searches and lists start. */
+export function livingPersonsInScope(db: Executor, scope: Scope) {
   let q = db
     .selectFrom('persons as p')
     .innerJoin('households as h', 'h.id', 'p.household_id')
     .innerJoin('townships as t', 't.id', 'h.township_id')
     .leftJoin('villages as v', 'v.id', 'h.village_id')
-    .select(['p.id', 'p.household_id', 'p.name', 'p.id_number', 'p.birth_date', 'h.head_person_id', 'h.township_id', 't.name as township_name', 'v.name as village_name'])
-    .where('p.deceased_on', 'is', null)
-    .where(personMatches(search, 'either'));
+    .select(['p.id', 'p.household_id', 'p.name', 'p.id_number', 'p.birth_date', 'h.township_id', 't.name as township_name', 'v.name as village_name'])
+    .where('p.deceased_on', 'is', null);
   if (scope.kind === 'township') q = q.where('h.township_id', '=', scope.townshipId);
   return q;
+}
+
+export function candidatesQuery(db: Executor, search: NonNullable<ReturnType<typeof classifyQuery>>, scope: Scope) {
+  return livingPersonsInScope(db, scope).select('h.head_person_id').where(personMatches(search, 'either'));
 }
 
 interface CandidateRow {

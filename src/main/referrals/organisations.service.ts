@@ -4,7 +4,7 @@
  * keep their own township's and see the county-wide ones too.
  */
 import { sql } from 'kysely';
-import { AppError } from '../../shared/api/errors';
+import { AppError, fieldError } from '../../shared/api/errors';
 import type { OrganisationKind } from '../../shared/domain/referrals';
 import type { Scope } from '../../shared/domain/roles';
 import type { Organisation } from '../../shared/api/referrals.schemas';
@@ -66,7 +66,6 @@ export interface OrganisationInput {
   active: boolean;
 }
 
-const fieldError = (path: string, message: string) => new AppError('VALIDATION', message, { fields: [{ path: [path], message }] });
 const OWN_TOWNSHIP_ONLY = '乡镇（街道）经办员只能登记和修改本乡镇（街道）的帮扶机构';
 
 export async function saveOrganisation(db: LedgerDb, actor: Actor, at: Date, scope: Scope, input: OrganisationInput): Promise<string> {

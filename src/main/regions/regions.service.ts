@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/api/errors';
+import { AppError, fieldError } from '../../shared/api/errors';
 import type { Township, Village } from '../../shared/api/contract';
 import { townshipBelongsToCounty, villageBelongsToTownship } from '../../shared/domain/region-codes';
 import type { Scope } from '../../shared/domain/roles';
@@ -18,7 +18,6 @@ import {
 type TownshipRow = NonNullable<Awaited<ReturnType<typeof findTownship>>>;
 type VillageRow = NonNullable<Awaited<ReturnType<typeof findVillage>>>;
 
-const fieldError = (field: string, message: string) => new AppError('VALIDATION', message, { fields: [{ path: [field], message }] });
 
 export function toVillage(row: VillageRow): Village {
   return {

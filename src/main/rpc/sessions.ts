@@ -91,8 +91,7 @@ export class Sessions {
     if (!session) return undefined;
     const now = this.clock.now().getTime();
     if (now - session.createdAt > this.policy.maxAgeMs || now - session.lastActivityAt > this.policy.idleExpiryMs) {
-      this.destroy(session);
-      session.listeners.forEach((l) => l({ type: 'session', state: 'expired' }));
+      this.expire(session);
       return undefined;
     }
     return session;
@@ -119,10 +118,13 @@ export class Sessions {
 
   /** Ends every session (the ledger was replaced); each window is told and goes back to sign-in. */
   endAll(): void {
-    for (const session of [...this.byId.values()]) {
-      this.destroy(session);
-      session.listeners.forEach((l) => l({ type: 'session', state: 'expired' }));
-    }
+    for (const session of [...this.byId.values()]) this.expire(session);
+  }
+
+  /** Ends a session and tells its window, which returns to sign-in. */
+  private expire(session: Session): void {
+    this.destroy(session);
+    this.emit(session, { type: 'session', state: 'expired' });
   }
 
   signedInCount(): number {

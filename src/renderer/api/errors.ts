@@ -25,7 +25,7 @@ export function bindErrorSink(next: ErrorSink | null): void {
 
 const FIELD_CODES = new Set(['VALIDATION', 'WEAK_PASSWORD', 'WRONG_CREDENTIALS', 'CONFLICT']);
 
-type NamePath = (string | number)[];
+export type NamePath = (string | number)[];
 
 /** Whether the form has a field at `path` (a nested path like ['members', 2, 'idNumber'] too). */
 function hasField(values: unknown, path: NamePath): boolean {

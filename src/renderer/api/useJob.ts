@@ -1,6 +1,7 @@
 /**
  * A long call as a job (verifying the audit chain, a big export): it carries a job id, so progress arrives
- * as events and the user can cancel; leaving the page cancels it too. Errors go to the one error handler.
+ * as events and the user can cancel; leaving the page cancels it too, unless `cancelOnLeave` is false (an
+ * import the clerk started should finish). Errors go to the one error handler.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
@@ -17,16 +18,16 @@ export interface JobProgress {
 /** How a job ended; undefined when it failed (the error is already reported). */
 export type JobOutcome<T> = { kind: 'done'; data: T } | { kind: 'cancelled' } | undefined;
 
-export function useJob<M extends MethodName>(method: M) {
+export function useJob<M extends MethodName>(method: M, { cancelOnLeave = true }: { cancelOnLeave?: boolean } = {}) {
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<JobProgress>({ done: 0, total: 0, message: null });
   const jobIdRef = useRef<string | null>(null);
 
   useEffect(
     () => () => {
-      if (jobIdRef.current) void call('jobs.cancel', { jobId: jobIdRef.current }).catch(() => undefined);
+      if (cancelOnLeave && jobIdRef.current) void call('jobs.cancel', { jobId: jobIdRef.current }).catch(() => undefined);
     },
-    [],
+    [cancelOnLeave],
   );
 
   const run = async (input: MethodInput<M>): Promise<JobOutcome<MethodOutput<M>>> => {

@@ -65,6 +65,15 @@ export const backupStatusSchema = z.object({
   files: z.array(backupFileSchema),
   /** Why the folder could not be listed (stick not plugged in …). */
   folderProblem: z.string().nullable(),
+  /** What the administrator must see first (the page and the 工作台 both show it), or null when all is well. */
+  attention: z
+    .object({
+      kind: z.enum(['failed', 'never', 'stale']),
+      message: z.string(),
+      /** When the failed attempt or the last good backup was. */
+      at: z.string().nullable(),
+    })
+    .nullable(),
 });
 
 export const backupCheckSchema = z.object({

@@ -1,13 +1,15 @@
 /** Wire shapes of the children's care ledger: children, their visits, the village 儿童主任 and the visit policy. */
 import { z } from 'zod';
-import { id, isoDate, optionalText } from './primitives';
+import { id, optionalText, pagingFields, placeFields } from './primitives';
+import { DUE_STATES, fileDueFields, filePersonFields, fileVisitSchema, visitInputFields } from './person-file.schemas';
 import { CHILD_CATEGORIES, DIFFICULTY_CAUSES, GUARDIANSHIPS, PAIRING_KINDS, VISIT_KINDS } from '../domain/care';
 
+// Kept here too: the renderer's care and elderly pages import it from this file.
+export { DUE_STATES };
 
 export const childCategorySchema = z.enum(CHILD_CATEGORIES);
 export const guardianshipSchema = z.enum(GUARDIANSHIPS);
 export const visitKindSchema = z.enum(VISIT_KINDS);
-export const DUE_STATES = ['overdue', 'soon', 'ok', 'closed'] as const;
 
 export const childDirectorSchema = z.object({
   id,
@@ -34,43 +36,21 @@ export const directorInputSchema = z.object({
 
 /** A child in a list. Names and ID numbers are masked for roles without need (see seesChildRecords). */
 export const childRowSchema = z.object({
-  personId: id,
-  householdId: id,
-  name: z.string(),
-  idNumber: z.string(),
-  sex: z.enum(['male', 'female']),
-  age: z.number().int(),
+  ...filePersonFields,
   category: childCategorySchema,
   cause: z.enum(DIFFICULTY_CAUSES).nullable(),
   guardianship: guardianshipSchema,
   guardianName: z.string().nullable(),
-  townshipId: id,
-  townshipName: z.string(),
-  villageName: z.string().nullable(),
+  ...placeFields,
   directorId: id.nullable(),
   directorName: z.string().nullable(),
-  lastVisitedOn: z.string().nullable(),
-  nextDueOn: z.string().nullable(),
-  dueState: z.enum(DUE_STATES),
-  /** Days past the due date (overdue) or until it (soon); 0 otherwise. */
-  days: z.number().int(),
+  ...fileDueFields,
   /** The day the child leaves this ledger by age (16 for 留守, 18 otherwise). */
   leavesOn: z.string(),
-  closedOn: z.string().nullable(),
 });
 export type ChildRow = z.infer<typeof childRowSchema>;
 
-export const visitSchema = z.object({
-  id,
-  visitedOn: z.string(),
-  kind: visitKindSchema,
-  visitor: z.string(),
-  findings: z.string(),
-  needs: z.string().nullable(),
-  followUp: z.string().nullable(),
-  recordedBy: z.string(),
-  recordedAt: z.string(),
-});
+export const visitSchema = fileVisitSchema(visitKindSchema);
 export type Visit = z.infer<typeof visitSchema>;
 
 export const childFieldsSchema = z.object({
@@ -103,15 +83,7 @@ export const childDetailSchema = childRowSchema.extend({
 });
 export type ChildDetail = z.infer<typeof childDetailSchema>;
 
-export const visitInputSchema = z.object({
-  childId: id,
-  visitedOn: isoDate,
-  kind: visitKindSchema,
-  visitor: z.string().trim().min(1, '请填写探访人').max(30),
-  findings: z.string().trim().min(2, '请写明探访发现（至少 2 个字）').max(1000),
-  needs: optionalText(500),
-  followUp: optionalText(500),
-});
+export const visitInputSchema = z.object({ childId: id, ...visitInputFields(visitKindSchema) });
 
 export const childFilterSchema = z.object({
   townshipId: id.optional(),
@@ -120,19 +92,7 @@ export const childFilterSchema = z.object({
   dueState: z.enum(DUE_STATES).optional(),
   /** Name or ID number (whole or its last digits). */
   q: z.string().trim().max(30).optional(),
-  page: z.number().int().min(1).default(1),
-  pageSize: z.number().int().min(10).max(200).default(50),
-});
-
-/** A person who may be added to the child ledger: under 18 and not yet in it. */
-export const childCandidateSchema = z.object({
-  personId: id,
-  name: z.string(),
-  idNumber: z.string(),
-  age: z.number().int(),
-  townshipId: id,
-  townshipName: z.string(),
-  villageName: z.string().nullable(),
+  ...pagingFields,
 });
 
 export const visitPolicySchema = z.object({

@@ -40,7 +40,6 @@ import {
 import { auditFilterSchema, auditListInputSchema } from './audit.schemas';
 import { importBatchSchema, importPreviewSchema, importResultSchema, importSettingsSchema } from './imports.schemas';
 import {
-  childCandidateSchema,
   childDetailSchema,
   childDirectorSchema,
   childFieldsSchema,
@@ -65,7 +64,6 @@ import { rescueDetailSchema, rescueFieldsSchema, rescueFilterSchema, rescueMonth
 import {
   assessmentInputSchema,
   assessmentSchema,
-  elderCandidateSchema,
   elderDetailSchema,
   elderDueOutputSchema,
   elderFieldsSchema,
@@ -81,6 +79,8 @@ import {
   turningInputSchema,
   turningOutputSchema,
 } from './elderly.schemas';
+import { dueListsSchema, fileListSchema, personCandidateSchema } from './person-file.schemas';
+import { id, isoDate, month } from './primitives';
 import { DISABILITY_CATEGORIES, HEALTH_STATES, SCHOOL_STATES, SELF_CARE_LEVELS } from '../domain/person-attributes';
 
 export type Access =
@@ -105,7 +105,6 @@ const CASE_WORKER = { kind: 'user', roles: CASE_WORKERS } as const satisfies Acc
 const REPORT_READER = { kind: 'user', roles: 'any', townshipField: 'townshipId' } as const satisfies Access;
 const IMPORTER = { kind: 'user', roles: ['admin', 'county_clerk', 'county_reviewer', 'township_clerk'], townshipField: 'townshipId' } as const satisfies Access;
 
-const id = z.string().min(1).max(64);
 const text = (max: number) => z.string().trim().min(1).max(max);
 const password = z.string().min(1).max(PASSWORD_MAX_LENGTH);
 const username = z
@@ -194,9 +193,13 @@ export type AuditVerifyResult = z.infer<typeof auditVerifySchema>;
 // ---- the people ledger ----
 export const programSchema = z.enum(PROGRAMS);
 export const enrollmentStatusSchema = z.enum(ENROLLMENT_STATUSES);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 const reason = z.string().trim().min(2, '请写明修改原因（至少 2 个字）').max(200);
+/** What a register form's person search sends (child and elder files, referrals). */
+const candidateSearch = z.object({ q: z.string().trim().min(1).max(30) });
+/** Closing a child's or an elder's file: its visits stop being due. */
+const closeFileInput = z.object({ personId: id, closedOn: isoDate, reason });
+/** A visit or assessment recorded, and when the next one is due. */
+const recordedWithNextDue = z.object({ id, nextDueOn: z.string() });
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 const keys = (o: object) => Object.keys(o) as [string, ...string[]];
 
@@ -673,21 +676,21 @@ export const contract = {
   'care.children.list': method({
     access: { kind: 'user', roles: 'any', townshipField: 'townshipId' },
     input: childFilterSchema,
-    output: z.object({ rows: z.array(childRowSchema), total: z.number().int(), today: z.string() }),
+    output: fileListSchema(childRowSchema),
   }),
   'care.children.get': method({ access: ANY_USER, input: z.object({ personId: id }), output: childDetailSchema }),
   /** People under 18 in the ledger, not yet in the child ledger, by name or ID number. */
-  'care.children.candidates': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: z.object({ q: z.string().trim().min(1).max(30) }), output: z.array(childCandidateSchema) }),
+  'care.children.candidates': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: candidateSearch, output: z.array(personCandidateSchema) }),
   'care.children.register': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: childFieldsSchema.extend({ personId: id }), output: ok }),
   'care.children.update': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: childFieldsSchema.extend({ personId: id, reason }), output: ok }),
   /** Closes a child's file (aged out, moved away, no longer in difficulty); visits stop being due. */
-  'care.children.close': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: z.object({ personId: id, closedOn: isoDate, reason }), output: ok }),
-  'care.visits.record': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: visitInputSchema, output: z.object({ id, nextDueOn: z.string() }) }),
+  'care.children.close': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: closeFileInput, output: ok }),
+  'care.visits.record': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: visitInputSchema, output: recordedWithNextDue }),
   /** Overdue visits and visits due soon, per township and optionally per 儿童主任: the most urgent 300 of each, with totals. */
   'care.visits.due': method({
     access: { kind: 'user', roles: 'any', townshipField: 'townshipId' },
     input: z.object({ townshipId: id.optional(), directorId: id.optional() }),
-    output: z.object({ today: z.string(), overdue: z.array(childRowSchema), overdueTotal: z.number().int(), dueSoon: z.array(childRowSchema), dueSoonTotal: z.number().int() }),
+    output: dueListsSchema(childRowSchema),
   }),
   'care.directors.list': method({ access: { kind: 'user', roles: 'any', townshipField: 'townshipId' }, input: z.object({ townshipId: id.optional() }), output: z.array(childDirectorSchema) }),
   'care.directors.save': method({ access: { kind: 'user', roles: ['admin', ...CARE_WORKERS], townshipField: 'townshipId' }, input: directorInputSchema, output: z.object({ id }) }),
@@ -701,20 +704,20 @@ export const contract = {
   /** After the period and its grace days: stops, in one transaction, the 高龄津贴 of everyone without an 'alive' check. */
   'elderly.survival.stopMissing': method({ access: { kind: 'user', roles: ['county_clerk', 'county_reviewer'] }, input: z.object({ period: survivalPeriodSchema }), output: stopMissingOutputSchema }),
   'elderly.assessments.list': method({ access: ANY_USER, input: z.object({ personId: id }), output: z.array(assessmentSchema) }),
-  'elderly.assessments.record': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: assessmentInputSchema, output: z.object({ id, nextDueOn: z.string() }) }),
+  'elderly.assessments.record': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: assessmentInputSchema, output: recordedWithNextDue }),
   /** The file of elderly with special difficulties (特殊困难老年人), masked for roles without need. */
   'elderly.elders.list': method({
     access: { kind: 'user', roles: 'any', townshipField: 'townshipId' },
     input: elderFilterSchema,
-    output: z.object({ rows: z.array(elderRowSchema), total: z.number().int(), today: z.string() }),
+    output: fileListSchema(elderRowSchema),
   }),
   'elderly.elders.get': method({ access: ANY_USER, input: z.object({ personId: id }), output: elderDetailSchema }),
   /** Living people of 60 or more in scope, not yet in the file, by name or ID number. */
-  'elderly.elders.candidates': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: z.object({ q: z.string().trim().min(1).max(30) }), output: z.array(elderCandidateSchema) }),
+  'elderly.elders.candidates': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: candidateSearch, output: z.array(personCandidateSchema) }),
   'elderly.elders.register': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: elderFieldsSchema.extend({ personId: id }), output: ok }),
   'elderly.elders.update': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: elderFieldsSchema.extend({ personId: id, reason }), output: ok }),
-  'elderly.elders.close': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: z.object({ personId: id, closedOn: isoDate, reason }), output: ok }),
-  'elderly.visits.record': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: elderVisitInputSchema, output: z.object({ id, nextDueOn: z.string() }) }),
+  'elderly.elders.close': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: closeFileInput, output: ok }),
+  'elderly.visits.record': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: elderVisitInputSchema, output: recordedWithNextDue }),
   /** Overdue visits and visits due soon: the most urgent 300 of each, with totals. */
   'elderly.visits.due': method({ access: { kind: 'user', roles: 'any', townshipField: 'townshipId' }, input: z.object({ townshipId: id.optional() }), output: elderDueOutputSchema }),
   'elderly.policy.get': method({ access: ANY_USER, input: nothing, output: elderPolicySchema }),
@@ -724,7 +727,7 @@ export const contract = {
   'referrals.list': method({ access: { kind: 'user', roles: 'any', townshipField: 'townshipId' }, input: referralFilterSchema, output: referralListSchema }),
   'referrals.get': method({ access: ANY_USER, input: z.object({ id }), output: referralDetailSchema }),
   /** People in scope a referral may be made for, by name or ID number, with their household. */
-  'referrals.candidates': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: z.object({ q: z.string().trim().min(1).max(30) }), output: z.array(referralCandidateSchema) }),
+  'referrals.candidates': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: candidateSearch, output: z.array(referralCandidateSchema) }),
   'referrals.create': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: referralCreateSchema, output: z.object({ id, referralNo: z.string() }) }),
   /** Moves the status (an event in the history); closing needs the outcome; a stale version is a CONFLICT. */
   'referrals.update': method({ access: { kind: 'user', roles: CARE_WORKERS }, input: referralUpdateSchema, output: ok }),

@@ -3,7 +3,8 @@
  * assessments (能力综合评估), the file of elderly with special difficulties, their visits and the policy.
  */
 import { z } from 'zod';
-import { id, isoDate, optionalText } from './primitives';
+import { id, isoDate, month, optionalText, pagingFields, placeFields } from './primitives';
+import { DUE_STATES, dueListsSchema, fileDueFields, filePersonFields, fileVisitSchema, visitInputFields } from './person-file.schemas';
 import {
   ASSESSMENT_LEVELS,
   ASSESSMENT_MAX_SCORE,
@@ -14,10 +15,7 @@ import {
   SURVIVAL_RESULTS,
 } from '../domain/elderly';
 import { ENROLLMENT_STATUSES } from '../domain/programs';
-import { DUE_STATES } from './care.schemas';
 
-const page = z.number().int().min(1).default(1);
-const pageSize = z.number().int().min(10).max(200).default(50);
 const gaolingBandSchema = z.enum(['80', '90', '100']);
 
 export const survivalPeriodSchema = z.string().regex(SURVIVAL_PERIOD, '认证期间应为 YYYY-H1（上半年）或 YYYY-H2（下半年）');
@@ -26,13 +24,6 @@ export const elderVisitKindSchema = z.enum(ELDER_VISIT_KINDS);
 export const survivalMethodSchema = z.enum(SURVIVAL_METHODS);
 export const survivalResultSchema = z.enum(SURVIVAL_RESULTS);
 export const assessmentLevelSchema = z.enum(ASSESSMENT_LEVELS);
-
-/** Where a person lives, as every list shows it. */
-const placeFields = {
-  townshipId: id,
-  townshipName: z.string(),
-  villageName: z.string().nullable(),
-};
 
 // ---- 下月年满 80/90/100
 
@@ -58,10 +49,7 @@ export type TurningRow = z.infer<typeof turningRowSchema>;
 
 export const turningInputSchema = z.object({
   /** 'YYYY-MM'; next month when left out. */
-  month: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
-    .optional(),
+  month: month.optional(),
   townshipId: id.optional(),
 });
 
@@ -105,8 +93,7 @@ export const survivalListInputSchema = z.object({
   state: z.enum(SURVIVAL_STATES).default('all'),
   /** Name, pinyin initials or ID number (whole or its last digits). */
   q: z.string().trim().max(30).optional(),
-  page,
-  pageSize,
+  ...pagingFields,
 });
 
 export const survivalListOutputSchema = z.object({
@@ -171,35 +158,15 @@ export const assessmentInputSchema = z.object({
 // ---- 特殊困难老年人
 
 export const elderRowSchema = z.object({
-  personId: id,
-  householdId: id,
-  name: z.string(),
-  idNumber: z.string(),
-  sex: z.enum(['male', 'female']),
-  age: z.number().int(),
+  ...filePersonFields,
   difficulties: z.array(elderDifficultySchema),
   contactName: z.string().nullable(),
   ...placeFields,
-  lastVisitedOn: z.string().nullable(),
-  nextDueOn: z.string().nullable(),
-  dueState: z.enum(DUE_STATES),
-  /** Days past the due date (overdue) or until it (soon); 0 otherwise. */
-  days: z.number().int(),
-  closedOn: z.string().nullable(),
+  ...fileDueFields,
 });
 export type ElderRow = z.infer<typeof elderRowSchema>;
 
-export const elderVisitSchema = z.object({
-  id,
-  visitedOn: z.string(),
-  kind: elderVisitKindSchema,
-  visitor: z.string(),
-  findings: z.string(),
-  needs: z.string().nullable(),
-  followUp: z.string().nullable(),
-  recordedBy: z.string(),
-  recordedAt: z.string(),
-});
+export const elderVisitSchema = fileVisitSchema(elderVisitKindSchema);
 export type ElderVisit = z.infer<typeof elderVisitSchema>;
 
 export const elderFieldsSchema = z.object({
@@ -225,35 +192,12 @@ export const elderFilterSchema = z.object({
   state: z.enum(DUE_STATES).optional(),
   difficulty: elderDifficultySchema.optional(),
   q: z.string().trim().max(30).optional(),
-  page,
-  pageSize,
+  ...pagingFields,
 });
 
-export const elderCandidateSchema = z.object({
-  personId: id,
-  name: z.string(),
-  idNumber: z.string(),
-  age: z.number().int(),
-  ...placeFields,
-});
+export const elderVisitInputSchema = z.object({ personId: id, ...visitInputFields(elderVisitKindSchema) });
 
-export const elderVisitInputSchema = z.object({
-  personId: id,
-  visitedOn: isoDate,
-  kind: elderVisitKindSchema,
-  visitor: z.string().trim().min(1, '请填写探访人').max(30),
-  findings: z.string().trim().min(2, '请写明探访发现（至少 2 个字）').max(1000),
-  needs: optionalText(500),
-  followUp: optionalText(500),
-});
-
-export const elderDueOutputSchema = z.object({
-  today: z.string(),
-  overdue: z.array(elderRowSchema),
-  overdueTotal: z.number().int(),
-  dueSoon: z.array(elderRowSchema),
-  dueSoonTotal: z.number().int(),
-});
+export const elderDueOutputSchema = dueListsSchema(elderRowSchema);
 
 export const elderPolicySchema = z.object({
   survivalStopsPayment: z.boolean(),

@@ -59,6 +59,9 @@ export class AppError extends Error {
   }
 }
 
+/** A VALIDATION error about one input field, shown at that field. */
+export const fieldError = (path: string, message: string) => new AppError('VALIDATION', message, { fields: [{ path: [path], message }] });
+
 export function isWireError(value: unknown): value is WireError {
   return (
     typeof value === 'object' &&

@@ -20,3 +20,14 @@ export const optionalText = (max: number) =>
     .transform((v) => (v ? v : null));
 /** The keys of a label record, for z.enum. */
 export const keys = <K extends string>(o: Record<K, unknown>) => Object.keys(o) as [K, ...K[]];
+/** Where a person or household lives, as every list shows it. */
+export const placeFields = {
+  townshipId: id,
+  townshipName: z.string(),
+  villageName: z.string().nullable(),
+};
+/** A page of a list: which (from 1) and how long (10–200 rows, 50 unless asked). */
+export const pagingFields = {
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(10).max(200).default(50),
+};

@@ -1,6 +1,7 @@
 /** Wire shapes of referrals (转介) and the organisations they go to (帮扶机构). */
 import { z } from 'zod';
 import { id, isoDate, optionalText } from './primitives';
+import { personCandidateSchema } from './person-file.schemas';
 import { NEED_KINDS, ORGANISATION_KINDS, REFERRAL_STATUSES } from '../domain/referrals';
 
 
@@ -132,16 +133,9 @@ export const referralUpdateSchema = z.object({
 });
 
 /** A person a referral may be made for, found by name or ID number, with their household. */
-export const referralCandidateSchema = z.object({
-  personId: id,
+export const referralCandidateSchema = personCandidateSchema.extend({
   householdId: id,
-  name: z.string(),
-  idNumber: z.string(),
-  age: z.number().int(),
   isHead: z.boolean(),
   headName: z.string().nullable(),
-  townshipId: id,
-  townshipName: z.string(),
-  villageName: z.string().nullable(),
 });
 export type ReferralCandidate = z.infer<typeof referralCandidateSchema>;

@@ -1,4 +1,6 @@
 /** The children's care ledger: child files, village 儿童主任 and visits (migration 0008). */
+import type { FileVisitColumns, PersonFileColumns } from './person-file.table';
+
 export interface ChildDirectorsTable {
   id: string;
   township_id: string;
@@ -10,7 +12,7 @@ export interface ChildDirectorsTable {
   updated_at: string;
 }
 
-export interface ChildrenTable {
+export interface ChildrenTable extends PersonFileColumns {
   /** The child is a person of the ledger: one file per person. */
   person_id: string;
   /** A ChildCategory; `cause` only for 困境儿童. */
@@ -28,26 +30,8 @@ export interface ChildrenTable {
   pairing_name: string | null;
   pairing_kind: string | null;
   pairing_phone: string | null;
-  opened_on: string;
-  closed_on: string | null;
-  close_reason: string | null;
-  /** Kept by recordVisit: the latest visit's date. */
-  last_visited_on: string | null;
-  /** Kept by every write (nextVisitDue); null once the file is closed. */
-  next_due_on: string | null;
-  created_at: string;
-  updated_at: string;
 }
 
-export interface ChildVisitsTable {
-  id: string;
+export interface ChildVisitsTable extends FileVisitColumns {
   child_id: string;
-  visited_on: string;
-  kind: string;
-  visitor: string;
-  findings: string;
-  needs: string | null;
-  follow_up: string | null;
-  recorded_by: string;
-  recorded_at: string;
 }

@@ -1,4 +1,6 @@
 /** Elderly care: survival checks, ability assessments, the file of elderly with special difficulties and their visits (migration 0010). */
+import type { FileVisitColumns, PersonFileColumns } from './person-file.table';
+
 export interface SurvivalChecksTable {
   id: string;
   person_id: string;
@@ -31,34 +33,15 @@ export interface ElderAssessmentsTable {
   recorded_at: string;
 }
 
-export interface EldersTable {
+export interface EldersTable extends PersonFileColumns {
   /** The elder is a person of the ledger: one file per person. */
   person_id: string;
   /** ElderDifficulty values as a comma list in canonical order (joinDifficulties). */
   difficulties: string;
   contact_name: string | null;
   contact_phone: string | null;
-  opened_on: string;
-  closed_on: string | null;
-  close_reason: string | null;
-  /** Kept by recordElderVisit: the latest visit's date. */
-  last_visited_on: string | null;
-  /** Kept by every write (nextElderVisitDue); null once the file is closed. */
-  next_due_on: string | null;
-  created_at: string;
-  updated_at: string;
 }
 
-export interface ElderVisitsTable {
-  id: string;
+export interface ElderVisitsTable extends FileVisitColumns {
   person_id: string;
-  visited_on: string;
-  /** An ElderVisitKind: home, phone, video. */
-  kind: string;
-  visitor: string;
-  findings: string;
-  needs: string | null;
-  follow_up: string | null;
-  recorded_by: string;
-  recorded_at: string;
 }

@@ -1,7 +1,7 @@
 /** The case list's filters: kind, township (county-wide users), overdue only, and a search box that waits for a pause. */
-import { Button, Checkbox, Select } from 'antd';
+import { Checkbox, Select } from 'antd';
 import { useState } from 'react';
-import { SearchBox } from '../../components/ledger/SearchBox';
+import { FilterBar, FilterSearch } from '../../components/ledger/FilterBar';
 import { TownshipFilter } from '../../components/ledger/TownshipFilter';
 import { KIND_OPTIONS } from './kind-options';
 import type { ApprovalsQuery } from './use-approvals-query';
@@ -14,50 +14,38 @@ interface Props {
 }
 
 export function ApprovalsFilterBar({ query, update, showTownship }: Props) {
-  // Clearing remounts the search box empty (the address, and so query.q, follows a moment later).
-  const [searches, setSearches] = useState(0);
   // Shown at once: the address (and so the query) changes in a transition, a moment later.
   const [overdueOnly, setOverdueOnly] = useState(query.overdueOnly === true);
   const filtered = Boolean(query.q || query.kind || query.overdueOnly || (showTownship && query.townshipId));
 
   const clear = () => {
-    setSearches((n) => n + 1);
     setOverdueOnly(false);
     update({ q: undefined, kind: undefined, townshipId: undefined, overdueOnly: undefined });
   };
 
   return (
-    <div className="ledger-filters">
-      <div className="ledger-filters-row">
-        <SearchBox key={searches} initial={searches === 0 ? query.q : undefined} onSearch={(q) => update({ q })} placeholder="申请人姓名或案件编号" className="ledger-search" />
-        <Select
-          aria-label="案件类型"
-          placeholder="全部类型"
-          options={KIND_OPTIONS}
-          value={query.kind}
-          onChange={(kind) => update({ kind })}
-          allowClear
-          popupMatchSelectWidth={false}
-          className="ledger-filter-select wide"
-        />
-        {showTownship && (
-          <TownshipFilter value={query.townshipId} onChange={(townshipId) => update({ townshipId })} />
-        )}
-        <Checkbox
-          checked={overdueOnly}
-          onChange={(e) => {
-            setOverdueOnly(e.target.checked);
-            update({ overdueOnly: e.target.checked || undefined });
-          }}
-        >
-          仅看超期
-        </Checkbox>
-        {filtered && (
-          <Button type="link" onClick={clear}>
-            清除筛选
-          </Button>
-        )}
-      </div>
-    </div>
+    <FilterBar filtered={filtered} onClear={clear}>
+      <FilterSearch q={query.q} onSearch={(q) => update({ q })} placeholder="申请人姓名或案件编号" className="ledger-search" />
+      <Select
+        aria-label="案件类型"
+        placeholder="全部类型"
+        options={KIND_OPTIONS}
+        value={query.kind}
+        onChange={(kind) => update({ kind })}
+        allowClear
+        popupMatchSelectWidth={false}
+        className="ledger-filter-select wide"
+      />
+      {showTownship && <TownshipFilter value={query.townshipId} onChange={(townshipId) => update({ townshipId })} />}
+      <Checkbox
+        checked={overdueOnly}
+        onChange={(e) => {
+          setOverdueOnly(e.target.checked);
+          update({ overdueOnly: e.target.checked || undefined });
+        }}
+      >
+        仅看超期
+      </Checkbox>
+    </FilterBar>
   );
 }

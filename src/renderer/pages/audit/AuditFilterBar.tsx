@@ -3,14 +3,13 @@
  * actions, by their Chinese names), which kind of record, which record (its id or its household's), which
  * days, and text in the reason written with the change.
  */
-import { Button, DatePicker, Input, Select } from 'antd';
+import { DatePicker, Input, Select } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import type { User } from '../../../shared/api/contract';
 import { auditWhoLabel } from '../../../shared/domain/audit';
 import { AUDIT_ACTION_LABELS, AUDIT_ACTOR_LABELS, AUDIT_ENTITY_LABELS } from '../../../shared/labels';
 import { isoOf } from '../../app/date-field';
-import { SearchBox } from '../../components/ledger/SearchBox';
+import { FilterBar, FilterSearch } from '../../components/ledger/FilterBar';
 import { isFiltered, type AuditQuery } from './use-audit-query';
 
 const toOptions = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
@@ -25,82 +24,73 @@ interface Props {
 }
 
 export function AuditFilterBar({ query, update, users, displayNames }: Props) {
-  // Clearing remounts the search box empty (the address, and so query.q, follows a moment later).
-  const [searches, setSearches] = useState(0);
   const userOptions = [
     ...users.map((u) => ({ value: u.username, label: auditWhoLabel(u.username, displayNames) })),
     ...Object.entries(AUDIT_ACTOR_LABELS).map(([value, label]) => ({ value, label })),
   ];
 
-  const clear = () => {
-    setSearches((n) => n + 1);
-    update({ username: undefined, actions: undefined, entity: undefined, recordId: undefined, from: undefined, to: undefined, q: undefined });
-  };
+  const clear = () => update({ username: undefined, actions: undefined, entity: undefined, recordId: undefined, from: undefined, to: undefined, q: undefined });
+
+  const above = (
+    <>
+      <Select
+        aria-label="用户"
+        placeholder="全部用户"
+        options={userOptions}
+        value={query.username}
+        onChange={(username?: string) => update({ username })}
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        className="ledger-filter-select wide"
+      />
+      <Select
+        aria-label="操作"
+        mode="multiple"
+        placeholder="全部操作"
+        options={ACTION_OPTIONS}
+        value={query.actions ?? []}
+        onChange={(actions: string[]) => update({ actions: actions.length > 0 ? actions : undefined })}
+        allowClear
+        maxTagCount="responsive"
+        showSearch={{ optionFilterProp: 'label' }}
+        className="audit-action-select"
+      />
+      <Select
+        aria-label="对象类别"
+        placeholder="全部对象"
+        options={ENTITY_OPTIONS}
+        value={query.entity}
+        onChange={(entity?: string) => update({ entity })}
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        className="ledger-filter-select"
+      />
+      <DatePicker.RangePicker
+        aria-label="日期"
+        value={[query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null]}
+        onChange={(range) => update({ from: range?.[0] ? isoOf(range[0]) : undefined, to: range?.[1] ? isoOf(range[1]) : undefined })}
+        allowEmpty={[true, true]}
+        className="audit-date-range"
+      />
+    </>
+  );
 
   return (
-    <div className="ledger-filters">
-      <div className="ledger-filters-row">
-        <Select
-          aria-label="用户"
-          placeholder="全部用户"
-          options={userOptions}
-          value={query.username}
-          onChange={(username?: string) => update({ username })}
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          className="ledger-filter-select wide"
-        />
-        <Select
-          aria-label="操作"
-          mode="multiple"
-          placeholder="全部操作"
-          options={ACTION_OPTIONS}
-          value={query.actions ?? []}
-          onChange={(actions: string[]) => update({ actions: actions.length > 0 ? actions : undefined })}
-          allowClear
-          maxTagCount="responsive"
-          showSearch={{ optionFilterProp: 'label' }}
-          className="audit-action-select"
-        />
-        <Select
-          aria-label="对象类别"
-          placeholder="全部对象"
-          options={ENTITY_OPTIONS}
-          value={query.entity}
-          onChange={(entity?: string) => update({ entity })}
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          className="ledger-filter-select"
-        />
-        <DatePicker.RangePicker
-          aria-label="日期"
-          value={[query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null]}
-          onChange={(range) => update({ from: range?.[0] ? isoOf(range[0]) : undefined, to: range?.[1] ? isoOf(range[1]) : undefined })}
-          allowEmpty={[true, true]}
-          className="audit-date-range"
-        />
-      </div>
-      <div className="ledger-filters-row">
-        <SearchBox key={searches} initial={searches === 0 ? query.q : undefined} onSearch={(q) => update({ q })} placeholder="修改原因中的文字" className="audit-search" />
-        {/* Remounted when the address changes it (a detail's "只看此对象"), so it always shows what is in force. */}
-        <Input
-          key={query.recordId ?? ''}
-          aria-label="对象编号"
-          placeholder="对象或家庭编号，回车查询"
-          defaultValue={query.recordId}
-          allowClear
-          maxLength={64}
-          onPressEnter={(e) => update({ recordId: e.currentTarget.value.trim() || undefined })}
-          onBlur={(e) => (e.currentTarget.value.trim() || undefined) !== query.recordId && update({ recordId: e.currentTarget.value.trim() || undefined })}
-          onClear={() => update({ recordId: undefined })}
-          className="audit-record-id"
-        />
-        {isFiltered(query) && (
-          <Button type="link" onClick={clear}>
-            清除筛选
-          </Button>
-        )}
-      </div>
-    </div>
+    <FilterBar filtered={isFiltered(query)} onClear={clear} above={above}>
+      <FilterSearch q={query.q} onSearch={(q) => update({ q })} placeholder="修改原因中的文字" className="audit-search" />
+      {/* Remounted when the address changes it (a detail's "只看此对象"), so it always shows what is in force. */}
+      <Input
+        key={query.recordId ?? ''}
+        aria-label="对象编号"
+        placeholder="对象或家庭编号，回车查询"
+        defaultValue={query.recordId}
+        allowClear
+        maxLength={64}
+        onPressEnter={(e) => update({ recordId: e.currentTarget.value.trim() || undefined })}
+        onBlur={(e) => (e.currentTarget.value.trim() || undefined) !== query.recordId && update({ recordId: e.currentTarget.value.trim() || undefined })}
+        onClear={() => update({ recordId: undefined })}
+        className="audit-record-id"
+      />
+    </FilterBar>
   );
 }

@@ -1,12 +1,11 @@
-import { Alert, App, Button, Card, Descriptions, Skeleton } from 'antd';
+import { App, Button, Card, Descriptions, Skeleton } from 'antd';
 import { reportError } from '../../api/errors';
 import { useRead, useWrite } from '../../api/queries';
 import { formatDateTime } from '../../app/format';
 import { PageTitle } from '../../components/PageTitle';
+import { BackupAttention } from './BackupAttention';
 import { BackupFilesCard } from './BackupFilesCard';
 import { BackupPolicyCard } from './BackupPolicyCard';
-
-const STALE_DAYS = 7;
 
 /** 备份与恢复: the last backups, backing up now, the folder and schedule, and the files to restore from. */
 export function BackupPage() {
@@ -24,7 +23,6 @@ export function BackupPage() {
   };
 
   const s = status.data;
-  const lastGoodAge = s?.lastGood ? (Date.now() - new Date(s.lastGood.at).getTime()) / 86_400_000 : null;
   return (
     <>
       <PageTitle title="备份与恢复" note="台账连同密钥信封一起加密备份；每份备份写完后都会读回校验" />
@@ -32,9 +30,7 @@ export function BackupPage() {
         <Skeleton active />
       ) : (
         <div className="stack">
-          {s.last && !s.last.ok && <Alert type="error" showIcon title={`${formatDateTime(s.last.at)}的${s.last.kind === 'scheduled' ? '自动' : ''}备份失败`} description={s.last.error} />}
-          {!s.lastGood && <Alert type="warning" showIcon title="本台账还没有备份" description="请插入U盘，填写备份文件夹后立即备份一次，并打开每天自动备份。" />}
-          {lastGoodAge !== null && lastGoodAge > STALE_DAYS && <Alert type="warning" showIcon title={`最近一次成功备份已是 ${Math.floor(lastGoodAge)} 天前`} />}
+          {s.attention && <BackupAttention attention={s.attention} />}
           <Card size="small" title="最近一次成功备份">
             <Descriptions size="small" column={3}>
               <Descriptions.Item label="时间">{formatDateTime(s.lastGood?.at)}</Descriptions.Item>

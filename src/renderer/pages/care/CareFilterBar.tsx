@@ -1,7 +1,6 @@
 /** Filters of the reminders and the child ledger: township (county roles), 儿童主任, and for the ledger category, state and a search box. */
-import { Button, Select } from 'antd';
-import { useState } from 'react';
-import { SearchBox } from '../../components/ledger/SearchBox';
+import { Select } from 'antd';
+import { FilterBar, FilterSearch } from '../../components/ledger/FilterBar';
 import { TownshipFilter } from '../../components/ledger/TownshipFilter';
 import { CATEGORY_OPTIONS, DUE_STATE_OPTIONS } from './care-options';
 import { DirectorFilter } from './DirectorSelect';
@@ -17,53 +16,35 @@ interface Props {
 }
 
 export function CareFilterBar({ query, update, fixedTownshipId, full }: Props) {
-  // Clearing remounts the search box empty (the address, and so query.q, follows a moment later).
-  const [searches, setSearches] = useState(0);
   const filtered = Boolean(query.directorId || (!fixedTownshipId && query.townshipId) || (full && (query.category || query.dueState || query.q)));
 
-  const clear = () => {
-    setSearches((n) => n + 1);
-    update({ townshipId: undefined, directorId: undefined, category: undefined, dueState: undefined, q: undefined });
-  };
-
   return (
-    <div className="ledger-filters">
-      <div className="ledger-filters-row">
-        {full && (
-          <SearchBox key={searches} initial={searches === 0 ? query.q : undefined} onSearch={(q) => update({ q })} placeholder="姓名或身份证号码（全部或后几位）" className="care-search" />
-        )}
-        {!fixedTownshipId && (
-          <TownshipFilter value={query.townshipId} onChange={(townshipId) => update({ townshipId })} />
-        )}
-        <DirectorFilter townshipId={fixedTownshipId ?? query.townshipId} value={query.directorId} onChange={(directorId) => update({ directorId })} className="ledger-filter-select wide" />
-        {full && (
-          <>
-            <Select
-              aria-label="儿童类别"
-              placeholder="全部类别"
-              options={CATEGORY_OPTIONS}
-              value={query.category}
-              onChange={(category) => update({ category })}
-              allowClear
-              className="ledger-filter-select wide"
-            />
-            <Select
-              aria-label="探访状态"
-              placeholder="全部状态"
-              options={DUE_STATE_OPTIONS}
-              value={query.dueState}
-              onChange={(dueState) => update({ dueState })}
-              allowClear
-              className="ledger-filter-select narrow"
-            />
-          </>
-        )}
-        {filtered && (
-          <Button type="link" onClick={clear}>
-            清除筛选
-          </Button>
-        )}
-      </div>
-    </div>
+    <FilterBar filtered={filtered} onClear={() => update({ townshipId: undefined, directorId: undefined, category: undefined, dueState: undefined, q: undefined })}>
+      {full && <FilterSearch q={query.q} onSearch={(q) => update({ q })} placeholder="姓名或身份证号码（全部或后几位）" className="care-search" />}
+      {!fixedTownshipId && <TownshipFilter value={query.townshipId} onChange={(townshipId) => update({ townshipId })} />}
+      <DirectorFilter townshipId={fixedTownshipId ?? query.townshipId} value={query.directorId} onChange={(directorId) => update({ directorId })} className="ledger-filter-select wide" />
+      {full && (
+        <>
+          <Select
+            aria-label="儿童类别"
+            placeholder="全部类别"
+            options={CATEGORY_OPTIONS}
+            value={query.category}
+            onChange={(category) => update({ category })}
+            allowClear
+            className="ledger-filter-select wide"
+          />
+          <Select
+            aria-label="探访状态"
+            placeholder="全部状态"
+            options={DUE_STATE_OPTIONS}
+            value={query.dueState}
+            onChange={(dueState) => update({ dueState })}
+            allowClear
+            className="ledger-filter-select narrow"
+          />
+        </>
+      )}
+    </FilterBar>
   );
 }

@@ -4,21 +4,22 @@
  * 修改档案, 结案). Roles that see the file masked are told so and get no details.
  */
 import { DownOutlined } from '@ant-design/icons';
-import { Alert, Button, Drawer, Dropdown, Empty, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Dropdown, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { CHILD_CATEGORY_LABELS } from '../../../shared/domain/care';
+import { CHILD_CATEGORY_LABELS, VISIT_KIND_LABELS } from '../../../shared/domain/care';
 import { seesChildRecords } from '../../../shared/domain/roles';
 import { useRead } from '../../api/queries';
 import { CloseFileModal } from '../../components/care/CloseFileModal';
+import { RecordDrawer } from '../../components/RecordDrawer';
 import { VisitRecordModal } from '../../components/care/VisitRecordModal';
+import { VisitTimeline } from '../../components/care/VisitTimeline';
 import { useSignedIn } from '../../session/session-context';
-import { CLOSE_REASON_OPTIONS, VISIT_KIND_OPTIONS, VISIT_PLACEHOLDERS } from './care-options';
+import { CLOSE_REASON_OPTIONS, VISIT_KIND_COLORS, VISIT_KIND_OPTIONS, VISIT_PLACEHOLDERS } from './care-options';
 import { ChildCases } from './ChildCases';
 import { ChildFile } from './ChildFile';
 import { CARE_WRITES } from './invalidates';
 import { StartCareCaseModal, type CareCaseKind } from './StartCareCaseModal';
 import { EditChildModal } from './EditChildModal';
-import { VisitTimeline } from './VisitTimeline';
 
 type Action = 'visit' | 'edit' | 'close' | CareCaseKind;
 
@@ -62,27 +63,25 @@ export function ChildDrawer({ open, personId, onClose }: Props) {
   );
 
   return (
-    <Drawer
+    <RecordDrawer
       open={open}
       onClose={onClose}
-      size="min(760px, 94vw)"
+      read={child}
+      unreadable="无法读取该儿童档案"
       title={data ? `${data.name} · ${CHILD_CATEGORY_LABELS[data.category]}` : '儿童档案'}
       extra={actions}
-      destroyOnHidden
+      testId="child-file"
     >
-      {!data ? (
-        child.isError ? <Empty description="无法读取该儿童档案" /> : <Skeleton active />
-      ) : (
-        <div className="care-file" data-testid="child-file">
-          {data.masked && <Alert type="info" showIcon className="modal-alert" title="您的角色只能查看脱敏信息" />}
-          {data.closedOn && <Alert type="warning" showIcon className="modal-alert" title={`已于 ${data.closedOn} 结案，不再提醒探访`} />}
-          <ChildFile child={data} />
+      {(file) => (
+        <>
+          {file.closedOn && <Alert type="warning" showIcon className="modal-alert" title={`已于 ${file.closedOn} 结案，不再提醒探访`} />}
+          <ChildFile child={file} />
           <Typography.Title level={5}>探访记录</Typography.Title>
-          <VisitTimeline visits={data.visits} masked={data.masked} />
-          {!data.masked && (
+          <VisitTimeline visits={file.visits} masked={file.masked} kindLabels={VISIT_KIND_LABELS} kindColors={VISIT_KIND_COLORS} />
+          {!file.masked && (
             <>
               <Typography.Title level={5}>关爱个案</Typography.Title>
-              <ChildCases householdId={data.householdId} personId={data.personId} />
+              <ChildCases householdId={file.householdId} personId={file.personId} />
             </>
           )}
           {canAct && (
@@ -91,20 +90,20 @@ export function ChildDrawer({ open, personId, onClose }: Props) {
                 open={action === 'visit'}
                 method="care.visits.record"
                 writes={CARE_WRITES}
-                personId={data.personId}
-                name={data.name}
+                personId={file.personId}
+                name={file.name}
                 kinds={VISIT_KIND_OPTIONS}
-                defaultVisitor={data.directorName ?? undefined}
+                defaultVisitor={file.directorName ?? undefined}
                 placeholders={VISIT_PLACEHOLDERS}
                 onClose={() => setAction(null)}
               />
-              <EditChildModal open={action === 'edit'} child={data} onClose={() => setAction(null)} />
-              <CloseFileModal open={action === 'close'} method="care.children.close" writes={CARE_WRITES} person={data} reasons={CLOSE_REASON_OPTIONS} onClose={() => setAction(null)} />
-              <StartCareCaseModal kind={action === 'psych_care' || action === 'adult_resettlement' ? action : null} child={data} onClose={() => setAction(null)} />
+              <EditChildModal open={action === 'edit'} child={file} onClose={() => setAction(null)} />
+              <CloseFileModal open={action === 'close'} method="care.children.close" writes={CARE_WRITES} person={file} reasons={CLOSE_REASON_OPTIONS} onClose={() => setAction(null)} />
+              <StartCareCaseModal kind={action === 'psych_care' || action === 'adult_resettlement' ? action : null} child={file} onClose={() => setAction(null)} />
             </>
           )}
-        </div>
+        </>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }

@@ -1,15 +1,13 @@
 /** 儿童台账: every child file within reach, filtered and paged by the server; care workers register new ones. */
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Table } from 'antd';
 import { useState } from 'react';
 import type { ChildRow } from '../../../shared/api/care.schemas';
 import { useRead } from '../../api/queries';
+import { FileListTable } from '../../components/care/FileListTable';
+import { ListToolbar } from '../../components/ListToolbar';
 import { CareFilterBar } from './CareFilterBar';
 import { childColumns } from './columns';
-import { openOnClick } from '../../components/open-on-click';
 import { RegisterModal } from './RegisterModal';
 import { type CareQuery } from './use-care-query';
-import { tablePagination } from '../../app/address-query';
 
 interface Props {
   query: CareQuery;
@@ -31,27 +29,11 @@ export function ChildrenPanel({ query, update, fixedTownshipId, canRegister, onO
 
   return (
     <>
-      <div className="table-toolbar">
+      <ListToolbar addText={canRegister && '登记儿童'} onAdd={() => setRegistering(true)}>
         <span className="table-count">{data ? `共 ${data.total.toLocaleString('en-US')} 人` : ''}</span>
-        {canRegister && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>
-            登记儿童
-          </Button>
-        )}
-      </div>
+      </ListToolbar>
       <CareFilterBar query={query} update={update} fixedTownshipId={fixedTownshipId} full />
-      <Table<ChildRow>
-        rowKey="personId"
-        size="middle"
-        columns={childColumns}
-        dataSource={data?.rows ?? []}
-        loading={list.isFetching}
-        pagination={tablePagination(query, data?.total, update)}
-        rowClassName="clickable-row"
-        onRow={openOnClick((row) => onOpen(row.personId))}
-        scroll={{ x: 1100 }}
-        locale={{ emptyText }}
-      />
+      <FileListTable<ChildRow> columns={childColumns} page={data} loading={list.isFetching} query={query} update={update} emptyText={emptyText} onOpen={onOpen} />
       {canRegister && (
         <RegisterModal
           open={registering}

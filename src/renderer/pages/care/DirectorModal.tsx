@@ -1,9 +1,8 @@
 /** Adding or editing a 儿童主任: township (a township clerk's own), village, name, phone, active. */
-import { App, Form, Input, Switch } from 'antd';
+import { Form, Input, Switch } from 'antd';
 import type { ChildDirector } from '../../../shared/api/care.schemas';
-import { reportError } from '../../api/errors';
 import { useWrite } from '../../api/queries';
-import { FormModal } from '../../components/FormModal';
+import { SaveFormModal } from '../../components/SaveFormModal';
 import { TownshipSelect } from '../../components/ledger/TownshipSelect';
 import { VillageSelect } from '../../components/ledger/VillageSelect';
 import { CARE_WRITES } from './invalidates';
@@ -25,42 +24,33 @@ interface Props {
 }
 
 export function DirectorModal({ open, editing, fixedTownshipId, onClose }: Props) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<DirectorValues>();
   const townshipId = Form.useWatch('townshipId', form);
   const save = useWrite('care.directors.save', CARE_WRITES);
-
-  const submit = async (values: DirectorValues) => {
-    try {
-      await save.mutateAsync({
-        ...(editing ? { id: editing.id } : {}),
-        townshipId: values.townshipId,
-        villageId: values.villageId ?? null,
-        name: values.name,
-        phone: values.phone?.trim() || null,
-        active: values.active,
-      });
-      message.success(editing ? '儿童主任已保存' : `已新增儿童主任：${values.name.trim()}`);
-      onClose();
-    } catch (err) {
-      reportError(err, form);
-    }
-  };
 
   const initialValues: Partial<DirectorValues> = editing
     ? { townshipId: editing.townshipId, villageId: editing.villageId, name: editing.name, phone: editing.phone ?? undefined, active: editing.active }
     : { townshipId: fixedTownshipId ?? undefined, villageId: null, active: true };
 
   return (
-    <FormModal<DirectorValues>
+    <SaveFormModal<DirectorValues>
       open={open}
       title={editing ? `编辑儿童主任：${editing.name}` : '新增儿童主任'}
-      okText="保存"
       form={form}
       initialValues={initialValues}
       saving={save.isPending}
-      onCancel={onClose}
-      onFinish={(v) => void submit(v)}
+      save={(values) =>
+        save.mutateAsync({
+          ...(editing ? { id: editing.id } : {}),
+          townshipId: values.townshipId,
+          villageId: values.villageId ?? null,
+          name: values.name,
+          phone: values.phone?.trim() || null,
+          active: values.active,
+        })
+      }
+      saved={(values) => (editing ? '儿童主任已保存' : `已新增儿童主任：${values.name.trim()}`)}
+      onClose={onClose}
     >
       <Form.Item name="townshipId" label="乡镇（街道）" rules={[{ required: true, message: '请选择乡镇（街道）' }]}>
         <TownshipSelect disabled={fixedTownshipId !== null} onChange={() => form.setFieldValue('villageId', null)} />
@@ -77,6 +67,6 @@ export function DirectorModal({ open, editing, fixedTownshipId, onClose }: Props
       <Form.Item name="active" label="在岗" valuePropName="checked">
         <Switch checkedChildren="在岗" unCheckedChildren="停用" />
       </Form.Item>
-    </FormModal>
+    </SaveFormModal>
   );
 }

@@ -1,10 +1,10 @@
 /** 儿童主任: the village (community) directors who visit the children; care workers and the administrator keep the list. */
-import { PlusOutlined } from '@ant-design/icons';
 import { Button, Table, Tag, type TableColumnsType } from 'antd';
-import { useState } from 'react';
 import type { ChildDirector } from '../../../shared/api/care.schemas';
 import { useRead } from '../../api/queries';
-import { TownshipSelect } from '../../components/ledger/TownshipSelect';
+import { ListToolbar } from '../../components/ListToolbar';
+import { TownshipFilter } from '../../components/ledger/TownshipFilter';
+import { useEditing } from '../../components/use-editing';
 import { DirectorModal } from './DirectorModal';
 
 interface Props {
@@ -12,12 +12,6 @@ interface Props {
   onTownship: (townshipId: string | undefined) => void;
   fixedTownshipId: string | null;
   canEdit: boolean;
-}
-
-/** The director stays while the modal closes, so its title does not change during the closing animation. */
-interface Editing {
-  open: boolean;
-  item: ChildDirector | null;
 }
 
 function columnsFor(canEdit: boolean, edit: (d: ChildDirector) => void): TableColumnsType<ChildDirector> {
@@ -47,43 +41,28 @@ function columnsFor(canEdit: boolean, edit: (d: ChildDirector) => void): TableCo
 export function DirectorsPanel({ townshipId, onTownship, fixedTownshipId, canEdit }: Props) {
   const shownTownship = fixedTownshipId ?? townshipId;
   const directors = useRead('care.directors.list', { townshipId: shownTownship }, { keepPrevious: true });
-  const [editing, setEditing] = useState<Editing>({ open: false, item: null });
+  const editing = useEditing<ChildDirector>();
   const rows = directors.data ?? [];
 
   return (
     <>
-      <div className="table-toolbar">
+      <ListToolbar addText={canEdit && '新增儿童主任'} onAdd={editing.add}>
         <div className="ledger-filters-row">
-          {!fixedTownshipId && (
-            <TownshipSelect
-              aria-label="乡镇（街道）"
-              placeholder="全部乡镇（街道）"
-              value={townshipId}
-              onChange={onTownship}
-              allowClear
-              includeInactive
-              className="ledger-filter-select"
-            />
-          )}
+          {!fixedTownshipId && <TownshipFilter value={townshipId} onChange={onTownship} />}
           <span className="table-count">共 {rows.length} 人</span>
         </div>
-        {canEdit && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ open: true, item: null })}>
-            新增儿童主任
-          </Button>
-        )}
-      </div>
+      </ListToolbar>
       <Table<ChildDirector>
         rowKey="id"
         size="middle"
-        columns={columnsFor(canEdit, (item) => setEditing({ open: true, item }))}
+        columns={columnsFor(canEdit, editing.edit)}
         dataSource={rows}
         loading={directors.isFetching}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
         scroll={{ x: 760 }}
         locale={{ emptyText: canEdit ? '还没有儿童主任，请点击“新增儿童主任”' : '还没有儿童主任' }}
       />
-      {canEdit && <DirectorModal open={editing.open} editing={editing.item} fixedTownshipId={fixedTownshipId} onClose={() => setEditing((e) => ({ ...e, open: false }))} />}
+      {canEdit && <DirectorModal open={editing.open} editing={editing.item} fixedTownshipId={fixedTownshipId} onClose={editing.close} />}
     </>
   );
 }

@@ -11,6 +11,7 @@ import {
   PAIRING_KINDS,
   VISIT_KIND_LABELS,
   VISIT_KINDS,
+  type VisitKind,
 } from '../../../shared/domain/care';
 
 export type DueState = (typeof DUE_STATES)[number];
@@ -22,6 +23,7 @@ export const CAUSE_OPTIONS = DIFFICULTY_CAUSES.map((value) => ({ value, label: D
 export const GUARDIANSHIP_OPTIONS = GUARDIANSHIPS.map((value) => ({ value, label: GUARDIANSHIP_LABELS[value] }));
 export const PAIRING_KIND_OPTIONS = PAIRING_KINDS.map((value) => ({ value, label: PAIRING_KIND_LABELS[value] }));
 export const VISIT_KIND_OPTIONS = VISIT_KINDS.map((value) => ({ value, label: VISIT_KIND_LABELS[value] }));
+export const VISIT_KIND_COLORS: Record<VisitKind, string> = { home: 'green', school: 'blue', phone: 'gray' };
 export const DUE_STATE_OPTIONS = DUE_STATES.map((value) => ({ value, label: DUE_STATE_LABELS[value] }));
 
 /** Who usually looks after a child; free text is allowed too. */

@@ -2,18 +2,21 @@
  * An elder's file beside the lists: the record, visits and assessments, and for care workers the actions on
  * an open file (记录探访, 能力评估, 修改档案, 结案). Roles that see the file masked are told so.
  */
-import { Alert, Button, Drawer, Empty, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { ELDER_VISIT_KIND_LABELS } from '../../../shared/domain/elderly';
 import { CARE_WORKERS } from '../../../shared/domain/roles';
 import { useRead } from '../../api/queries';
 import { CloseFileModal } from '../../components/care/CloseFileModal';
+import { RecordDrawer } from '../../components/RecordDrawer';
 import { VisitRecordModal } from '../../components/care/VisitRecordModal';
+import { VisitTimeline } from '../../components/care/VisitTimeline';
 import { useSignedIn } from '../../session/session-context';
 import { AssessmentModal } from './AssessmentModal';
-import { CLOSE_REASON_OPTIONS, VISIT_KIND_OPTIONS, VISIT_PLACEHOLDERS } from './elderly-options';
+import { CLOSE_REASON_OPTIONS, VISIT_KIND_COLORS, VISIT_KIND_OPTIONS, VISIT_PLACEHOLDERS } from './elderly-options';
 import { ELDER_WRITES } from './invalidates';
 import { EditElderModal } from './EditElderModal';
-import { ElderAssessments, ElderFile, ElderVisits } from './ElderFile';
+import { ElderAssessments, ElderFile } from './ElderFile';
 
 type Action = 'visit' | 'assess' | 'edit' | 'close';
 
@@ -45,39 +48,45 @@ export function ElderDrawer({ open, personId, onClose }: Props) {
   );
 
   return (
-    <Drawer open={open} onClose={onClose} size="min(780px, 94vw)" title={data ? `${data.name} · 特殊困难老年人档案` : '老人档案'} extra={actions} destroyOnHidden>
-      {!data ? (
-        elder.isError ? <Empty description="无法读取该老人档案" /> : <Skeleton active />
-      ) : (
-        <div data-testid="elder-file">
-          {data.masked && <Alert type="info" showIcon className="modal-alert" title="您的角色只能查看脱敏信息" />}
-          {data.closedOn && <Alert type="warning" showIcon className="modal-alert" title={`已于 ${data.closedOn} 结案，不再提醒探访；再次登记即重新建档`} />}
-          <ElderFile elder={data} />
+    <RecordDrawer
+      open={open}
+      onClose={onClose}
+      read={elder}
+      unreadable="无法读取该老人档案"
+      title={data ? `${data.name} · 特殊困难老年人档案` : '老人档案'}
+      extra={actions}
+      width={780}
+      testId="elder-file"
+    >
+      {(file) => (
+        <>
+          {file.closedOn && <Alert type="warning" showIcon className="modal-alert" title={`已于 ${file.closedOn} 结案，不再提醒探访；再次登记即重新建档`} />}
+          <ElderFile elder={file} />
           <Typography.Title level={5}>能力综合评估</Typography.Title>
           <div className="elderly-file-section">
-            <ElderAssessments assessments={data.assessments} />
+            <ElderAssessments assessments={file.assessments} />
           </div>
           <Typography.Title level={5}>探访记录</Typography.Title>
-          <ElderVisits visits={data.visits} masked={data.masked} />
+          <VisitTimeline visits={file.visits} masked={file.masked} kindLabels={ELDER_VISIT_KIND_LABELS} kindColors={VISIT_KIND_COLORS} />
           {canAct && (
             <>
               <VisitRecordModal
                 open={action === 'visit'}
                 method="elderly.visits.record"
                 writes={ELDER_WRITES}
-                personId={data.personId}
-                name={data.name}
+                personId={file.personId}
+                name={file.name}
                 kinds={VISIT_KIND_OPTIONS}
                 placeholders={VISIT_PLACEHOLDERS}
                 onClose={() => setAction(null)}
               />
-              <AssessmentModal open={action === 'assess'} elder={data} onClose={() => setAction(null)} />
-              <EditElderModal open={action === 'edit'} elder={data} onClose={() => setAction(null)} />
-              <CloseFileModal open={action === 'close'} method="elderly.elders.close" writes={ELDER_WRITES} person={data} reasons={CLOSE_REASON_OPTIONS} onClose={() => setAction(null)} />
+              <AssessmentModal open={action === 'assess'} elder={file} onClose={() => setAction(null)} />
+              <EditElderModal open={action === 'edit'} elder={file} onClose={() => setAction(null)} />
+              <CloseFileModal open={action === 'close'} method="elderly.elders.close" writes={ELDER_WRITES} person={file} reasons={CLOSE_REASON_OPTIONS} onClose={() => setAction(null)} />
             </>
           )}
-        </div>
+        </>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }

@@ -1,9 +1,9 @@
 /** An elder's file as read: who and where, difficulties and contact, visits due, and the ability assessments. */
-import { Descriptions, Empty, Table, Tag, Timeline, Typography, type DescriptionsProps, type TableColumnsType } from 'antd';
-import type { Assessment, ElderDetail, ElderVisit } from '../../../shared/api/elderly.schemas';
-import { ASSESSMENT_LEVEL_LABELS, ELDER_VISIT_KIND_LABELS } from '../../../shared/domain/elderly';
+import { Descriptions, Empty, Table, Tag, Typography, type DescriptionsProps, type TableColumnsType } from 'antd';
+import type { Assessment, ElderDetail } from '../../../shared/api/elderly.schemas';
+import { ASSESSMENT_LEVEL_LABELS } from '../../../shared/domain/elderly';
 import { SEX_LABELS } from '../../../shared/domain/person-attributes';
-import { formatDateTime, placeOf } from '../../app/format';
+import { placeOf } from '../../app/format';
 import { DueText } from '../care/DueText';
 import { DifficultyTags } from './columns';
 
@@ -41,40 +41,6 @@ function summaryItems(elder: ElderDetail): DescriptionsProps['items'] {
     items.push({ key: 'closeReason', label: '结案原因', children: orDash(elder.closeReason) });
   }
   return items;
-}
-
-const KIND_COLORS: Record<ElderVisit['kind'], string> = { home: 'green', phone: 'gray', video: 'blue' };
-
-export function ElderVisits({ visits, masked }: { visits: ElderVisit[]; masked: boolean }) {
-  if (visits.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="还没有探访记录" />;
-  return (
-    <Timeline
-      items={visits.map((v) => ({
-        key: v.id,
-        color: KIND_COLORS[v.kind],
-        content: (
-          <div className="timeline-entry">
-            <div className="timeline-head">
-              <span className="timeline-summary">
-                {v.visitedOn} · {ELDER_VISIT_KIND_LABELS[v.kind]}
-              </span>
-              {!masked && <span className="timeline-meta">探访人：{v.visitor}</span>}
-            </div>
-            {!masked && (
-              <>
-                <div className="elderly-visit-line">探访发现：{v.findings}</div>
-                {v.needs && <div className="elderly-visit-line">需求：{v.needs}</div>}
-                {v.followUp && <div className="elderly-visit-line">后续跟进：{v.followUp}</div>}
-                <div className="timeline-meta">
-                  记录人：{v.recordedBy} · {formatDateTime(v.recordedAt)}
-                </div>
-              </>
-            )}
-          </div>
-        ),
-      }))}
-    />
-  );
 }
 
 const LEVEL_COLORS: Record<Assessment['level'], string> = { intact: 'green', mild: 'gold', moderate: 'orange', severe: 'red', total: 'magenta' };

@@ -2,70 +2,50 @@
  * 探访周期 (administrator): whether a missed survival check stops 高龄津贴 and after how many grace days,
  * months between visits per difficulty, and how early to remind. Saving moves every open file's due date.
  */
-import { App, Button, Form, InputNumber, Skeleton, Space, Switch, Typography } from 'antd';
+import { Form, InputNumber, Switch, Typography } from 'antd';
 import { DEFAULT_ELDER_POLICY, ELDER_DIFFICULTIES, ELDER_DIFFICULTY_LABELS, type ElderPolicy } from '../../../shared/domain/elderly';
-import { reportError } from '../../api/errors';
 import { useRead, useWrite } from '../../api/queries';
-
-const WIDTH = { width: 200 };
-
-function PolicyForm({ policy }: { policy: ElderPolicy }) {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<ElderPolicy>();
-  const save = useWrite('elderly.policy.save', ['elderly.policy.get', 'elderly.visits.due', 'elderly.elders.list', 'elderly.elders.get', 'elderly.survival.list']);
-  const d = DEFAULT_ELDER_POLICY;
-
-  const submit = async (values: ElderPolicy) => {
-    try {
-      await save.mutateAsync(values);
-      message.success('已保存老年关爱设置');
-    } catch (err) {
-      reportError(err, form);
-    }
-  };
-
-  return (
-    <Form<ElderPolicy> form={form} layout="horizontal" labelCol={{ flex: '240px' }} initialValues={policy} onFinish={(v) => void submit(v)}>
-      <Typography.Title level={5}>高龄津贴生存认证</Typography.Title>
-      <Form.Item name="survivalStopsPayment" label="未按期认证停发" valuePropName="checked" extra="开启后，县级经办员可在半年期满（含宽限）后停发未认证人员的高龄津贴，次月起停发">
-        <Switch checkedChildren="停发" unCheckedChildren="不停发" />
-      </Form.Item>
-      <Form.Item name="graceDays" label="宽限天数" extra={`默认 ${d.graceDays} 天（0–60）：6 月 30 日、12 月 31 日之后再等这么多天`} rules={[{ required: true, message: '请填写宽限天数' }]}>
-        <InputNumber min={0} max={60} precision={0} suffix="天" style={WIDTH} />
-      </Form.Item>
-      <Typography.Title level={5}>特殊困难老年人探访周期</Typography.Title>
-      {ELDER_DIFFICULTIES.map((k) => (
-        <Form.Item
-          key={k}
-          name={['visitMonths', k]}
-          label={ELDER_DIFFICULTY_LABELS[k]}
-          extra={`默认：每 ${d.visitMonths[k]} 个月探访一次`}
-          rules={[{ required: true, message: `请填写${ELDER_DIFFICULTY_LABELS[k]}老人的探访周期` }]}
-        >
-          <InputNumber min={1} max={12} precision={0} suffix="个月" style={WIDTH} />
-        </Form.Item>
-      ))}
-      <Form.Item name="dueSoonDays" label="提前提醒天数" extra={`默认：${d.dueSoonDays} 天（1–31）；应访日期前这么多天起列入“近期待访”`} rules={[{ required: true, message: '请填写提前提醒天数' }]}>
-        <InputNumber min={1} max={31} precision={0} suffix="天" style={WIDTH} />
-      </Form.Item>
-      <Form.Item label=" " colon={false}>
-        <Space>
-          <Button onClick={() => form.setFieldsValue(DEFAULT_ELDER_POLICY)}>恢复默认</Button>
-          <Button type="primary" htmlType="submit" loading={save.isPending}>
-            保存设置
-          </Button>
-        </Space>
-      </Form.Item>
-    </Form>
-  );
-}
+import { DueSoonDaysItem } from '../../components/care/DueSoonDaysItem';
+import { SETTING_WIDTH, SettingsForm } from '../../components/SettingsForm';
 
 export function ElderPolicyPanel() {
   const policy = useRead('elderly.policy.get', {});
+  const save = useWrite('elderly.policy.save', ['elderly.policy.get', 'elderly.visits.due', 'elderly.elders.list', 'elderly.elders.get', 'elderly.survival.list']);
+  const d = DEFAULT_ELDER_POLICY;
+
   return (
     <>
       <Typography.Paragraph type="secondary">老人有多项困难的，按其中最短的周期探访。保存后，所有未结案档案的应访日期按新周期重新计算。</Typography.Paragraph>
-      {policy.data ? <PolicyForm policy={policy.data} /> : <Skeleton active />}
+      <SettingsForm<ElderPolicy>
+        initialValues={policy.data}
+        defaults={DEFAULT_ELDER_POLICY}
+        labelWidth={240}
+        saveText="保存设置"
+        saving={save.isPending}
+        save={save.mutateAsync}
+        saved="已保存老年关爱设置"
+      >
+        <Typography.Title level={5}>高龄津贴生存认证</Typography.Title>
+        <Form.Item name="survivalStopsPayment" label="未按期认证停发" valuePropName="checked" extra="开启后，县级经办员可在半年期满（含宽限）后停发未认证人员的高龄津贴，次月起停发">
+          <Switch checkedChildren="停发" unCheckedChildren="不停发" />
+        </Form.Item>
+        <Form.Item name="graceDays" label="宽限天数" extra={`默认 ${d.graceDays} 天（0–60）：6 月 30 日、12 月 31 日之后再等这么多天`} rules={[{ required: true, message: '请填写宽限天数' }]}>
+          <InputNumber min={0} max={60} precision={0} suffix="天" style={SETTING_WIDTH} />
+        </Form.Item>
+        <Typography.Title level={5}>特殊困难老年人探访周期</Typography.Title>
+        {ELDER_DIFFICULTIES.map((k) => (
+          <Form.Item
+            key={k}
+            name={['visitMonths', k]}
+            label={ELDER_DIFFICULTY_LABELS[k]}
+            extra={`默认：每 ${d.visitMonths[k]} 个月探访一次`}
+            rules={[{ required: true, message: `请填写${ELDER_DIFFICULTY_LABELS[k]}老人的探访周期` }]}
+          >
+            <InputNumber min={1} max={12} precision={0} suffix="个月" style={SETTING_WIDTH} />
+          </Form.Item>
+        ))}
+        <DueSoonDaysItem defaultDays={d.dueSoonDays} />
+      </SettingsForm>
     </>
   );
 }

@@ -1,17 +1,16 @@
 /** 特殊困难老年人: every file within reach, filtered and paged by the server; care workers register new ones. */
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Select, Table } from 'antd';
+import { Select } from 'antd';
 import { useState } from 'react';
 import type { ElderRow } from '../../../shared/api/elderly.schemas';
 import { useRead } from '../../api/queries';
-import { SearchBox } from '../../components/ledger/SearchBox';
+import { FileListTable } from '../../components/care/FileListTable';
+import { ListToolbar } from '../../components/ListToolbar';
+import { FilterBar, FilterSearch } from '../../components/ledger/FilterBar';
 import { TownshipFilter } from '../../components/ledger/TownshipFilter';
 import { elderColumns } from './columns';
-import { openOnClick } from '../../components/open-on-click';
 import { DIFFICULTY_OPTIONS, DUE_STATE_OPTIONS } from './elderly-options';
 import { RegisterElderModal } from './RegisterElderModal';
 import { type ElderlyQuery } from './use-elderly-query';
-import { tablePagination } from '../../app/address-query';
 
 interface Props {
   query: ElderlyQuery;
@@ -23,8 +22,6 @@ interface Props {
 
 export function EldersPanel({ query, update, fixedTownshipId, canRegister, onOpen }: Props) {
   const [registering, setRegistering] = useState(false);
-  // Clearing remounts the search box empty (the address, and so query.q, follows a moment later).
-  const [searches, setSearches] = useState(0);
   const townshipId = fixedTownshipId ? undefined : query.townshipId;
   // Undefined fields leave both the wire and the query key.
   const filter = { townshipId, state: query.dueState, difficulty: query.difficulty, q: query.q };
@@ -32,46 +29,19 @@ export function EldersPanel({ query, update, fixedTownshipId, canRegister, onOpe
   const data = list.data;
   const filtered = Object.values(filter).some((v) => v !== undefined);
   const emptyText = filtered ? '没有符合条件的老人' : canRegister ? '台账中还没有特殊困难老年人，请点击“登记老人”' : '台账中还没有特殊困难老年人';
-  const clear = () => {
-    setSearches((n) => n + 1);
-    update({ townshipId: undefined, dueState: undefined, difficulty: undefined, q: undefined });
-  };
 
   return (
     <>
-      <div className="table-toolbar">
+      <ListToolbar addText={canRegister && '登记老人'} onAdd={() => setRegistering(true)}>
         <span className="table-count">{data ? `共 ${data.total.toLocaleString('en-US')} 人` : ''}</span>
-        {canRegister && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>
-            登记老人
-          </Button>
-        )}
-      </div>
-      <div className="ledger-filters">
-        <div className="ledger-filters-row">
-          <SearchBox key={searches} initial={searches === 0 ? query.q : undefined} onSearch={(q) => update({ q })} placeholder="姓名、拼音首字母或身份证号" className="elderly-search" />
-          {!fixedTownshipId && <TownshipFilter value={query.townshipId} onChange={(id) => update({ townshipId: id })} />}
-          <Select aria-label="困难类型" placeholder="全部困难类型" options={DIFFICULTY_OPTIONS} value={query.difficulty} onChange={(difficulty) => update({ difficulty })} allowClear className="ledger-filter-select wide" />
-          <Select aria-label="探访状态" placeholder="全部状态" options={DUE_STATE_OPTIONS} value={query.dueState} onChange={(dueState) => update({ dueState })} allowClear className="ledger-filter-select narrow" />
-          {filtered && (
-            <Button type="link" onClick={clear}>
-              清除筛选
-            </Button>
-          )}
-        </div>
-      </div>
-      <Table<ElderRow>
-        rowKey="personId"
-        size="middle"
-        columns={elderColumns}
-        dataSource={data?.rows ?? []}
-        loading={list.isFetching}
-        pagination={tablePagination(query, data?.total, update)}
-        rowClassName="clickable-row"
-        onRow={openOnClick((row) => onOpen(row.personId))}
-        scroll={{ x: 1100 }}
-        locale={{ emptyText }}
-      />
+      </ListToolbar>
+      <FilterBar filtered={filtered} onClear={() => update({ townshipId: undefined, dueState: undefined, difficulty: undefined, q: undefined })}>
+        <FilterSearch q={query.q} onSearch={(q) => update({ q })} placeholder="姓名、拼音首字母或身份证号" className="elderly-search" />
+        {!fixedTownshipId && <TownshipFilter value={query.townshipId} onChange={(id) => update({ townshipId: id })} />}
+        <Select aria-label="困难类型" placeholder="全部困难类型" options={DIFFICULTY_OPTIONS} value={query.difficulty} onChange={(difficulty) => update({ difficulty })} allowClear className="ledger-filter-select wide" />
+        <Select aria-label="探访状态" placeholder="全部状态" options={DUE_STATE_OPTIONS} value={query.dueState} onChange={(dueState) => update({ dueState })} allowClear className="ledger-filter-select narrow" />
+      </FilterBar>
+      <FileListTable<ElderRow> columns={elderColumns} page={data} loading={list.isFetching} query={query} update={update} emptyText={emptyText} onOpen={onOpen} />
       {canRegister && (
         <RegisterElderModal
           open={registering}

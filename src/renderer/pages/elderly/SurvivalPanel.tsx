@@ -10,7 +10,7 @@ import { periodLabel, periodStart, SURVIVAL_METHOD_LABELS, SURVIVAL_RESULT_LABEL
 import { ENROLLMENT_STATUS_LABELS, PROGRAM_CATEGORIES } from '../../../shared/domain/programs';
 import { CARE_WORKERS, type Role } from '../../../shared/domain/roles';
 import { useRead } from '../../api/queries';
-import { SearchBox } from '../../components/ledger/SearchBox';
+import { FilterBar, FilterSearch } from '../../components/ledger/FilterBar';
 import { TownshipFilter } from '../../components/ledger/TownshipFilter';
 import { currentPeriod, periodOptions } from './elderly-options';
 import { placeOf } from '../../app/format';
@@ -47,8 +47,6 @@ interface Props {
 
 export function SurvivalPanel({ query, update, fixedTownshipId, role }: Props) {
   const [checking, setChecking] = useState<SurvivalRow | null>(null);
-  // Clearing remounts the search box empty (the address, and so query.q, follows a moment later).
-  const [searches, setSearches] = useState(0);
   const period = query.period ?? currentPeriod();
   const options = useMemo(() => {
     const list = periodOptions();
@@ -84,35 +82,24 @@ export function SurvivalPanel({ query, update, fixedTownshipId, role }: Props) {
   }
 
   const filtered = Boolean(query.q || (!fixedTownshipId && query.townshipId) || query.state);
-  const clear = () => {
-    setSearches((n) => n + 1);
-    update({ townshipId: undefined, state: undefined, q: undefined });
-  };
 
   return (
     <>
-      <div className="ledger-filters">
-        <div className="ledger-filters-row">
-          <Select aria-label="认证期间" options={options} value={period} onChange={(p: string) => update({ period: p })} style={{ width: 170 }} />
-          <Segmented<SurvivalState>
-            aria-label="认证情况"
-            value={state}
-            onChange={(s) => update({ state: s === 'all' ? undefined : s })}
-            options={[
-              { value: 'all', label: `全部${data ? ` ${data.totals.all}` : ''}` },
-              { value: 'checked', label: `已认证${data ? ` ${data.totals.checked}` : ''}` },
-              { value: 'missing', label: `未认证${data ? ` ${data.totals.missing}` : ''}` },
-            ]}
-          />
-          <SearchBox key={searches} initial={searches === 0 ? query.q : undefined} onSearch={(q) => update({ q })} placeholder="姓名、拼音首字母或身份证号" className="elderly-search" />
-          {!fixedTownshipId && <TownshipFilter value={query.townshipId} onChange={(id) => update({ townshipId: id })} />}
-          {filtered && (
-            <Button type="link" onClick={clear}>
-              清除筛选
-            </Button>
-          )}
-        </div>
-      </div>
+      <FilterBar filtered={filtered} onClear={() => update({ townshipId: undefined, state: undefined, q: undefined })}>
+        <Select aria-label="认证期间" options={options} value={period} onChange={(p: string) => update({ period: p })} style={{ width: 170 }} />
+        <Segmented<SurvivalState>
+          aria-label="认证情况"
+          value={state}
+          onChange={(s) => update({ state: s === 'all' ? undefined : s })}
+          options={[
+            { value: 'all', label: `全部${data ? ` ${data.totals.all}` : ''}` },
+            { value: 'checked', label: `已认证${data ? ` ${data.totals.checked}` : ''}` },
+            { value: 'missing', label: `未认证${data ? ` ${data.totals.missing}` : ''}` },
+          ]}
+        />
+        <FilterSearch q={query.q} onSearch={(q) => update({ q })} placeholder="姓名、拼音首字母或身份证号" className="elderly-search" />
+        {!fixedTownshipId && <TownshipFilter value={query.townshipId} onChange={(id) => update({ townshipId: id })} />}
+      </FilterBar>
       {data && (
         <div className="elderly-summary">
           <Typography.Text>

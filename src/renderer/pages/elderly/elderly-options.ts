@@ -14,6 +14,7 @@ import {
   SURVIVAL_METHODS,
   SURVIVAL_RESULT_LABELS,
   SURVIVAL_RESULTS,
+  type ElderVisitKind,
 } from '../../../shared/domain/elderly';
 import type { DueState } from './use-elderly-query';
 
@@ -21,6 +22,7 @@ export const DUE_STATE_LABELS: Record<DueState, string> = { overdue: '已逾期'
 export const DUE_STATE_OPTIONS = (Object.keys(DUE_STATE_LABELS) as DueState[]).map((value) => ({ value, label: DUE_STATE_LABELS[value] }));
 export const DIFFICULTY_OPTIONS = ELDER_DIFFICULTIES.map((value) => ({ value, label: ELDER_DIFFICULTY_LABELS[value] }));
 export const VISIT_KIND_OPTIONS = ELDER_VISIT_KINDS.map((value) => ({ value, label: ELDER_VISIT_KIND_LABELS[value] }));
+export const VISIT_KIND_COLORS: Record<ElderVisitKind, string> = { home: 'green', phone: 'gray', video: 'blue' };
 export const METHOD_OPTIONS = SURVIVAL_METHODS.map((value) => ({ value, label: SURVIVAL_METHOD_LABELS[value] }));
 export const RESULT_OPTIONS = SURVIVAL_RESULTS.map((value) => ({ value, label: SURVIVAL_RESULT_LABELS[value] }));
 export const LEVEL_OPTIONS = ASSESSMENT_LEVELS.map((value) => ({ value, label: ASSESSMENT_LEVEL_LABELS[value] }));

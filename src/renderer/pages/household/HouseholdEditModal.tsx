@@ -1,14 +1,9 @@
 /** Editing where a household lives, its hukou, phone and bank; its township stays. */
-import { App, Form } from 'antd';
 import type { HouseholdDetail } from '../../../shared/api/contract';
-import { reportError } from '../../api/errors';
 import { useWrite } from '../../api/queries';
-import { FormModal } from '../../components/FormModal';
 import { HouseholdFieldItems, householdInput, type HouseholdFieldValues } from '../../components/ledger/HouseholdFieldItems';
-import { ReasonField } from '../../components/ledger/ReasonField';
+import { ReasonEditModal } from '../../components/ledger/ReasonEditModal';
 import { HOUSEHOLD_WRITES } from './invalidates';
-
-type EditValues = HouseholdFieldValues & { reason: string };
 
 interface Props {
   open: boolean;
@@ -17,26 +12,11 @@ interface Props {
 }
 
 export function HouseholdEditModal({ open, household, onClose }: Props) {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<EditValues>();
   const update = useWrite('households.update', HOUSEHOLD_WRITES);
-
-  const submit = async (values: EditValues) => {
-    try {
-      await update.mutateAsync({ id: household.id, ...householdInput(values), reason: values.reason });
-      message.success('家庭信息已保存');
-      onClose();
-    } catch (err) {
-      reportError(err, form);
-    }
-  };
-
   return (
-    <FormModal<EditValues>
+    <ReasonEditModal<HouseholdFieldValues>
       open={open}
       title={`编辑家庭信息（${household.townshipName}）`}
-      okText="保存"
-      form={form}
       width={640}
       initialValues={{
         villageId: household.villageId,
@@ -48,11 +28,11 @@ export function HouseholdEditModal({ open, household, onClose }: Props) {
         notes: household.notes ?? undefined,
       }}
       saving={update.isPending}
-      onCancel={onClose}
-      onFinish={(v) => void submit(v)}
+      save={(values) => update.mutateAsync({ id: household.id, ...householdInput(values), reason: values.reason })}
+      saved="家庭信息已保存"
+      onClose={onClose}
     >
       <HouseholdFieldItems townshipId={household.townshipId} keepVillageId={household.villageId} maskedBankAccount={household.bankAccount} span={12} />
-      <ReasonField />
-    </FormModal>
+    </ReasonEditModal>
   );
 }

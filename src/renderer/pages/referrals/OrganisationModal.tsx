@@ -1,10 +1,9 @@
 /** Adding or editing a 帮扶机构: name, kind, whom it serves (the county, or one township), services, contact. */
-import { App, Form, Input, Select, Switch } from 'antd';
+import { Form, Input, Select, Switch } from 'antd';
 import type { Organisation } from '../../../shared/api/referrals.schemas';
 import type { OrganisationKind } from '../../../shared/domain/referrals';
-import { reportError } from '../../api/errors';
 import { useWrite } from '../../api/queries';
-import { FormModal } from '../../components/FormModal';
+import { SaveFormModal } from '../../components/SaveFormModal';
 import { TownshipSelect } from '../../components/ledger/TownshipSelect';
 import { REFERRAL_WRITES } from './invalidates';
 import { ORGANISATION_KIND_OPTIONS } from './referral-options';
@@ -30,44 +29,33 @@ interface Props {
 }
 
 export function OrganisationModal({ open, editing, fixedTownshipId, onClose }: Props) {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<OrganisationValues>();
   const save = useWrite('referrals.organisations.save', REFERRAL_WRITES);
-
-  const submit = async (values: OrganisationValues) => {
-    try {
-      await save.mutateAsync({
-        ...(editing ? { id: editing.id } : {}),
-        name: values.name,
-        kind: values.kind,
-        townshipId: fixedTownshipId ?? values.townshipId ?? null,
-        services: values.services?.trim() || null,
-        contactName: values.contactName?.trim() || null,
-        phone: values.phone?.trim() || null,
-        active: values.active,
-      });
-      message.success(editing ? '帮扶机构已保存' : `已登记帮扶机构：${values.name.trim()}`);
-      onClose();
-    } catch (err) {
-      reportError(err, form);
-    }
-  };
 
   const initialValues: Partial<OrganisationValues> = editing
     ? { name: editing.name, kind: editing.kind, townshipId: editing.townshipId ?? undefined, services: editing.services ?? undefined, contactName: editing.contactName ?? undefined, phone: editing.phone ?? undefined, active: editing.active }
     : { townshipId: fixedTownshipId ?? undefined, active: true };
 
   return (
-    <FormModal<OrganisationValues>
+    <SaveFormModal<OrganisationValues>
       open={open}
       title={editing ? `编辑帮扶机构：${editing.name}` : '登记帮扶机构'}
-      okText="保存"
-      form={form}
       width={560}
       initialValues={initialValues}
       saving={save.isPending}
-      onCancel={onClose}
-      onFinish={(v) => void submit(v)}
+      save={(values) =>
+        save.mutateAsync({
+          ...(editing ? { id: editing.id } : {}),
+          name: values.name,
+          kind: values.kind,
+          townshipId: fixedTownshipId ?? values.townshipId ?? null,
+          services: values.services?.trim() || null,
+          contactName: values.contactName?.trim() || null,
+          phone: values.phone?.trim() || null,
+          active: values.active,
+        })
+      }
+      saved={(values) => (editing ? '帮扶机构已保存' : `已登记帮扶机构：${values.name.trim()}`)}
+      onClose={onClose}
     >
       <Form.Item
         name="name"
@@ -98,6 +86,6 @@ export function OrganisationModal({ open, editing, fixedTownshipId, onClose }: P
       <Form.Item name="active" label="在用" valuePropName="checked">
         <Switch checkedChildren="在用" unCheckedChildren="停用" />
       </Form.Item>
-    </FormModal>
+    </SaveFormModal>
   );
 }

@@ -2,14 +2,14 @@
  * 帮扶机构: the organisations referrals go to. County staff and the administrator keep them all; a township
  * clerk sees the county-wide ones and keeps their own township's.
  */
-import { PlusOutlined } from '@ant-design/icons';
 import { Button, Table, type TableColumnsType } from 'antd';
-import { useState } from 'react';
 import type { Organisation } from '../../../shared/api/referrals.schemas';
 import { ORGANISATION_KIND_LABELS } from '../../../shared/domain/referrals';
 import { useRead } from '../../api/queries';
 import { StatusTag } from '../../components/StatusTag';
+import { ListToolbar } from '../../components/ListToolbar';
 import { TownshipFilter } from '../../components/ledger/TownshipFilter';
+import { useEditing } from '../../components/use-editing';
 import { OrganisationModal } from './OrganisationModal';
 
 interface Props {
@@ -17,12 +17,6 @@ interface Props {
   onTownship: (townshipId: string | undefined) => void;
   fixedTownshipId: string | null;
   canEdit: boolean;
-}
-
-/** The organisation stays while the modal closes, so its title does not change during the closing animation. */
-interface Editing {
-  open: boolean;
-  item: Organisation | null;
 }
 
 function columnsFor(editable: (o: Organisation) => boolean, edit: (o: Organisation) => void): TableColumnsType<Organisation> {
@@ -51,35 +45,30 @@ function columnsFor(editable: (o: Organisation) => boolean, edit: (o: Organisati
 
 export function OrganisationsPanel({ townshipId, onTownship, fixedTownshipId, canEdit }: Props) {
   const organisations = useRead('referrals.organisations.list', fixedTownshipId ? {} : { townshipId }, { keepPrevious: true });
-  const [editing, setEditing] = useState<Editing>({ open: false, item: null });
+  const editing = useEditing<Organisation>();
   const rows = organisations.data ?? [];
   // A township clerk keeps their own township's organisations, not the county's.
   const editable = (o: Organisation) => canEdit && (fixedTownshipId === null || o.townshipId === fixedTownshipId);
 
   return (
     <>
-      <div className="table-toolbar">
+      <ListToolbar addText={canEdit && '登记帮扶机构'} onAdd={editing.add}>
         <div className="ledger-filters-row">
           {!fixedTownshipId && <TownshipFilter value={townshipId} onChange={onTownship} />}
           <span className="table-count">共 {rows.length} 个</span>
         </div>
-        {canEdit && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ open: true, item: null })}>
-            登记帮扶机构
-          </Button>
-        )}
-      </div>
+      </ListToolbar>
       <Table<Organisation>
         rowKey="id"
         size="middle"
-        columns={columnsFor(editable, (item) => setEditing({ open: true, item }))}
+        columns={columnsFor(editable, editing.edit)}
         dataSource={rows}
         loading={organisations.isFetching}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
         scroll={{ x: 1200 }}
         locale={{ emptyText: canEdit ? '还没有帮扶机构，请点击“登记帮扶机构”' : '还没有帮扶机构' }}
       />
-      {canEdit && <OrganisationModal open={editing.open} editing={editing.item} fixedTownshipId={fixedTownshipId} onClose={() => setEditing((e) => ({ ...e, open: false }))} />}
+      {canEdit && <OrganisationModal open={editing.open} editing={editing.item} fixedTownshipId={fixedTownshipId} onClose={editing.close} />}
     </>
   );
 }

@@ -1,13 +1,11 @@
 /** 逾期转介 on the workbench: how many open referrals are past their date, the five most overdue, a link to the list. */
 import { NodeExpandOutlined } from '@ant-design/icons';
 import { Typography } from 'antd';
-import { useNavigate } from 'react-router-dom';
 import { useRead } from '../../api/queries';
 import { StatCard } from '../workbench/StatCard';
 import { subjectOf } from './referral-options';
 
 export function OverdueReferralsCard() {
-  const navigate = useNavigate();
   // No township: the backend scopes a township clerk to their own.
   const overdue = useRead('referrals.list', { status: 'overdue', pageSize: 5 });
   const rows = overdue.data?.rows ?? [];
@@ -31,7 +29,7 @@ export function OverdueReferralsCard() {
           <Typography.Text type="secondary">没有逾期未办结的转介</Typography.Text>
         )
       }
-      onOpen={() => navigate('/referrals?status=overdue')}
+      to="/referrals?status=overdue"
     />
   );
 }

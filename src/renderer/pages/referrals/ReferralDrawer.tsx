@@ -2,10 +2,11 @@
  * A referral beside the list: the details, the history of its status moves and, for care workers while it is
  * open, 更新状态. Roles that see it masked are told so and get no need, outcome or notes.
  */
-import { Alert, Button, Drawer, Empty, Skeleton, Typography } from 'antd';
+import { Alert, Button, Typography } from 'antd';
 import { useState } from 'react';
 import { isOpenStatus, seesReferralRecords } from '../../../shared/domain/referrals';
 import { useRead } from '../../api/queries';
+import { RecordDrawer } from '../../components/RecordDrawer';
 import { useSignedIn } from '../../session/session-context';
 import { ReferralDetails } from './ReferralDetails';
 import { ReferralTimeline } from './ReferralTimeline';
@@ -27,10 +28,11 @@ export function ReferralDrawer({ open, referralId, onClose }: Props) {
   const canAct = data !== undefined && seesReferralRecords(user.role) && !data.masked && isOpenStatus(data.status);
 
   return (
-    <Drawer
+    <RecordDrawer
       open={open}
       onClose={onClose}
-      size="min(760px, 94vw)"
+      read={referral}
+      unreadable="无法读取该转介记录"
       title={data ? `${data.referralNo} · ${subjectOf(data)}` : '转介记录'}
       extra={
         canAct && (
@@ -39,20 +41,17 @@ export function ReferralDrawer({ open, referralId, onClose }: Props) {
           </Button>
         )
       }
-      destroyOnHidden
+      testId="referral-detail"
     >
-      {!data ? (
-        referral.isError ? <Empty description="无法读取该转介记录" /> : <Skeleton active />
-      ) : (
-        <div data-testid="referral-detail">
-          {data.masked && <Alert type="info" showIcon className="modal-alert" title="您的角色只能查看脱敏信息" />}
-          {data.overdue && <Alert type="error" showIcon className="modal-alert" title={`已超过反馈期限 ${data.daysOverdue} 天，请联系机构了解进展并更新状态`} />}
-          <ReferralDetails referral={data} />
+      {(detail) => (
+        <>
+          {detail.overdue && <Alert type="error" showIcon className="modal-alert" title={`已超过反馈期限 ${detail.daysOverdue} 天，请联系机构了解进展并更新状态`} />}
+          <ReferralDetails referral={detail} />
           <Typography.Title level={5}>办理经过</Typography.Title>
-          <ReferralTimeline events={data.events} />
-          {canAct && <UpdateStatusModal open={updating} referral={data} onClose={() => setUpdating(false)} />}
-        </div>
+          <ReferralTimeline events={detail.events} />
+          {canAct && <UpdateStatusModal open={updating} referral={detail} onClose={() => setUpdating(false)} />}
+        </>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }

@@ -1,9 +1,9 @@
 /** 转介记录: every referral within reach, overdue first, filtered and paged by the server. */
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Table, Typography } from 'antd';
+import { Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { ReferralRow } from '../../../shared/api/referrals.schemas';
 import { useRead } from '../../api/queries';
+import { ListToolbar } from '../../components/ListToolbar';
 import { referralColumns } from './columns';
 import { openOnClick } from '../../components/open-on-click';
 import { ReferralFilterBar } from './ReferralFilterBar';
@@ -30,7 +30,7 @@ export function ReferralsPanel({ query, update, fixedTownshipId, canCreate, onOp
 
   return (
     <>
-      <div className="table-toolbar">
+      <ListToolbar addText={canCreate && '新建转介'} onAdd={() => setCreating(true)}>
         <span className="table-count">
           {data && `共 ${data.total.toLocaleString('en-US')} 条`}
           {data && data.overdueTotal > 0 && (
@@ -39,12 +39,7 @@ export function ReferralsPanel({ query, update, fixedTownshipId, canCreate, onOp
             </Typography.Link>
           )}
         </span>
-        {canCreate && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            新建转介
-          </Button>
-        )}
-      </div>
+      </ListToolbar>
       <ReferralFilterBar query={query} update={update} fixedTownshipId={fixedTownshipId} />
       <Table<ReferralRow>
         rowKey="id"

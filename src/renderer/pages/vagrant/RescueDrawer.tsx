@@ -2,10 +2,11 @@
  * A rescue record beside the list, with the clerks' actions: 编辑, and 离站登记 while the person is in the
  * station. Roles that see names masked are told so and get no actions.
  */
-import { Alert, Button, Drawer, Empty, Skeleton, Space } from 'antd';
+import { Button, Space } from 'antd';
 import { useState } from 'react';
 import { rescueTitle, seesRescueRecords } from '../../../shared/domain/vagrant';
 import { useRead } from '../../api/queries';
+import { RecordDrawer } from '../../components/RecordDrawer';
 import { useSignedIn } from '../../session/session-context';
 import { LeaveModal } from './LeaveModal';
 import { RescueFormModal } from './RescueFormModal';
@@ -40,28 +41,26 @@ export function RescueDrawer({ open, id, fixedTownshipId, onClose }: Props) {
   );
 
   return (
-    <Drawer
+    <RecordDrawer
       open={open}
       onClose={onClose}
-      size="min(760px, 94vw)"
+      read={record}
+      unreadable="无法读取该救助记录"
       title={data ? `${rescueTitle(data)} · ${data.rescueNo}` : '救助记录'}
       extra={actions}
-      destroyOnHidden
+      testId="rescue-record"
     >
-      {!data ? (
-        record.isError ? <Empty description="无法读取该救助记录" /> : <Skeleton active />
-      ) : (
-        <div data-testid="rescue-record">
-          {data.masked && <Alert type="info" showIcon className="modal-alert" title="您的角色只能查看脱敏信息" />}
-          <RescueRecord record={data} />
+      {(rescue) => (
+        <>
+          <RescueRecord record={rescue} />
           {canAct && (
             <>
-              <RescueFormModal open={action === 'edit'} record={data} fixedTownshipId={fixedTownshipId} onClose={() => setAction(null)} onSaved={() => setAction(null)} />
-              {data.leftOn === null && <LeaveModal open={action === 'leave'} record={data} onClose={() => setAction(null)} />}
+              <RescueFormModal open={action === 'edit'} record={rescue} fixedTownshipId={fixedTownshipId} onClose={() => setAction(null)} onSaved={() => setAction(null)} />
+              {rescue.leftOn === null && <LeaveModal open={action === 'leave'} record={rescue} onClose={() => setAction(null)} />}
             </>
           )}
-        </div>
+        </>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }

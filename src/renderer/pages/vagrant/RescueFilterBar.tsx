@@ -1,9 +1,8 @@
 /** Filters of the rescue records: search, 在站/已离站, month of admission and township (county roles). */
-import { Button, DatePicker, Select } from 'antd';
+import { DatePicker, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import type { RescueState } from '../../../shared/domain/vagrant';
-import { SearchBox } from '../../components/ledger/SearchBox';
+import { FilterBar, FilterSearch } from '../../components/ledger/FilterBar';
 import { TownshipFilter } from '../../components/ledger/TownshipFilter';
 import type { VagrantQuery } from './use-vagrant-query';
 import { STATE_OPTIONS } from './vagrant-options';
@@ -16,45 +15,31 @@ interface Props {
 }
 
 export function RescueFilterBar({ query, update, fixedTownshipId }: Props) {
-  // Clearing remounts the search box empty (the address, and so query.q, follows a moment later).
-  const [searches, setSearches] = useState(0);
   const filtered = Boolean(query.state || query.month || query.q || (!fixedTownshipId && query.townshipId));
 
-  const clear = () => {
-    setSearches((n) => n + 1);
-    update({ townshipId: undefined, month: undefined, state: undefined, q: undefined });
-  };
-
   return (
-    <div className="ledger-filters">
-      <div className="ledger-filters-row">
-        <SearchBox key={searches} initial={searches === 0 ? query.q : undefined} onSearch={(q) => update({ q })} placeholder="姓名、身份证号码、救助编号或发现地点" className="vagrant-search" />
-        <Select<RescueState>
-          aria-label="在站情况"
-          placeholder="在站和已离站"
-          options={STATE_OPTIONS}
-          value={query.state}
-          onChange={(state) => update({ state })}
-          allowClear
-          className="ledger-filter-select narrow"
-        />
-        <DatePicker
-          aria-label="入站月份"
-          picker="month"
-          format="YYYY年M月"
-          placeholder="全部月份"
-          value={query.month ? dayjs(`${query.month}-01`) : null}
-          onChange={(day: Dayjs | null) => update({ month: day ? day.format('YYYY-MM') : undefined })}
-          disabledDate={(day) => day.isAfter(dayjs(), 'month')}
-          className="vagrant-month"
-        />
-        {!fixedTownshipId && <TownshipFilter value={query.townshipId} onChange={(townshipId) => update({ townshipId })} />}
-        {filtered && (
-          <Button type="link" onClick={clear}>
-            清除筛选
-          </Button>
-        )}
-      </div>
-    </div>
+    <FilterBar filtered={filtered} onClear={() => update({ townshipId: undefined, month: undefined, state: undefined, q: undefined })}>
+      <FilterSearch q={query.q} onSearch={(q) => update({ q })} placeholder="姓名、身份证号码、救助编号或发现地点" className="vagrant-search" />
+      <Select<RescueState>
+        aria-label="在站情况"
+        placeholder="在站和已离站"
+        options={STATE_OPTIONS}
+        value={query.state}
+        onChange={(state) => update({ state })}
+        allowClear
+        className="ledger-filter-select narrow"
+      />
+      <DatePicker
+        aria-label="入站月份"
+        picker="month"
+        format="YYYY年M月"
+        placeholder="全部月份"
+        value={query.month ? dayjs(`${query.month}-01`) : null}
+        onChange={(day: Dayjs | null) => update({ month: day ? day.format('YYYY-MM') : undefined })}
+        disabledDate={(day) => day.isAfter(dayjs(), 'month')}
+        className="vagrant-month"
+      />
+      {!fixedTownshipId && <TownshipFilter value={query.townshipId} onChange={(townshipId) => update({ townshipId })} />}
+    </FilterBar>
   );
 }

@@ -1,9 +1,9 @@
 /** 救助记录: every record within reach, filtered and paged by the server; the clerks register new ones. */
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Table } from 'antd';
+import { Table } from 'antd';
 import { useState } from 'react';
 import type { RescueRow } from '../../../shared/api/vagrant.schemas';
 import { useRead } from '../../api/queries';
+import { ListToolbar } from '../../components/ListToolbar';
 import { rescueColumns } from './columns';
 import { openOnClick } from '../../components/open-on-click';
 import { RescueFilterBar } from './RescueFilterBar';
@@ -30,14 +30,9 @@ export function RescuesPanel({ query, update, fixedTownshipId, canRegister, onOp
 
   return (
     <>
-      <div className="table-toolbar">
+      <ListToolbar addText={canRegister && '新建救助记录'} onAdd={() => setCreating(true)}>
         <span className="table-count">{data ? `共 ${data.total.toLocaleString('en-US')} 条` : ''}</span>
-        {canRegister && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            新建救助记录
-          </Button>
-        )}
-      </div>
+      </ListToolbar>
       <RescueFilterBar query={query} update={update} fixedTownshipId={fixedTownshipId} />
       <Table<RescueRow>
         rowKey="id"

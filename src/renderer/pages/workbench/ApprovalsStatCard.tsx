@@ -1,12 +1,10 @@
 /** 审批待办 on the workbench: how many cases wait for the user, and how many of those are overdue. */
 import { FileDoneOutlined } from '@ant-design/icons';
 import { Typography } from 'antd';
-import { useNavigate } from 'react-router-dom';
 import { useRead } from '../../api/queries';
 import { StatCard } from './StatCard';
 
 export function ApprovalsStatCard() {
-  const navigate = useNavigate();
   // Only the totals are wanted: one row each.
   const todo = useRead('cases.inbox', { tab: 'todo', page: 1, pageSize: 1 });
   const overdue = useRead('cases.inbox', { tab: 'todo', overdueOnly: true, page: 1, pageSize: 1 });
@@ -19,7 +17,7 @@ export function ApprovalsStatCard() {
       icon={<FileDoneOutlined />}
       loading={todo.isPending}
       note={<Typography.Text type={late > 0 ? 'danger' : 'secondary'}>其中超期 {late} 件</Typography.Text>}
-      onOpen={() => navigate('/approvals')}
+      to="/approvals"
     />
   );
 }

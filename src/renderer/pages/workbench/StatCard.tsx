@@ -1,6 +1,7 @@
 import { RightOutlined } from '@ant-design/icons';
 import { Card, Statistic } from 'antd';
 import type { ReactNode } from 'react';
+import { useNavigate } from 'react-router-dom';
 
 interface Props {
   title: string;
@@ -10,12 +11,14 @@ interface Props {
   /** A line under the number (e.g. how many of them are overdue). */
   note?: ReactNode;
   loading?: boolean;
-  /** When given, the card opens a page; it is then a link for the keyboard too. */
-  onOpen?: () => void;
+  /** When given, the page the card opens (e.g. '/care?tab=due'); it is then a link for the keyboard too. */
+  to?: string;
 }
 
-export function StatCard({ title, value, suffix, icon, note, loading, onOpen }: Props) {
-  const clickable = onOpen !== undefined;
+export function StatCard({ title, value, suffix, icon, note, loading, to }: Props) {
+  const navigate = useNavigate();
+  const clickable = to !== undefined;
+  const onOpen = clickable ? () => navigate(to) : undefined;
   return (
     <Card
       className={clickable ? 'stat-card stat-card-link' : 'stat-card'}
@@ -26,7 +29,7 @@ export function StatCard({ title, value, suffix, icon, note, loading, onOpen }: 
       tabIndex={clickable ? 0 : undefined}
       aria-label={clickable ? title : undefined}
       onKeyDown={(e) => {
-        if (clickable && (e.key === 'Enter' || e.key === ' ')) {
+        if (onOpen && (e.key === 'Enter' || e.key === ' ')) {
           e.preventDefault();
           onOpen();
         }

@@ -1,12 +1,10 @@
 /** 儿童探访 on the workbench: children whose visit is overdue, and those due soon; opens the reminders. */
 import { HeartOutlined } from '@ant-design/icons';
 import { Typography } from 'antd';
-import { useNavigate } from 'react-router-dom';
 import { useRead } from '../../api/queries';
 import { StatCard } from './StatCard';
 
 export function VisitsDueCard() {
-  const navigate = useNavigate();
   // No township: the backend scopes a township clerk to their own.
   const due = useRead('care.visits.due', {});
   const soon = due.data?.dueSoonTotal ?? 0;
@@ -18,7 +16,7 @@ export function VisitsDueCard() {
       icon={<HeartOutlined />}
       loading={due.isPending}
       note={<Typography.Text type={soon > 0 ? 'warning' : 'secondary'}>近期待访 {soon} 人</Typography.Text>}
-      onOpen={() => navigate('/care?tab=due')}
+      to="/care?tab=due"
     />
   );
 }

@@ -1,6 +1,5 @@
 import { ApartmentOutlined, EnvironmentOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Card, Typography } from 'antd';
-import { useNavigate } from 'react-router-dom';
 import { useRead } from '../../api/queries';
 import { todayLong } from '../../app/format';
 import { ROLE_LABELS } from '../../../shared/labels';
@@ -20,13 +19,11 @@ const SEES_TRENDS: readonly Role[] = ['manager', 'county_reviewer', 'county_cler
 
 /** The first page: the user's scope (county or township) in numbers. */
 export function WorkbenchPage() {
-  const navigate = useNavigate();
   const { user, county } = useSignedIn();
   const overview = useRead('workspace.overview', {});
   const data = overview.data;
   const scopeName = data ? (data.scopeTownship?.name ?? data.county.name) : (user.townshipName ?? county.name);
   const loading = overview.isPending;
-  const toRegions = () => navigate('/regions');
 
   return (
     <>
@@ -44,10 +41,10 @@ export function WorkbenchPage() {
         {isCaseWorker(user.role) && <ApprovalsStatCard />}
         <VisitsDueCard />
         <OverdueReferralsCard />
-        <StatCard title="乡镇（街道）" value={data?.townships} suffix="个" icon={<ApartmentOutlined />} loading={loading} onOpen={toRegions} />
-        <StatCard title="村（社区）" value={data?.villages} suffix="个" icon={<EnvironmentOutlined />} loading={loading} onOpen={toRegions} />
-        <StatCard title="在册户数" value={data?.households} suffix="户" icon={<HomeOutlined />} loading={loading} onOpen={() => navigate('/ledger')} />
-        <StatCard title="在册人数" value={data?.persons} suffix="人" icon={<TeamOutlined />} loading={loading} onOpen={() => navigate('/ledger?kind=persons')} />
+        <StatCard title="乡镇（街道）" value={data?.townships} suffix="个" icon={<ApartmentOutlined />} loading={loading} to="/regions" />
+        <StatCard title="村（社区）" value={data?.villages} suffix="个" icon={<EnvironmentOutlined />} loading={loading} to="/regions" />
+        <StatCard title="在册户数" value={data?.households} suffix="户" icon={<HomeOutlined />} loading={loading} to="/ledger" />
+        <StatCard title="在册人数" value={data?.persons} suffix="人" icon={<TeamOutlined />} loading={loading} to="/ledger?kind=persons" />
         <StatCard title="在用账户" value={data?.activeUsers} suffix="个" icon={<UserOutlined />} loading={loading} />
       </div>
       {SEES_TRENDS.includes(user.role) && <TrendsCard />}

@@ -1,11 +1,11 @@
 /** 政策参数: the county's amounts and intervals the workflows use, money typed in 元 and stored in fen. */
-import { App, Button, Card, Form, Input, InputNumber, Space } from 'antd';
+import { Card, Form, Input, InputNumber } from 'antd';
 import type { FormRule } from 'antd';
 import { formatYuan } from '../../../shared/domain/money';
 import { DEFAULT_POLICY, type WorkflowPolicy } from '../../../shared/domain/workflow/types';
-import { reportError, withFieldPaths } from '../../api/errors';
 import { useWrite } from '../../api/queries';
 import { fenOf, yuanRules } from '../../components/ledger/money-rules';
+import { SETTING_WIDTH, SettingsForm } from '../../components/SettingsForm';
 
 interface PolicyValues {
   dibaoFloor: string;
@@ -42,34 +42,36 @@ const { complaintPhone: _phone, ...DEFAULT_VALUES } = valuesOf(DEFAULT_POLICY);
 
 const months = (label: string): FormRule[] => [{ required: true, message: `请填写${label}` }];
 
+/** The write's money fields are in fen; the form's, typed in 元, have their own names. */
+const FORM_NAMES: Record<string, string> = { dibaoFloorFen: 'dibaoFloor', linshiTownshipLimitFen: 'linshiTownshipLimit' };
+
 export function PolicyCard({ policy }: { policy: WorkflowPolicy }) {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<PolicyValues>();
   const save = useWrite('workflows.savePolicy', ['workflows.list']);
   const d = DEFAULT_POLICY;
 
-  const submit = async (values: PolicyValues) => {
-    try {
-      await save.mutateAsync({
-        dibaoFloorFen: fenOf(values.dibaoFloor),
-        linshiTownshipLimitFen: fenOf(values.linshiTownshipLimit),
-        taperMonths: values.taperMonths,
-        reviewMonths: values.reviewMonths,
-        reviewMonthsUnstable: values.reviewMonthsUnstable,
-        complaintPhone: (values.complaintPhone ?? '').trim(),
-      });
-      message.success('已保存政策参数');
-    } catch (err) {
-      const fields: Record<string, string> = { dibaoFloorFen: 'dibaoFloor', linshiTownshipLimitFen: 'linshiTownshipLimit' };
-      reportError(withFieldPaths(err, (path) => path.map((p, i) => (i === 0 ? (fields[String(p)] ?? p) : p))), form);
-    }
-  };
-
   return (
     <Card title="政策参数" className="wf-card">
-      <Form<PolicyValues> form={form} layout="horizontal" labelCol={{ flex: '220px' }} initialValues={valuesOf(policy)} onFinish={(v) => void submit(v)}>
+      <SettingsForm<PolicyValues>
+        initialValues={valuesOf(policy)}
+        defaults={DEFAULT_VALUES}
+        labelWidth={220}
+        saveText="保存政策参数"
+        saving={save.isPending}
+        save={(values) =>
+          save.mutateAsync({
+            dibaoFloorFen: fenOf(values.dibaoFloor),
+            linshiTownshipLimitFen: fenOf(values.linshiTownshipLimit),
+            taperMonths: values.taperMonths,
+            reviewMonths: values.reviewMonths,
+            reviewMonthsUnstable: values.reviewMonthsUnstable,
+            complaintPhone: (values.complaintPhone ?? '').trim(),
+          })
+        }
+        saved="已保存政策参数"
+        fieldPaths={(path) => path.map((p, i) => (i === 0 ? (FORM_NAMES[String(p)] ?? p) : p))}
+      >
         <Form.Item name="dibaoFloor" label="低保保底金额（元/人·月）" extra={`默认：${formatYuan(d.dibaoFloorFen)} 元；按标准核算不足此数的，按此数发放`} rules={moneyRules('低保保底金额')}>
-          <Input autoComplete="off" suffix="元" className="mono-input" style={{ width: 200 }} />
+          <Input autoComplete="off" suffix="元" className="mono-input" style={SETTING_WIDTH} />
         </Form.Item>
         <Form.Item
           name="linshiTownshipLimit"
@@ -77,29 +79,21 @@ export function PolicyCard({ policy }: { policy: WorkflowPolicy }) {
           extra={`默认：${formatYuan(d.linshiTownshipLimitFen)} 元；超过此金额的临时救助报县级审批`}
           rules={moneyRules('乡镇临时救助审批权限')}
         >
-          <Input autoComplete="off" suffix="元" className="mono-input" style={{ width: 200 }} />
+          <Input autoComplete="off" suffix="元" className="mono-input" style={SETTING_WIDTH} />
         </Form.Item>
         <Form.Item name="taperMonths" label="渐退默认月数" extra={`默认：${d.taperMonths} 个月（1–12）`} rules={months('渐退默认月数')}>
-          <InputNumber min={1} max={12} precision={0} suffix="个月" style={{ width: 200 }} />
+          <InputNumber min={1} max={12} precision={0} suffix="个月" style={SETTING_WIDTH} />
         </Form.Item>
         <Form.Item name="reviewMonths" label="复核周期（月）" extra={`默认：${d.reviewMonths} 个月（1–24）`} rules={months('复核周期')}>
-          <InputNumber min={1} max={24} precision={0} suffix="个月" style={{ width: 200 }} />
+          <InputNumber min={1} max={24} precision={0} suffix="个月" style={SETTING_WIDTH} />
         </Form.Item>
         <Form.Item name="reviewMonthsUnstable" label="收入不稳定家庭复核周期（月）" extra={`默认：${d.reviewMonthsUnstable} 个月（1–24）`} rules={months('收入不稳定家庭复核周期')}>
-          <InputNumber min={1} max={24} precision={0} suffix="个月" style={{ width: 200 }} />
+          <InputNumber min={1} max={24} precision={0} suffix="个月" style={SETTING_WIDTH} />
         </Form.Item>
         <Form.Item name="complaintPhone" label="监督电话" extra="印在公示名单和告知书上" rules={[{ max: 30, message: '监督电话最多 30 个字符' }]}>
-          <Input autoComplete="off" maxLength={30} placeholder="如 0739-1234567" style={{ width: 200 }} />
+          <Input autoComplete="off" maxLength={30} placeholder="如 0739-1234567" style={SETTING_WIDTH} />
         </Form.Item>
-        <Form.Item label=" " colon={false}>
-          <Space>
-            <Button onClick={() => form.setFieldsValue(DEFAULT_VALUES)}>恢复默认</Button>
-            <Button type="primary" htmlType="submit" loading={save.isPending}>
-              保存政策参数
-            </Button>
-          </Space>
-        </Form.Item>
-      </Form>
+      </SettingsForm>
     </Card>
   );
 }
