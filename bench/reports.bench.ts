@@ -1,11 +1,13 @@
 /**
  * The monthly 社会救助 form for a county with 200,000 enrollments and three years of history (starts,
  * stops, amount changes), target under 1 s, and within 3× of one hand-written SQL GROUP BY over the same
- * tables (households, persons and spending of the month by township and program) in the same run.
+ * tables (households, persons and spending of the month by township and program) in the same run. Records
+ * carry ULIDs as the app's do: shorter ids would make the tables, and the pages a form reads, smaller.
  */
 import { addMonths } from '../src/shared/domain/dates';
 import { computeReport } from '../src/main/reports/reports.service';
 import { SeededRandom } from '../src/main/demo/random';
+import { newId } from '../src/main/app/ids';
 import { median, report } from './measure';
 import { benchLedger } from './bench-ledger';
 
@@ -33,8 +35,9 @@ export async function benchReports(): Promise<boolean> {
       for (let i = 0; i < ENROLLMENTS; i++) {
         const program = PROGRAMS[i % PROGRAMS.length]!;
         const township = townships[i % townships.length]!;
-        const hid = `H${i}`;
-        const pid = `P${i}`;
+        const hid = newId();
+        const pid = newId();
+        const eid = newId();
         const born = program === 'gaoling' ? `19${rng.int(26, 45)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}` : `19${rng.int(50, 99)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}`;
         insertH.run(hid, township, rng.chance(0.3) ? 'urban' : 'rural', pid, now, now);
         insertP.run(pid, hid, `ID${i}`, born, now, now);
@@ -43,10 +46,10 @@ export async function benchReports(): Promise<boolean> {
         const fen = rng.int(5, 150) * 1000;
         const category = program === 'dibao' ? (rng.chance(0.3) ? 'urban' : 'rural') : program === 'tekun' ? (rng.chance(0.2) ? 'institution' : 'home') : null;
         const covered = program === 'dibao' ? rng.int(1, 5) : 1;
-        insertE.run(`E${i}`, program, hid, township, program === 'dibao' ? null : pid, category, end ? 'stopped' : 'active', start, end, fen, now, now, now);
-        insertM.run(`E${i}`, pid);
-        insertS.run(`E${i}`, start, fen, covered);
-        if (rng.chance(0.5)) insertS.run(`E${i}`, addMonths(start, rng.int(1, 12)), fen + rng.int(-3, 5) * 1000, covered);
+        insertE.run(eid, program, hid, township, program === 'dibao' ? null : pid, category, end ? 'stopped' : 'active', start, end, fen, now, now, now);
+        insertM.run(eid, pid);
+        insertS.run(eid, start, fen, covered);
+        if (rng.chance(0.5)) insertS.run(eid, addMonths(start, rng.int(1, 12)), fen + rng.int(-3, 5) * 1000, covered);
       }
     })();
     raw.pragma('optimize');
@@ -60,9 +63,12 @@ export async function benchReports(): Promise<boolean> {
     );
     const baseline = await median(5, () => void baselineSql.all(PERIOD, PERIOD, PERIOD));
     const viewer = { role: 'manager' as const, scope: { kind: 'county' as const }, today: '2026-11-22' };
-    const measured = await median(3, async () => void (await computeReport(db, { form: 'assistance-monthly', period: PERIOD }, viewer)));
+    const form = async () => void (await computeReport(db, { form: 'assistance-monthly', period: PERIOD }, viewer));
+    // The first form after the ledger is written reads its pages from disk; later ones from the page cache.
+    const first = await median(1, form);
+    const measured = await median(3, form);
     const withinTarget = report('社会救助月报（含上期、环比）', measured, '一条手写 SQL GROUP BY', baseline, 3);
-    console.log(`月报耗时 ${measured.toFixed(0)} ms（目标 < 1000 ms：${measured < 1000 ? '达到' : '未达到'}）`);
+    console.log(`月报耗时 ${measured.toFixed(0)} ms（目标 < 1000 ms：${measured < 1000 ? '达到' : '未达到'}）；首次编制 ${first.toFixed(0)} ms`);
     return withinTarget && measured < 1000;
   } finally {
     await dispose();

@@ -10,6 +10,7 @@ import type { Program } from '../../src/shared/domain/programs';
 import type { ReportResult } from '../../src/shared/api/reports.schemas';
 import { registerHouseholds } from '../../src/main/households/households.service';
 import { insertEnrollments, recordAmountFrom } from '../../src/main/enrollments/enrollment-history';
+import { aggregateSql } from '../../src/main/reports/enrollment-states';
 import { PeopleGenerator } from '../fixtures/people';
 import { ADMIN_PASSWORD, createCounty } from '../fixtures/ledger';
 import { staff, type County } from '../fixtures/cases';
@@ -219,5 +220,15 @@ describe('statistical forms', () => {
     expect([json.form, json.period, json.total.label, json.rows.map((r) => r.label)]).toEqual(['change-monthly', '2026-10', '合计', ['东山镇', '西河乡']]);
     json.columns.forEach((c, i) => c.additive && expect(json.total.values[i]).toBe(json.rows.reduce((n, r) => n + r.values[i]!, 0)));
     expect(json.total.values[json.columns.findIndex((c) => c.key === 'stopped_amount')]).toBe(50_000);
+  });
+
+  it('reads a household’s hukou and a person’s birth date from the small covering indexes, never from whole rows', () => {
+    // Whole rows would spread a county form over every page of both tables, beyond the page cache.
+    const raw = t.backend.store.rawDatabase();
+    const { sql: text, parameters } = aggregateSql([{ month: '2026-09', flows: false }, { month: '2026-10', flows: true }]).compile(t.backend.store.db);
+    const plan = (raw.prepare(`explain query plan ${text}`).all(...(parameters as unknown[])) as { detail: string }[]).map((r) => r.detail);
+    expect(plan).toContain('SEARCH h USING COVERING INDEX households_id_hukou (id=?)');
+    expect(plan).toContain('SEARCH p USING COVERING INDEX persons_id_birth (id=?)');
+    expect(plan.filter((d) => /\b(households|persons) (h|p)\b|\b(h|p) USING (INDEX|PRIMARY)/.test(d))).toEqual([]);
   });
 });
