@@ -7,8 +7,12 @@ import { isValidIsoDate } from '../dates';
 import type { HukouType, Relation } from '../household';
 import type { Program } from '../programs';
 
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+
 /** Full-width ASCII (digits, letters, punctuation) to half-width, ideographic space to space. */
 export function toHalfWidth(s: string): string {
+  // Most cells have nothing full-width: testing is far cheaper than two replaces over every cell.
+  if (!FULL_WIDTH.test(s)) return s;
   return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
