@@ -79,9 +79,16 @@ async function init(args: string[]): Promise<void> {
   printRecoveryCode(recoveryCode);
 }
 
+/** With DOUDI_CLOCK_FILE set (end-to-end tests), the instant in that file; else the system clock. */
+function clockFromEnv() {
+  const clockFile = process.env.DOUDI_CLOCK_FILE;
+  return clockFile ? fileClock(clockFile, (p) => (fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : null)) : undefined;
+}
+
 async function demo(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { data: { type: 'string' }, households: { type: 'string', default: '320' } } });
-  const { backend } = createBackend({ dataDir: dataDirOf(values) });
+  // The demo county is dated by the clock it will be served with (a test's clock file, else today).
+  const { backend } = createBackend({ dataDir: dataDirOf(values), clock: clockFromEnv() });
   let password = process.env.DOUDI_PASSWORD;
   const generated = !password;
   if (!password) password = `demo${crypto.randomBytes(4).toString('hex')}`;
@@ -108,9 +115,7 @@ async function serve(args: string[]): Promise<void> {
     args,
     options: { data: { type: 'string' }, port: { type: 'string', default: '4317' }, host: { type: 'string', default: '127.0.0.1' } },
   });
-  const clockFile = process.env.DOUDI_CLOCK_FILE;
-  const clock = clockFile ? fileClock(clockFile, (p) => (fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : null)) : undefined;
-  const { backend, router, sessions } = createBackend({ dataDir: dataDirOf(values), clock });
+  const { backend, router, sessions } = createBackend({ dataDir: dataDirOf(values), clock: clockFromEnv() });
   const server = await startHttpServer({ router, sessions, clock: backend.clock, host: values.host, port: Number(values.port), staticDir: RENDERER_DIR });
   const backups = startBackupSchedule(backend);
   console.log(`Doudi 已启动：${server.url}`);

@@ -20,7 +20,8 @@ import { choose } from './select';
 
 const PASSWORD = 'Demo2026pass';
 const clock = movableClock();
-// The demo county is dated by the system clock: the server and the browser are set to the same day.
+// Today's date, read once: the demo county, the server and the browser all keep it, even if the run
+// crosses midnight.
 const today = toIsoDate(new Date());
 
 /** The value of a Descriptions item, by its label. */
@@ -50,7 +51,7 @@ test.describe('care services', () => {
   test.beforeAll(async () => {
     test.setTimeout(90_000);
     clock.setServerDate(today);
-    server = await startServer(prepareDemo(PASSWORD, 320), clock.env);
+    server = await startServer(prepareDemo(PASSWORD, 320, clock.env), clock.env);
   });
   test.afterAll(async () => {
     await server?.stop();

@@ -32,10 +32,11 @@ function runCli(args: string[], env: Record<string, string> = {}): { status: num
 
 /** A ledger made with `doudi demo`, for tests that start from a populated county. */
 /** A demo county of `households` households (40 keeps the specs quick; `doudi demo` makes 320). */
-export function prepareDemo(password: string, households = 40): string {
+/** `env` may carry DOUDI_CLOCK_FILE: the county is then dated by that clock, as the server will be. */
+export function prepareDemo(password: string, households = 40, env: Record<string, string> = {}): string {
   const dataDir = newLedgerFolder('demo');
   rememberPassword(dataDir, password);
-  const result = runCli(['demo', '--data', dataDir, '--households', String(households)], { DOUDI_PASSWORD: password });
+  const result = runCli(['demo', '--data', dataDir, '--households', String(households)], { ...env, DOUDI_PASSWORD: password });
   if (result.status !== 0) throw new Error(`doudi demo failed: ${fs.readFileSync(result.log, 'utf8')}`);
   return dataDir;
 }

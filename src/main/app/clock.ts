@@ -20,7 +20,7 @@ export function fixedClock(start: Date | string): Clock & { set(at: Date | strin
 
 /**
  * A clock read from a file holding an ISO instant (end-to-end tests move it to let a 7-day notice run);
- * only `doudi serve` with DOUDI_CLOCK_FILE set uses it. Without the file, the system clock.
+ * only `doudi serve` and `doudi demo` with DOUDI_CLOCK_FILE set use it. Without the file, the system clock.
  */
 export function fileClock(path: string, read: (path: string) => string | null): Clock {
   return {
