@@ -17,7 +17,8 @@ export interface LayoutColumn {
 
 export interface DataRow {
   number: number;
-  cells: CellValue[];
+  /** Shared with the grid where nothing was filled down: never written to. */
+  cells: readonly CellValue[];
   /** Columns whose value was filled down from a merged cell above (the household's cells). */
   merged: Set<number> | null;
 }
@@ -182,11 +183,13 @@ export function detectLayout(sheet: GridSheet, remembered?: (templateKey: string
     // A header repeated at the top of each printed page.
     if (row.cells.filter((c) => c !== null && headerWords.has(compact(c))).length >= Math.max(2, headerWords.size / 2)) continue;
     let merged: Set<number> | null = null;
-    const cells = row.cells.slice();
+    // The grid's own cells unless a household cell is filled down: a copy per row would double the memory.
+    let cells = row.cells;
     for (const col of householdCols) {
       if (cells[col] !== null && cells[col] !== undefined) continue;
       const m = resolver.coverOf(row.number, col);
       if (m && m.top < row.number) {
+        if (cells === row.cells) cells = row.cells.slice();
         cells[col] = resolver.shown(row.number, col);
         (merged ??= new Set()).add(col);
       }
