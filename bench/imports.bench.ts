@@ -15,7 +15,7 @@ import type { ChildResult } from './imports-child';
 
 const PERSONS = 100_000;
 
-export async function writeRoster(file: string): Promise<void> {
+async function writeRoster(file: string): Promise<void> {
   const people = new PeopleGenerator(42, '431122');
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet('花名册');

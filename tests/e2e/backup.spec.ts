@@ -10,15 +10,13 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { prepareDemo, startServer, type TestServer } from './server';
 import { login } from './login';
+import { pressUntil } from './press';
 
 const PASSWORD = 'Demo2026pass';
 
-/** Opens a page from the menu; a click while the 系统管理 submenu is still unfolding can miss, so it is pressed until the page shows. */
+/** Opens a page from the 系统管理 submenu, pressed until the page shows. */
 async function openFromMenu(page: Page, item: string, title: string) {
-  await expect(async () => {
-    await page.getByRole('menuitem', { name: item }).click();
-    await expect(page.getByRole('heading', { name: title, exact: true })).toBeVisible({ timeout: 1000 });
-  }).toPass();
+  await pressUntil(page.getByRole('menuitem', { name: item }), () => expect(page.getByRole('heading', { name: title, exact: true })).toBeVisible({ timeout: 1000 }));
 }
 
 test.describe('backup and restore', () => {

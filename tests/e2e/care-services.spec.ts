@@ -17,6 +17,7 @@ import { movableClock } from './clock';
 import { login, logout } from './login';
 import { registerFamily } from './family';
 import { choose } from './select';
+import { pressUntil } from './press';
 
 const PASSWORD = 'Demo2026pass';
 const clock = movableClock();
@@ -37,11 +38,7 @@ async function pick(page: Page, label: string, option: string | RegExp) {
 
 /** Chooses a button-style radio (its input is hidden: the button is what a clerk presses). */
 async function choosePressed(scope: Locator, label: string) {
-  // A press during the dialog's opening animation can miss: press again until the choice holds.
-  await expect(async () => {
-    await scope.locator('label.ant-radio-button-wrapper').filter({ hasText: label }).click();
-    await expect(scope.getByRole('radio', { name: label })).toBeChecked({ timeout: 1000 });
-  }).toPass();
+  await pressUntil(scope.locator('label.ant-radio-button-wrapper').filter({ hasText: label }), () => expect(scope.getByRole('radio', { name: label })).toBeChecked({ timeout: 1000 }));
 }
 
 const rows = (scope: Page | Locator) => scope.locator('tr.ant-table-row');

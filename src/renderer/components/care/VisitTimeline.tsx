@@ -1,6 +1,7 @@
 /** 探访记录 of a care file (a child's, an elder's), newest first; roles that see the file masked get dates and kinds only. */
 import { Empty, Timeline } from 'antd';
 import { formatDateTime } from '../../app/format';
+import { TimelineEntry } from '../TimelineEntry';
 import type { VisitRecord } from './VisitRecordModal';
 import './visit-timeline.css';
 
@@ -27,13 +28,7 @@ export function VisitTimeline<K extends string>({ visits, masked, kindLabels, ki
         key: v.id,
         color: kindColors[v.kind],
         content: (
-          <div className="timeline-entry">
-            <div className="timeline-head">
-              <span className="timeline-summary">
-                {v.visitedOn} · {kindLabels[v.kind]}
-              </span>
-              {!masked && <span className="timeline-meta">探访人：{v.visitor}</span>}
-            </div>
+          <TimelineEntry summary={`${v.visitedOn} · ${kindLabels[v.kind]}`} meta={!masked && `探访人：${v.visitor}`}>
             {!masked && (
               <>
                 <div className="visit-line">探访发现：{v.findings}</div>
@@ -44,7 +39,7 @@ export function VisitTimeline<K extends string>({ visits, masked, kindLabels, ki
                 </div>
               </>
             )}
-          </div>
+          </TimelineEntry>
         ),
       }))}
     />

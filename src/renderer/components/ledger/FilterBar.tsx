@@ -3,7 +3,7 @@
  * list's SearchBox goes in as <FilterSearch>: clearing remounts it empty, since its text is its own and the
  * address, and so the query, follows a moment later.
  */
-import { Button } from 'antd';
+import { Button, Select } from 'antd';
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { SearchBox } from './SearchBox';
 
@@ -53,4 +53,36 @@ interface SearchProps {
 export function FilterSearch({ q, onSearch, placeholder, className }: SearchProps) {
   const clears = useContext(Clears);
   return <SearchBox key={clears} initial={clears === 0 ? q : undefined} onSearch={onSearch} placeholder={placeholder} className={className} />;
+}
+
+interface SelectProps<T extends string> {
+  /** The filter's name, for screen readers and tests. */
+  label: string;
+  /** What no choice means (全部…). */
+  placeholder: string;
+  options: { value: T; label: string }[];
+  value: T | undefined;
+  onChange: (value: T | undefined) => void;
+  width?: 'narrow' | 'wide';
+  /** Long lists (users, record kinds) are searched by their text. */
+  searchable?: boolean;
+  /** Options wider than the box (long case kinds) show whole. */
+  wideOptions?: boolean;
+}
+
+/** A drop-down of a FilterBar: one choice or none, cleared back to none. */
+export function FilterSelect<T extends string>({ label, placeholder, options, value, onChange, width, searchable, wideOptions }: SelectProps<T>) {
+  return (
+    <Select<T>
+      aria-label={label}
+      placeholder={placeholder}
+      options={options}
+      value={value}
+      onChange={(v) => onChange(v ?? undefined)}
+      allowClear
+      showSearch={searchable ? { optionFilterProp: 'label' } : undefined}
+      popupMatchSelectWidth={!wideOptions}
+      className={width ? `ledger-filter-select ${width}` : 'ledger-filter-select'}
+    />
+  );
 }

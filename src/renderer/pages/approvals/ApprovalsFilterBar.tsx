@@ -1,7 +1,7 @@
 /** The case list's filters: kind, township (county-wide users), overdue only, and a search box that waits for a pause. */
-import { Checkbox, Select } from 'antd';
+import { Checkbox } from 'antd';
 import { useState } from 'react';
-import { FilterBar, FilterSearch } from '../../components/ledger/FilterBar';
+import { FilterBar, FilterSearch, FilterSelect } from '../../components/ledger/FilterBar';
 import { TownshipFilter } from '../../components/ledger/TownshipFilter';
 import { KIND_OPTIONS } from './kind-options';
 import type { ApprovalsQuery } from './use-approvals-query';
@@ -26,16 +26,7 @@ export function ApprovalsFilterBar({ query, update, showTownship }: Props) {
   return (
     <FilterBar filtered={filtered} onClear={clear}>
       <FilterSearch q={query.q} onSearch={(q) => update({ q })} placeholder="申请人姓名或案件编号" className="ledger-search" />
-      <Select
-        aria-label="案件类型"
-        placeholder="全部类型"
-        options={KIND_OPTIONS}
-        value={query.kind}
-        onChange={(kind) => update({ kind })}
-        allowClear
-        popupMatchSelectWidth={false}
-        className="ledger-filter-select wide"
-      />
+      <FilterSelect label="案件类型" placeholder="全部类型" options={KIND_OPTIONS} value={query.kind} onChange={(kind) => update({ kind })} width="wide" wideOptions />
       {showTownship && <TownshipFilter value={query.townshipId} onChange={(townshipId) => update({ townshipId })} />}
       <Checkbox
         checked={overdueOnly}

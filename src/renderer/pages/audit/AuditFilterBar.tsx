@@ -9,7 +9,7 @@ import type { User } from '../../../shared/api/contract';
 import { auditWhoLabel } from '../../../shared/domain/audit';
 import { AUDIT_ACTION_LABELS, AUDIT_ACTOR_LABELS, AUDIT_ENTITY_LABELS } from '../../../shared/labels';
 import { isoOf } from '../../app/date-field';
-import { FilterBar, FilterSearch } from '../../components/ledger/FilterBar';
+import { FilterBar, FilterSearch, FilterSelect } from '../../components/ledger/FilterBar';
 import { isFiltered, type AuditQuery } from './use-audit-query';
 
 const toOptions = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
@@ -33,16 +33,7 @@ export function AuditFilterBar({ query, update, users, displayNames }: Props) {
 
   const above = (
     <>
-      <Select
-        aria-label="用户"
-        placeholder="全部用户"
-        options={userOptions}
-        value={query.username}
-        onChange={(username?: string) => update({ username })}
-        allowClear
-        showSearch={{ optionFilterProp: 'label' }}
-        className="ledger-filter-select wide"
-      />
+      <FilterSelect label="用户" placeholder="全部用户" options={userOptions} value={query.username} onChange={(username) => update({ username })} width="wide" searchable />
       <Select
         aria-label="操作"
         mode="multiple"
@@ -55,16 +46,7 @@ export function AuditFilterBar({ query, update, users, displayNames }: Props) {
         showSearch={{ optionFilterProp: 'label' }}
         className="audit-action-select"
       />
-      <Select
-        aria-label="对象类别"
-        placeholder="全部对象"
-        options={ENTITY_OPTIONS}
-        value={query.entity}
-        onChange={(entity?: string) => update({ entity })}
-        allowClear
-        showSearch={{ optionFilterProp: 'label' }}
-        className="ledger-filter-select"
-      />
+      <FilterSelect label="对象类别" placeholder="全部对象" options={ENTITY_OPTIONS} value={query.entity} onChange={(entity) => update({ entity })} searchable />
       <DatePicker.RangePicker
         aria-label="日期"
         value={[query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null]}

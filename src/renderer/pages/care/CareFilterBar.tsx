@@ -1,6 +1,5 @@
 /** Filters of the reminders and the child ledger: township (county roles), 儿童主任, and for the ledger category, state and a search box. */
-import { Select } from 'antd';
-import { FilterBar, FilterSearch } from '../../components/ledger/FilterBar';
+import { FilterBar, FilterSearch, FilterSelect } from '../../components/ledger/FilterBar';
 import { TownshipFilter } from '../../components/ledger/TownshipFilter';
 import { CATEGORY_OPTIONS, DUE_STATE_OPTIONS } from './care-options';
 import { DirectorFilter } from './DirectorSelect';
@@ -25,24 +24,8 @@ export function CareFilterBar({ query, update, fixedTownshipId, full }: Props) {
       <DirectorFilter townshipId={fixedTownshipId ?? query.townshipId} value={query.directorId} onChange={(directorId) => update({ directorId })} className="ledger-filter-select wide" />
       {full && (
         <>
-          <Select
-            aria-label="儿童类别"
-            placeholder="全部类别"
-            options={CATEGORY_OPTIONS}
-            value={query.category}
-            onChange={(category) => update({ category })}
-            allowClear
-            className="ledger-filter-select wide"
-          />
-          <Select
-            aria-label="探访状态"
-            placeholder="全部状态"
-            options={DUE_STATE_OPTIONS}
-            value={query.dueState}
-            onChange={(dueState) => update({ dueState })}
-            allowClear
-            className="ledger-filter-select narrow"
-          />
+          <FilterSelect label="儿童类别" placeholder="全部类别" options={CATEGORY_OPTIONS} value={query.category} onChange={(category) => update({ category })} width="wide" />
+          <FilterSelect label="探访状态" placeholder="全部状态" options={DUE_STATE_OPTIONS} value={query.dueState} onChange={(dueState) => update({ dueState })} width="narrow" />
         </>
       )}
     </FilterBar>

@@ -2,6 +2,7 @@
 import { Empty, Timeline } from 'antd';
 import type { CaseDetail, CaseHistoryEntry } from '../../../shared/api/cases.schemas';
 import { formatDateTime } from '../../app/format';
+import { TimelineEntry } from '../../components/TimelineEntry';
 
 /** Green for a decision that approves, red for a refusal or return, blue for the ordinary steps. */
 function colorOf(detail: CaseDetail, entry: CaseHistoryEntry): string {
@@ -13,15 +14,7 @@ function colorOf(detail: CaseDetail, entry: CaseHistoryEntry): string {
 
 function EntryContent({ entry }: { entry: CaseHistoryEntry }) {
   return (
-    <div className="timeline-entry">
-      <div className="timeline-head">
-        <span className="timeline-summary">
-          {entry.stepLabel} · {entry.actionLabel}
-        </span>
-        <span className="timeline-meta">
-          {entry.userName}（{entry.roleLabel}） · {formatDateTime(entry.actedAt)}
-        </span>
-      </div>
+    <TimelineEntry summary={`${entry.stepLabel} · ${entry.actionLabel}`} meta={`${entry.userName}（${entry.roleLabel}） · ${formatDateTime(entry.actedAt)}`}>
       {entry.opinion && <div className="timeline-reason">审核意见：{entry.opinion}</div>}
       {entry.details.length > 0 && (
         <ul className="timeline-changes">
@@ -32,7 +25,7 @@ function EntryContent({ entry }: { entry: CaseHistoryEntry }) {
           ))}
         </ul>
       )}
-    </div>
+    </TimelineEntry>
   );
 }
 

@@ -1,11 +1,10 @@
 /** 特殊困难老年人: every file within reach, filtered and paged by the server; care workers register new ones. */
-import { Select } from 'antd';
 import { useState } from 'react';
 import type { ElderRow } from '../../../shared/api/elderly.schemas';
 import { useRead } from '../../api/queries';
 import { FileListTable } from '../../components/care/FileListTable';
 import { ListToolbar } from '../../components/ListToolbar';
-import { FilterBar, FilterSearch } from '../../components/ledger/FilterBar';
+import { FilterBar, FilterSearch, FilterSelect } from '../../components/ledger/FilterBar';
 import { TownshipFilter } from '../../components/ledger/TownshipFilter';
 import { elderColumns } from './columns';
 import { DIFFICULTY_OPTIONS, DUE_STATE_OPTIONS } from './elderly-options';
@@ -38,8 +37,8 @@ export function EldersPanel({ query, update, fixedTownshipId, canRegister, onOpe
       <FilterBar filtered={filtered} onClear={() => update({ townshipId: undefined, dueState: undefined, difficulty: undefined, q: undefined })}>
         <FilterSearch q={query.q} onSearch={(q) => update({ q })} placeholder="姓名、拼音首字母或身份证号" className="elderly-search" />
         {!fixedTownshipId && <TownshipFilter value={query.townshipId} onChange={(id) => update({ townshipId: id })} />}
-        <Select aria-label="困难类型" placeholder="全部困难类型" options={DIFFICULTY_OPTIONS} value={query.difficulty} onChange={(difficulty) => update({ difficulty })} allowClear className="ledger-filter-select wide" />
-        <Select aria-label="探访状态" placeholder="全部状态" options={DUE_STATE_OPTIONS} value={query.dueState} onChange={(dueState) => update({ dueState })} allowClear className="ledger-filter-select narrow" />
+        <FilterSelect label="困难类型" placeholder="全部困难类型" options={DIFFICULTY_OPTIONS} value={query.difficulty} onChange={(difficulty) => update({ difficulty })} width="wide" />
+        <FilterSelect label="探访状态" placeholder="全部状态" options={DUE_STATE_OPTIONS} value={query.dueState} onChange={(dueState) => update({ dueState })} width="narrow" />
       </FilterBar>
       <FileListTable<ElderRow> columns={elderColumns} page={data} loading={list.isFetching} query={query} update={update} emptyText={emptyText} onOpen={onOpen} />
       {canRegister && (

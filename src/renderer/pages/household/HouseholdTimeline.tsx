@@ -1,9 +1,10 @@
 /** 变更记录: every change to the household, its members and enrollments, newest first, with the reason given. */
 import { Empty, Skeleton, Timeline } from 'antd';
-import type { TimelineEntry } from '../../../shared/api/contract';
+import type { TimelineEntry as Entry } from '../../../shared/api/contract';
 import { useRead } from '../../api/queries';
 import { formatDateTime } from '../../app/format';
 import { actorLabel } from '../audit/describe';
+import { TimelineEntry } from '../../components/TimelineEntry';
 
 const COLORS: Record<string, string> = { register: 'green', add: 'green', initial_load: 'purple', update: 'blue' };
 
@@ -13,15 +14,9 @@ function colorOf(action: string): string {
 
 const shown = (value: string | null) => (value === null || value === '' ? '（空）' : value);
 
-function EntryContent({ entry }: { entry: TimelineEntry }) {
+function EntryContent({ entry }: { entry: Entry }) {
   return (
-    <div className="timeline-entry">
-      <div className="timeline-head">
-        <span className="timeline-summary">{entry.summary}</span>
-        <span className="timeline-meta">
-          {formatDateTime(entry.at)} · {actorLabel(entry.username)}
-        </span>
-      </div>
+    <TimelineEntry summary={entry.summary} meta={`${formatDateTime(entry.at)} · ${actorLabel(entry.username)}`}>
       {entry.reason && <div className="timeline-reason">原因：{entry.reason}</div>}
       {entry.changes.length > 0 && (
         <ul className="timeline-changes">
@@ -33,7 +28,7 @@ function EntryContent({ entry }: { entry: TimelineEntry }) {
           ))}
         </ul>
       )}
-    </div>
+    </TimelineEntry>
   );
 }
 

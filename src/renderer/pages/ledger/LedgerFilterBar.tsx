@@ -1,9 +1,10 @@
 /** One search box and the filters of the ledger list; typing waits for a pause before asking. */
 import { SearchOutlined } from '@ant-design/icons';
-import { Button, Input, InputNumber, Select } from 'antd';
+import { Button, Input, InputNumber } from 'antd';
 import { useState } from 'react';
 import { ENROLLMENT_STATUSES, ENROLLMENT_STATUS_LABELS, PROGRAM_CATEGORIES, PROGRAM_LABELS, PROGRAMS } from '../../../shared/domain/programs';
 import { useDebouncedCallback } from '../../app/use-debounced-callback';
+import { FilterSelect } from '../../components/ledger/FilterBar';
 import { TownshipFilter } from '../../components/ledger/TownshipFilter';
 import { VillageSelect } from '../../components/ledger/VillageSelect';
 import type { LedgerQuery } from './use-ledger-query';
@@ -81,34 +82,10 @@ export function LedgerFilterBar({ query, update, fixedTownshipId }: Props) {
           onChange={(villageId) => update({ villageId: villageId ?? undefined })}
           className="ledger-filter-select"
         />
-        <Select
-          aria-label="保障项目"
-          placeholder="全部保障项目"
-          options={PROGRAM_OPTIONS}
-          value={query.program}
-          onChange={(program) => update({ program })}
-          allowClear
-          className="ledger-filter-select wide"
-        />
-        <Select
-          aria-label="状态"
-          placeholder={query.program ? '在保及渐退' : '全部状态'}
-          options={STATUS_OPTIONS}
-          value={query.status}
-          onChange={(status) => update({ status })}
-          allowClear
-          className="ledger-filter-select narrow"
-        />
+        <FilterSelect label="保障项目" placeholder="全部保障项目" options={PROGRAM_OPTIONS} value={query.program} onChange={(program) => update({ program })} width="wide" />
+        <FilterSelect label="状态" placeholder={query.program ? '在保及渐退' : '全部状态'} options={STATUS_OPTIONS} value={query.status} onChange={(status) => update({ status })} width="narrow" />
         {categories && (
-          <Select
-            aria-label="类别"
-            placeholder="全部类别"
-            options={categoryOptions}
-            value={query.category}
-            onChange={(category: string | undefined) => update({ category })}
-            allowClear
-            className="ledger-filter-select"
-          />
+          <FilterSelect label="类别" placeholder="全部类别" options={categoryOptions} value={query.category} onChange={(category) => update({ category })} />
         )}
         <span className="ledger-age">
           <span className="ledger-age-label">年龄</span>

@@ -1,6 +1,5 @@
 /** Filters of the referral list: a search box, township (county roles), status (已逾期 among them) and need kind. */
-import { Select } from 'antd';
-import { FilterBar, FilterSearch } from '../../components/ledger/FilterBar';
+import { FilterBar, FilterSearch, FilterSelect } from '../../components/ledger/FilterBar';
 import { TownshipFilter } from '../../components/ledger/TownshipFilter';
 import { NEED_KIND_OPTIONS, STATUS_FILTER_OPTIONS } from './referral-options';
 import type { ReferralQuery } from './use-referral-query';
@@ -19,8 +18,8 @@ export function ReferralFilterBar({ query, update, fixedTownshipId }: Props) {
     <FilterBar filtered={filtered} onClear={() => update({ townshipId: undefined, status: undefined, needKind: undefined, q: undefined })}>
       <FilterSearch q={query.q} onSearch={(q) => update({ q })} placeholder="对象姓名、拼音首字母或身份证号码" className="referral-search" />
       {!fixedTownshipId && <TownshipFilter value={query.townshipId} onChange={(townshipId) => update({ townshipId })} />}
-      <Select aria-label="状态" placeholder="全部状态" options={STATUS_FILTER_OPTIONS} value={query.status} onChange={(status) => update({ status })} allowClear className="ledger-filter-select" />
-      <Select aria-label="需求类别" placeholder="全部需求类别" options={NEED_KIND_OPTIONS} value={query.needKind} onChange={(needKind) => update({ needKind })} allowClear className="ledger-filter-select" />
+      <FilterSelect label="状态" placeholder="全部状态" options={STATUS_FILTER_OPTIONS} value={query.status} onChange={(status) => update({ status })} />
+      <FilterSelect label="需求类别" placeholder="全部需求类别" options={NEED_KIND_OPTIONS} value={query.needKind} onChange={(needKind) => update({ needKind })} />
     </FilterBar>
   );
 }

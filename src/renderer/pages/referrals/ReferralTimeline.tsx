@@ -3,6 +3,7 @@ import { Timeline } from 'antd';
 import type { ReferralEvent } from '../../../shared/api/referrals.schemas';
 import { REFERRAL_STATUS_LABELS, type ReferralStatus } from '../../../shared/domain/referrals';
 import { formatDateTime } from '../../app/format';
+import { TimelineEntry } from '../../components/TimelineEntry';
 
 const COLORS: Record<ReferralStatus, string> = { referred: 'blue', accepted: 'cyan', in_service: 'blue', completed: 'green', declined: 'gray' };
 
@@ -13,17 +14,12 @@ export function ReferralTimeline({ events }: { events: ReferralEvent[] }) {
         key: e.seq,
         color: COLORS[e.status],
         content: (
-          <div className="timeline-entry">
-            <div className="timeline-head">
-              <span className="timeline-summary">
-                {e.onDate} · {REFERRAL_STATUS_LABELS[e.status]}
-              </span>
-            </div>
+          <TimelineEntry summary={`${e.onDate} · ${REFERRAL_STATUS_LABELS[e.status]}`}>
             {e.note && <div className="referral-text">{e.note}</div>}
             <div className="timeline-meta">
               {e.userName} · {formatDateTime(e.actedAt)}
             </div>
-          </div>
+          </TimelineEntry>
         ),
       }))}
     />

@@ -1,8 +1,8 @@
 /** Filters of the rescue records: search, 在站/已离站, month of admission and township (county roles). */
-import { DatePicker, Select } from 'antd';
+import { DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { RescueState } from '../../../shared/domain/vagrant';
-import { FilterBar, FilterSearch } from '../../components/ledger/FilterBar';
+import { FilterBar, FilterSearch, FilterSelect } from '../../components/ledger/FilterBar';
 import { TownshipFilter } from '../../components/ledger/TownshipFilter';
 import type { VagrantQuery } from './use-vagrant-query';
 import { STATE_OPTIONS } from './vagrant-options';
@@ -20,15 +20,7 @@ export function RescueFilterBar({ query, update, fixedTownshipId }: Props) {
   return (
     <FilterBar filtered={filtered} onClear={() => update({ townshipId: undefined, month: undefined, state: undefined, q: undefined })}>
       <FilterSearch q={query.q} onSearch={(q) => update({ q })} placeholder="姓名、身份证号码、救助编号或发现地点" className="vagrant-search" />
-      <Select<RescueState>
-        aria-label="在站情况"
-        placeholder="在站和已离站"
-        options={STATE_OPTIONS}
-        value={query.state}
-        onChange={(state) => update({ state })}
-        allowClear
-        className="ledger-filter-select narrow"
-      />
+      <FilterSelect<RescueState> label="在站情况" placeholder="在站和已离站" options={STATE_OPTIONS} value={query.state} onChange={(state) => update({ state })} width="narrow" />
       <DatePicker
         aria-label="入站月份"
         picker="month"
