@@ -90,7 +90,7 @@ describe('holes the matrix found, kept closed', () => {
   it('refuses, with the reason, to undo a 建账 batch whose people have survival checks, instead of failing inside', async () => {
     const raw = c.backend.store.rawDatabase();
     const batch = raw.prepare("select id from import_batches where purpose = 'initial_load' and status = 'committed' and township_id = ?").get(c.other) as { id: string };
-    const person = raw.prepare("select entity_id as id from import_batch_items where batch_id = ? and entity = 'person' order by entity_id").get(batch.id) as { id: string };
+    const person = raw.prepare('select id from persons where import_batch_id = ? order by id').get(batch.id) as { id: string };
     if (!raw.prepare('select 1 from survival_checks where person_id = ?').get(person.id)) {
       await c.call(c.sessions.get('county_clerk')!, 'elderly.survival.record', { personId: person.id, period: '2026-H2', checkedOn: '2026-11-20', method: 'home', result: 'alive' });
     }

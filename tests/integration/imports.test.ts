@@ -10,6 +10,7 @@ import { PeopleGenerator } from '../fixtures/people';
 import { acceptUpload } from '../../src/main/rpc/uploads';
 import type { Session } from '../../src/main/rpc/sessions';
 import { captureFiles } from '../fixtures/files';
+import { formatYuan } from '../../src/shared/domain/money';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -81,10 +82,17 @@ describe('roster import', () => {
     expect(result).toMatchObject({ households: 3, persons: 6, enrollments: 3 });
     const list = await t.call(t.admin, 'ledger.list', { kind: 'households', program: 'dibao', page: 1, pageSize: 20 });
     expect(list.total).toBe(3);
-    // One entry per household in its timeline, naming the batch's file, with no copy of anyone's data.
+    // One audit entry for the whole batch; each household's timeline tells its part from the rows the
+    // batch created, naming the file, with no copy of anyone's data in the log.
+    const db = t.backend.store.db;
+    const logged = await db.selectFrom('audit_log').select(['action', 'entity_id']).where('action', 'like', '%import%').execute();
+    expect(logged).toEqual([{ action: 'import.commit', entity_id: result.batchId }]);
     const timeline = await t.call(t.admin, 'households.timeline', { id: list.rows[0]!.id });
     expect(timeline.map((e) => e.action)).toEqual(['household.import']);
-    expect(timeline[0]!.summary).toMatch(/^建账导入：登记家庭（\d 人），最低生活保障在保，每月 [\d,.]+ 元，\d{4}-\d{2} 起$/);
+    const household = await db.selectFrom('households').select('id').where('id', '=', list.rows[0]!.id).executeTakeFirstOrThrow();
+    const members = await db.selectFrom('persons').select('id').where('household_id', '=', household.id).execute();
+    const enrollment = await db.selectFrom('enrollments').select(['monthly_amount_fen', 'start_month']).where('household_id', '=', household.id).executeTakeFirstOrThrow();
+    expect(timeline[0]!.summary).toBe(`建账导入：登记家庭（${members.length} 人），最低生活保障在保，每月 ${formatYuan(enrollment.monthly_amount_fen)} 元，${enrollment.start_month} 起`);
     expect(timeline[0]!.reason).toBe('建账导入：东山镇低保.xlsx');
 
     // The exported roster, read back as a monthly reconciliation, finds nothing to change.
@@ -113,7 +121,7 @@ describe('monthly reconciliation', () => {
     const uploadId = upload(t.admin, '东山镇低保.xlsx', data);
     const result = await t.call(t.admin, 'imports.commit', { uploadId, purpose: 'initial_load' });
     const db = t.backend.store.db;
-    const person = await db.selectFrom('import_batch_items').select('entity_id').where('batch_id', '=', result.batchId).where('entity', '=', 'person').executeTakeFirstOrThrow();
+    const person = await db.selectFrom('persons').select('id as entity_id').where('import_batch_id', '=', result.batchId).executeTakeFirstOrThrow();
     const now = new Date().toISOString();
     await db
       .insertInto('children')
@@ -122,6 +130,20 @@ describe('monthly reconciliation', () => {
     const refused = await t.failure(t.admin, 'imports.undo', { batchId: result.batchId });
     expect(refused.message).toContain('1 人已建立儿童关爱档案');
     expect((await t.call(t.admin, 'imports.history', {}))[0]).toMatchObject({ status: 'committed' });
+  });
+
+  it('keeps an edited household in its batch, and refuses to undo the batch with the reason', async () => {
+    const { data } = await blockRoster(new PeopleGenerator(9, '431122'), [{ members: 2, amount: 600 }]);
+    const result = await t.call(t.admin, 'imports.commit', { uploadId: upload(t.admin, '东山镇低保.xlsx', data), purpose: 'initial_load' });
+    const db = t.backend.store.db;
+    const { id } = await db.selectFrom('households').select('id').where('import_batch_id', '=', result.batchId).executeTakeFirstOrThrow();
+    const h = await t.call(t.admin, 'households.get', { id });
+    t.clock.advance(60_000);
+    await t.call(t.admin, 'households.update', { id, villageId: h.villageId, address: h.address, hukouType: h.hukouType, phone: '13800000000', bankName: h.bankName, bankAccount: h.bankAccount, notes: h.notes, reason: '更正联系电话' });
+    expect(await db.selectFrom('households').select(['phone', 'import_batch_id']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ phone: '13800000000', import_batch_id: result.batchId });
+    const refused = await t.failure(t.admin, 'imports.undo', { batchId: result.batchId });
+    expect(refused.message).toBe('该批次导入后已有后续业务，不能撤销：1 户的家庭信息已被修改');
+    expect(await db.selectFrom('persons').select('id').where('import_batch_id', '=', result.batchId).execute()).toHaveLength(2);
   });
 
   it('turns a changed amount and a missing household into change and stop cases, undoable while untouched', async () => {

@@ -72,6 +72,7 @@ async function enrolled(
         next_review_on: null,
         unstable_income: 0,
         case_id: null,
+        import_batch_id: null,
         created_at: now,
         updated_at: now,
       },

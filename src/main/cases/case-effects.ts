@@ -81,6 +81,7 @@ export async function prepareEffects(
         next_review_on: program === 'dibao' ? nextReview(env, data.unstableIncome === true) : null,
         unstable_income: data.unstableIncome ? 1 : 0,
         case_id: row.id,
+        import_batch_id: null,
         created_at: now,
         updated_at: now,
       };

@@ -178,6 +178,7 @@ export async function startCaseIn(trx: Executor, env: EngineEnv, input: StartInp
     filing_reviewed_by: null,
     filing_opinion: null,
     created_by: env.user.id,
+    import_batch_id: null,
     created_at: now,
     updated_at: now,
     closed_at: null,

@@ -7,7 +7,7 @@ import type { HouseholdsTable, PersonsTable } from './tables/households.table';
 import type { EnrollmentMembersTable, EnrollmentsTable, StandardsTable } from './tables/enrollments.table';
 import type { CalendarDaysTable } from './tables/calendar.table';
 import type { EnrollmentAmountsTable, ReportSnapshotsTable } from './tables/reports.table';
-import type { ImportBatchItemsTable, ImportBatchesTable, ImportMappingsTable } from './tables/imports.table';
+import type { ImportBatchesTable, ImportMappingsTable } from './tables/imports.table';
 import type { ChildDirectorsTable, ChildrenTable, ChildVisitsTable } from './tables/care.table';
 import type { ElderAssessmentsTable, EldersTable, ElderVisitsTable, SurvivalChecksTable } from './tables/elderly.table';
 import type { VagrantRescuesTable } from './tables/vagrant.table';
@@ -33,7 +33,6 @@ export interface LedgerSchema {
   workflow_overrides: WorkflowOverridesTable;
   workflow_definitions: WorkflowDefinitionsTable;
   import_batches: ImportBatchesTable;
-  import_batch_items: ImportBatchItemsTable;
   import_mappings: ImportMappingsTable;
   enrollment_amounts: EnrollmentAmountsTable;
   report_snapshots: ReportSnapshotsTable;

@@ -119,6 +119,7 @@ export async function createInitialEnrollment(db: LedgerDb, actor: Actor, at: Da
       next_review_on: input.program === 'dibao' ? addMonthsToDate(`${input.startMonth}-01`, (await loadPolicy(trx)).reviewMonths) : null,
       unstable_income: 0,
       case_id: null,
+      import_batch_id: null,
       created_at: now,
       updated_at: now,
     };

@@ -82,6 +82,29 @@ export async function countPeople(db: Executor, scope: Scope): Promise<{ househo
 }
 
 /** The household's timeline: every audit entry filed under it, newest first. */
+/**
+ * What each committed 建账 batch did to this household, told from the rows the batch created (they name
+ * it), with the batch's own audit entry for who and when: the household registered or not, persons added,
+ * the enrollments entered with their first monthly amount.
+ */
+export async function importsOf(db: Executor, householdId: string) {
+  const rows = await sql<{ seq: number; at: string; username: string | null; batch_id: string; file_name: string; program: string; registered: number; persons: number; monthly_fen: number | null; start_month: string | null }>`
+    select a.seq, a.at, a.username, b.id as batch_id, b.file_name, b.program,
+      (select count(*) from households h where h.id = ${householdId} and h.import_batch_id = b.id) as registered,
+      (select count(*) from persons p where p.household_id = ${householdId} and p.import_batch_id = b.id) as persons,
+      (select sum(ea.amount_fen) from enrollments e join enrollment_amounts ea on ea.enrollment_id = e.id and ea.from_month = e.start_month
+        where e.household_id = ${householdId} and e.import_batch_id = b.id) as monthly_fen,
+      (select min(e.start_month) from enrollments e where e.household_id = ${householdId} and e.import_batch_id = b.id) as start_month
+    from import_batches b
+    join audit_log a on a.entity = 'import_batch' and a.entity_id = b.id and a.action = 'import.commit'
+    where b.status = 'committed' and b.id in (
+      select import_batch_id from households where id = ${householdId}
+      union select import_batch_id from persons where household_id = ${householdId}
+      union select import_batch_id from enrollments where household_id = ${householdId})
+  `.execute(db);
+  return rows.rows;
+}
+
 export function timelineOf(db: Executor, householdId: string) {
   return db
     .selectFrom('audit_log')

@@ -87,6 +87,7 @@ function householdRow(id: string, townshipId: string, h: HouseholdFields, headId
     bank_name: h.bankName?.trim() || null,
     bank_account: h.bankAccount?.replace(/\s+/g, '') || null,
     notes: h.notes?.trim() || null,
+    import_batch_id: null,
     created_at: now,
     updated_at: now,
   };
@@ -204,7 +205,7 @@ export async function updateHousehold(
       throw new AppError('VALIDATION', '银行账号应为 6–30 位数字', { fields: [{ path: ['bankAccount'], message: '银行账号应为 6–30 位数字' }] });
     }
     const row = householdRow(before.id, before.township_id, { ...input, bankAccount: keepAccount ? before.bank_account : input.bankAccount }, before.head_person_id, at.toISOString());
-    const after: HouseholdsTable = { ...row, created_at: before.created_at };
+    const after: HouseholdsTable = { ...row, import_batch_id: before.import_batch_id, created_at: before.created_at };
     if (sameRecord(before, after)) return;
     await trx.updateTable('households').set(after).where('id', '=', input.id).execute();
     await recordAudit(trx, actor, at, { action: 'household.update', entity: 'household', entityId: input.id, householdId: input.id, before, after, reason: input.reason });
@@ -226,7 +227,7 @@ export async function updatePerson(db: LedgerDb, actor: Actor, at: Date, scope: 
     const idNumber = input.idNumber === maskIdNumber(before.id_number) ? before.id_number : input.idNumber;
     const row = personRow({ ...input, idNumber }, { id: before.id, householdId: before.household_id }, at.toISOString(), issues, []);
     throwIfIssues(issues);
-    const after: PersonsTable = { ...row!, created_at: before.created_at };
+    const after: PersonsTable = { ...row!, import_batch_id: before.import_batch_id, created_at: before.created_at };
     if (after.id_number !== before.id_number) {
       const [other] = await personsByIdNumbers(trx, [after.id_number]);
       if (other) throw new AppError('CONFLICT', `${whereRegistered(other)}，身份证号码不能重复`, { fields: [{ path: ['idNumber'], message: whereRegistered(other) }] });

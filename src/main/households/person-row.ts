@@ -62,6 +62,7 @@ export function personRow(
     notes: input.notes ?? null,
     name_initials: nameInitials(name),
     id_rev: reversed(idNumber),
+    import_batch_id: null,
     created_at: now,
     updated_at: now,
   };

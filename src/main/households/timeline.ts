@@ -1,6 +1,7 @@
 /**
  * A household's story for the timeline: each audit entry filed under it, told in Chinese — what happened,
- * why (the reason the clerk wrote), and which fields changed from what to what.
+ * why (the reason the clerk wrote), and which fields changed from what to what — and what each 建账 batch
+ * did to it, told from the rows the batch created under the batch's own entry.
  */
 import type { TimelineEntry } from '../../shared/api/contract';
 import { HUKOU_LABELS, RELATION_LABELS, type HukouType, type Relation } from '../../shared/domain/household';
@@ -9,7 +10,7 @@ import { formatYuan } from '../../shared/domain/money';
 import { DISABILITY_CATEGORIES, HEALTH_STATES, SCHOOL_STATES, SELF_CARE_LEVELS, SEX_LABELS } from '../../shared/domain/person-attributes';
 import { PROGRAM_LABELS, type Program } from '../../shared/domain/programs';
 import type { Executor } from '../db/schema';
-import { timelineOf } from './households.repository';
+import { importsOf, timelineOf } from './households.repository';
 import { AUDIT_ACTION_LABELS } from '../../shared/labels';
 
 type Row = Record<string, unknown>;
@@ -53,7 +54,8 @@ function summary(action: string, before: Row | null, after: Row | null): string 
     case 'person.add':
       return `新增成员：${String(after?.name ?? '')}`;
     case 'household.import': {
-      const added = Array.isArray(after?.personIds) ? after.personIds.length : 0;
+      // Ledgers imported before migration 0015 logged each household with the ids of its new persons.
+      const added = Array.isArray(after?.personIds) ? after.personIds.length : Number(after?.persons ?? 0);
       const what = after?.registered ? `登记家庭（${added} 人）` : added > 0 ? `新增成员 ${added} 人` : '';
       return `建账导入：${what}${what ? '，' : ''}${PROGRAM_LABELS[after?.program as Program] ?? ''}在保，每月 ${formatYuan(Number(after?.monthlyFen ?? 0))} 元，${String(after?.startMonth ?? '')} 起`;
     }
@@ -83,9 +85,9 @@ function summary(action: string, before: Row | null, after: Row | null): string 
 }
 
 export async function householdTimeline(db: Executor, householdId: string, maskIds: boolean): Promise<TimelineEntry[]> {
-  const [rows, villages] = await Promise.all([timelineOf(db, householdId), db.selectFrom('villages').select(['id', 'name']).execute()]);
+  const [rows, imports, villages] = await Promise.all([timelineOf(db, householdId), importsOf(db, householdId), db.selectFrom('villages').select(['id', 'name']).execute()]);
   const fields = fieldsFor(maskIds, new Map(villages.map((v) => [v.id, v.name])));
-  return rows.map((r) => {
+  const entries: TimelineEntry[] = rows.map((r) => {
     const before = r.before_json ? (JSON.parse(r.before_json) as Row) : null;
     const after = r.after_json ? (JSON.parse(r.after_json) as Row) : null;
     const changes: TimelineEntry['changes'] = [];
@@ -98,4 +100,11 @@ export async function householdTimeline(db: Executor, householdId: string, maskI
     }
     return { seq: r.seq, at: r.at, username: r.username, action: r.action, entity: r.entity, entityId: r.entity_id, reason: r.reason, changes, summary: summary(r.action, before, after) };
   });
+  const logged = new Set(rows.filter((r) => r.action === 'household.import').map((r) => (JSON.parse(r.after_json ?? '{}') as Row).batchId));
+  for (const b of imports) {
+    if (logged.has(b.batch_id)) continue;
+    const after: Row = { registered: b.registered > 0, persons: b.persons, program: b.program, monthlyFen: b.monthly_fen ?? 0, startMonth: b.start_month ?? '' };
+    entries.push({ seq: b.seq, at: b.at, username: b.username, action: 'household.import', entity: 'household', entityId: householdId, reason: `建账导入：${b.file_name}`, changes: [], summary: summary('household.import', null, after) });
+  }
+  return entries.sort((a, b) => b.seq - a.seq);
 }

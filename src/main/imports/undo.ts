@@ -10,8 +10,9 @@ import { recordAudit, type Actor } from '../audit/audit.service';
 
 const CHUNK = 900;
 
-async function itemsOf(trx: Executor, batchId: string, entity: string): Promise<string[]> {
-  return (await trx.selectFrom('import_batch_items').select('entity_id').where('batch_id', '=', batchId).where('entity', '=', entity).execute()).map((r) => r.entity_id);
+/** What the batch created; a scan, as rows are not indexed by batch (undo is rare, imports are not). */
+async function createdBy(trx: Executor, batchId: string, table: 'households' | 'persons' | 'enrollments' | 'cases'): Promise<string[]> {
+  return (await trx.selectFrom(table).select('id').where('import_batch_id', '=', batchId).execute()).map((r) => r.id);
 }
 
 async function chunks<T>(ids: string[], run: (slice: string[]) => Promise<T[]>): Promise<T[]> {
@@ -27,10 +28,10 @@ export async function undoBatch(db: LedgerDb, actor: Actor, at: Date, scope: Sco
     if (batch.status !== 'committed') throw new AppError('CONFLICT', '该批次已经撤销过了');
     if (batch.purpose === 'initial_load' && role !== 'admin') throw new AppError('FORBIDDEN', '建账批次只能由系统管理员撤销');
     if (scope.kind === 'township' && batch.township_id !== scope.townshipId) throw new AppError('FORBIDDEN', '只能撤销本乡镇（街道）的导入批次');
-    const households = await itemsOf(trx, batchId, 'household');
-    const persons = await itemsOf(trx, batchId, 'person');
-    const enrollments = await itemsOf(trx, batchId, 'enrollment');
-    const cases = await itemsOf(trx, batchId, 'case');
+    const households = await createdBy(trx, batchId, 'households');
+    const persons = await createdBy(trx, batchId, 'persons');
+    const enrollments = await createdBy(trx, batchId, 'enrollments');
+    const cases = await createdBy(trx, batchId, 'cases');
     const since = batch.created_at;
 
     const blockers: string[] = [];

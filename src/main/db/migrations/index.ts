@@ -13,6 +13,7 @@ import * as m0011 from './0011_vagrant_aid';
 import * as m0012 from './0012_care_cases';
 import * as m0013 from './0013_audit_search';
 import * as m0014 from './0014_report_lookups';
+import * as m0015 from './0015_import_batch_rows';
 
 /** The static, ordered list of migrations. A shipped migration is never edited: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012_care_cases': m0012,
   '0013_audit_search': m0013,
   '0014_report_lookups': m0014,
+  '0015_import_batch_rows': m0015,
 };

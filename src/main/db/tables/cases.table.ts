@@ -43,6 +43,8 @@ export interface CasesTable {
   crisis: number;
   /** A discharged 心理关爱个案: when it is next followed up (随访); null when none is due. */
   follow_up_on: string | null;
+  /** The 核对 batch that started the case (withdrawn if the batch is undone); null otherwise. */
+  import_batch_id: string | null;
 }
 
 export interface CaseMembersTable {

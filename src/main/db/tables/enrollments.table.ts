@@ -22,6 +22,8 @@ export interface EnrollmentsTable {
   unstable_income: number;
   /** The case that created it (source 'workflow'). */
   case_id: string | null;
+  /** The 建账 batch that entered the enrollment; null when entered by a case. */
+  import_batch_id: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -10,6 +10,8 @@ export interface HouseholdsTable {
   bank_name: string | null;
   bank_account: string | null;
   notes: string | null;
+  /** The 建账 batch that registered the household, while it can be undone; null when entered by hand. */
+  import_batch_id: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -35,6 +37,8 @@ export interface PersonsTable {
   id_rev: string | null;
   /** Recorded by a confirmed change case (户主死亡). */
   deceased_on: string | null;
+  /** The 建账 batch that registered the person; null when entered by hand. */
+  import_batch_id: string | null;
   created_at: string;
   updated_at: string;
 }

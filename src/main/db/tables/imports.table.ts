@@ -1,4 +1,4 @@
-/** Import batches (导入批次), what each created, and remembered column mappings. */
+/** Import batches (导入批次) and remembered column mappings; what a batch created names it (`import_batch_id`). */
 export interface ImportBatchesTable {
   id: string;
   /** 'initial_load' (建账) or 'reconcile' (核对). */
@@ -19,13 +19,6 @@ export interface ImportBatchesTable {
   created_at: string;
   undone_by: string | null;
   undone_at: string | null;
-}
-
-export interface ImportBatchItemsTable {
-  batch_id: string;
-  /** 'household', 'person', 'enrollment' or 'case'. */
-  entity: string;
-  entity_id: string;
 }
 
 export interface ImportMappingsTable {
