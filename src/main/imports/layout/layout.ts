@@ -19,8 +19,8 @@ export interface DataRow {
   number: number;
   /** Shared with the grid where nothing was filled down: never written to. */
   cells: readonly CellValue[];
-  /** Columns whose value was filled down from a merged cell above (the household's cells). */
-  merged: Set<number> | null;
+  /** Columns whose value was filled down from a merged cell above (the household's cells); one shared set per pattern. */
+  merged: ReadonlySet<number> | null;
 }
 
 export interface SheetLayout {
@@ -174,6 +174,8 @@ export function detectLayout(sheet: GridSheet, remembered?: (templateKey: string
   const headerWords = new Set(labels.map((l) => compact(l.header)).filter(Boolean));
   const householdCols = columns.filter((c) => c.field && IMPORT_FIELDS[c.field].level === 'household').map((c) => c.index);
   const rows: DataRow[] = [];
+  // Every member row of a household block has the same columns filled down: one set per pattern, not per row.
+  const patterns = new Map<string, ReadonlySet<number>>();
   for (const row of sheet.rows.slice(bottomIndex + 1)) {
     const first = compact(row.cells.find((c) => c !== null && cellText(c) !== ''));
     if (TOTAL_WORDS.test(first)) break;
@@ -182,7 +184,7 @@ export function detectLayout(sheet: GridSheet, remembered?: (templateKey: string
     if (SUBTOTAL_WORDS.test(first)) continue;
     // A header repeated at the top of each printed page.
     if (row.cells.filter((c) => c !== null && headerWords.has(compact(c))).length >= Math.max(2, headerWords.size / 2)) continue;
-    let merged: Set<number> | null = null;
+    const filled: number[] = [];
     // The grid's own cells unless a household cell is filled down: a copy per row would double the memory.
     let cells = row.cells;
     for (const col of householdCols) {
@@ -191,8 +193,14 @@ export function detectLayout(sheet: GridSheet, remembered?: (templateKey: string
       if (m && m.top < row.number) {
         if (cells === row.cells) cells = row.cells.slice();
         cells[col] = resolver.shown(row.number, col);
-        (merged ??= new Set()).add(col);
+        filled.push(col);
       }
+    }
+    let merged: ReadonlySet<number> | null = null;
+    if (filled.length > 0) {
+      const key = filled.join(',');
+      merged = patterns.get(key) ?? null;
+      if (!merged) patterns.set(key, (merged = new Set(filled)));
     }
     rows.push({ number: row.number, cells, merged });
   }

@@ -32,6 +32,9 @@ interface WorkbookInfo {
   sharedStrings: string[];
   dateStyles: Set<number>;
   date1904: boolean;
+  /** One copy of each short text and each date (see `short`). */
+  interned: Map<string, string>;
+  dates: Map<number, ExcelDate>;
 }
 
 const SMALL_PART = 64 * 1024 * 1024;
@@ -87,21 +90,21 @@ async function workbookInfo(data: Buffer): Promise<WorkbookInfo> {
       i += 1;
     }
   }
-  return { sheets, sharedStrings, dateStyles, date1904: /<workbookPr\b[^>]*date1904="(1|true)"/.test(workbookXml) };
+  return { sheets, sharedStrings, dateStyles, date1904: /<workbookPr\b[^>]*date1904="(1|true)"/.test(workbookXml), interned: new Map(), dates: new Map() };
 }
 
 function cellValue(attrs: string, inner: string | undefined, info: WorkbookInfo): CellValue {
   if (inner === undefined) return null;
   const a = attributes(attrs);
   const t = a.t;
-  if (t === 'inlineStr') return clip(stringItemText(inner));
+  if (t === 'inlineStr') return short(clip(stringItemText(inner)), info);
   const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
   if (v === undefined) return null;
   switch (t) {
     case 's':
       return clip(info.sharedStrings[Number(v)] ?? '');
     case 'str':
-      return clip(decodeXml(v));
+      return short(clip(decodeXml(v)), info);
     case 'b':
       return v === '1';
     case 'e':
@@ -110,8 +113,15 @@ function cellValue(attrs: string, inner: string | undefined, info: WorkbookInfo)
       const n = Number(v);
       if (!Number.isFinite(n)) return clip(decodeXml(v));
       if (a.s !== undefined && info.dateStyles.has(Number(a.s))) {
+        const day = Math.floor(n);
+        const known = info.dates.get(day);
+        if (known) return known;
         const iso = serialToIso(n, info.date1904);
-        if (iso) return new ExcelDate(iso);
+        if (iso) {
+          const date = new ExcelDate(iso);
+          if (info.dates.size < MAX_INTERNED) info.dates.set(day, date);
+          return date;
+        }
       }
       return n;
     }
@@ -123,6 +133,20 @@ function cellValue(attrs: string, inner: string | undefined, info: WorkbookInfo)
  * copied out of the XML text it was matched in: a substring would keep that whole chunk of XML alive for
  * as long as the grid lives.
  */
+/**
+ * Files written without shared strings (WPS exports, generated rosters) repeat the same village, relation
+ * and sex in every row as separate strings; a roster of 100,000 rows keeps one copy of each short text
+ * instead (long ones — ID and account numbers — rarely repeat).
+ */
+const MAX_INTERNED = 200_000;
+function short(s: string, info: WorkbookInfo): string {
+  if (s.length > 8) return s;
+  const known = info.interned.get(s);
+  if (known !== undefined) return known;
+  if (info.interned.size < MAX_INTERNED) info.interned.set(s, s);
+  return s;
+}
+
 function clip(s: string): string {
   const kept = s.length > GRID_LIMITS.maxCellChars ? s.slice(0, GRID_LIMITS.maxCellChars + 1) : s;
   return kept.length < 13 ? kept : (kept + ' ').slice(0, -1);
@@ -176,7 +200,8 @@ async function readSheet(data: Buffer, sheet: WorkbookInfo['sheets'][number], in
       }
       if (!any) continue;
       if (rows.length >= GRID_LIMITS.maxRows) throw new ImportRefusal('file_too_many_rows', `表格数据超过 ${GRID_LIMITS.maxRows} 行，请按乡镇拆分后分批导入`);
-      rows.push({ number, cells });
+      // A copy of exactly its length: the array grown cell by cell holds room for half as many again.
+      rows.push({ number, cells: cells.slice() });
     }
   };
 
