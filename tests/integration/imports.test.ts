@@ -132,7 +132,7 @@ describe('monthly reconciliation', () => {
     expect((await t.call(t.admin, 'imports.history', {}))[0]).toMatchObject({ status: 'committed' });
   });
 
-  it('keeps an edited household in its batch, and refuses to undo the batch with the reason', async () => {
+  it('keeps an edited household and member in their batch, and refuses to undo the batch with the reason', async () => {
     const { data } = await blockRoster(new PeopleGenerator(9, '431122'), [{ members: 2, amount: 600 }]);
     const result = await t.call(t.admin, 'imports.commit', { uploadId: upload(t.admin, '东山镇低保.xlsx', data), purpose: 'initial_load' });
     const db = t.backend.store.db;
@@ -140,9 +140,12 @@ describe('monthly reconciliation', () => {
     const h = await t.call(t.admin, 'households.get', { id });
     t.clock.advance(60_000);
     await t.call(t.admin, 'households.update', { id, villageId: h.villageId, address: h.address, hukouType: h.hukouType, phone: '13800000000', bankName: h.bankName, bankAccount: h.bankAccount, notes: h.notes, reason: '更正联系电话' });
+    const member = h.members.find((m) => m.relation !== 'self')!;
+    await t.call(t.admin, 'persons.update', { id: member.id, name: member.name, idNumber: member.idNumber, relation: member.relation, ethnicity: '苗族', reason: '按户口簿补填民族' });
     expect(await db.selectFrom('households').select(['phone', 'import_batch_id']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ phone: '13800000000', import_batch_id: result.batchId });
+    expect(await db.selectFrom('persons').select(['ethnicity', 'import_batch_id']).where('id', '=', member.id).executeTakeFirstOrThrow()).toEqual({ ethnicity: '苗族', import_batch_id: result.batchId });
     const refused = await t.failure(t.admin, 'imports.undo', { batchId: result.batchId });
-    expect(refused.message).toBe('该批次导入后已有后续业务，不能撤销：1 户的家庭信息已被修改');
+    expect(refused.message).toBe('该批次导入后已有后续业务，不能撤销：1 户的家庭信息已被修改；1 人的档案已被修改');
     expect(await db.selectFrom('persons').select('id').where('import_batch_id', '=', result.batchId).execute()).toHaveLength(2);
   });
 
@@ -391,6 +394,10 @@ describe('against the ledger', () => {
     expect(result).toMatchObject({ households: 0, persons: 0, enrollments: 1 });
     const household = await t.call(t.admin, 'households.get', { id: elderHousehold });
     expect(household.enrollments.map((e) => [e.program, e.monthlyAmountFen])).toEqual([['gaoling', 10_000]]);
+    // The household was registered by hand: the batch's part in its timeline is the enrollment alone.
+    const timeline = await t.call(t.admin, 'households.timeline', { id: elderHousehold });
+    expect(timeline.map((e) => e.action)).toEqual(['household.import', 'household.register']);
+    expect(timeline[0]).toMatchObject({ reason: '建账导入：东山镇高龄.xlsx', summary: expect.stringMatching(/^建账导入：高龄津贴在保，每月 100\.00 元，\d{4}-\d{2} 起$/) });
   });
 
   it('remembers a mapping the clerk set, for the next file of the same template from the township', async () => {

@@ -81,7 +81,6 @@ export async function countPeople(db: Executor, scope: Scope): Promise<{ househo
   return { households: Number(hr.n), persons: Number(pr.n) };
 }
 
-/** The household's timeline: every audit entry filed under it, newest first. */
 /**
  * What each committed 建账 batch did to this household, told from the rows the batch created (they name
  * it), with the batch's own audit entry for who and when: the household registered or not, persons added,
@@ -105,6 +104,7 @@ export async function importsOf(db: Executor, householdId: string) {
   return rows.rows;
 }
 
+/** The household's timeline: every audit entry filed under it, newest first. */
 export function timelineOf(db: Executor, householdId: string) {
   return db
     .selectFrom('audit_log')

@@ -43,6 +43,12 @@ function fieldsFor(maskIds: boolean, villages: Map<string, string>): Record<stri
   };
 }
 
+/** What one 建账 batch did to a household, as its timeline tells it. */
+function importSummary(i: { registered: boolean; persons: number; program: string; monthlyFen: number; startMonth: string }): string {
+  const what = i.registered ? `登记家庭（${i.persons} 人）` : i.persons > 0 ? `新增成员 ${i.persons} 人` : '';
+  return `建账导入：${what}${what ? '，' : ''}${PROGRAM_LABELS[i.program as Program] ?? ''}在保，每月 ${formatYuan(i.monthlyFen)} 元，${i.startMonth} 起`;
+}
+
 function summary(action: string, before: Row | null, after: Row | null): string {
   switch (action) {
     case 'household.register':
@@ -53,12 +59,15 @@ function summary(action: string, before: Row | null, after: Row | null): string 
       return `修改成员信息：${String(after?.name ?? before?.name ?? '')}`;
     case 'person.add':
       return `新增成员：${String(after?.name ?? '')}`;
-    case 'household.import': {
+    case 'household.import':
       // Ledgers imported before migration 0015 logged each household with the ids of its new persons.
-      const added = Array.isArray(after?.personIds) ? after.personIds.length : Number(after?.persons ?? 0);
-      const what = after?.registered ? `登记家庭（${added} 人）` : added > 0 ? `新增成员 ${added} 人` : '';
-      return `建账导入：${what}${what ? '，' : ''}${PROGRAM_LABELS[after?.program as Program] ?? ''}在保，每月 ${formatYuan(Number(after?.monthlyFen ?? 0))} 元，${String(after?.startMonth ?? '')} 起`;
-    }
+      return importSummary({
+        registered: Boolean(after?.registered),
+        persons: Array.isArray(after?.personIds) ? after.personIds.length : 0,
+        program: String(after?.program ?? ''),
+        monthlyFen: Number(after?.monthlyFen ?? 0),
+        startMonth: String(after?.startMonth ?? ''),
+      });
     case 'enrollment.initial_load':
       return `建账录入在保记录：${PROGRAM_LABELS[after?.program as Program] ?? String(after?.program)}，每月 ${formatYuan(Number(after?.monthly_amount_fen ?? 0))} 元`;
     case 'case.start':
@@ -87,9 +96,12 @@ function summary(action: string, before: Row | null, after: Row | null): string 
 export async function householdTimeline(db: Executor, householdId: string, maskIds: boolean): Promise<TimelineEntry[]> {
   const [rows, imports, villages] = await Promise.all([timelineOf(db, householdId), importsOf(db, householdId), db.selectFrom('villages').select(['id', 'name']).execute()]);
   const fields = fieldsFor(maskIds, new Map(villages.map((v) => [v.id, v.name])));
+  // Batches that logged this household themselves (before migration 0015) are told once, from that entry.
+  const logged = new Set<unknown>();
   const entries: TimelineEntry[] = rows.map((r) => {
     const before = r.before_json ? (JSON.parse(r.before_json) as Row) : null;
     const after = r.after_json ? (JSON.parse(r.after_json) as Row) : null;
+    if (r.action === 'household.import') logged.add(after?.batchId);
     const changes: TimelineEntry['changes'] = [];
     if (before && after) {
       for (const [key, [label, show]] of Object.entries(fields)) {
@@ -100,11 +112,10 @@ export async function householdTimeline(db: Executor, householdId: string, maskI
     }
     return { seq: r.seq, at: r.at, username: r.username, action: r.action, entity: r.entity, entityId: r.entity_id, reason: r.reason, changes, summary: summary(r.action, before, after) };
   });
-  const logged = new Set(rows.filter((r) => r.action === 'household.import').map((r) => (JSON.parse(r.after_json ?? '{}') as Row).batchId));
   for (const b of imports) {
     if (logged.has(b.batch_id)) continue;
-    const after: Row = { registered: b.registered > 0, persons: b.persons, program: b.program, monthlyFen: b.monthly_fen ?? 0, startMonth: b.start_month ?? '' };
-    entries.push({ seq: b.seq, at: b.at, username: b.username, action: 'household.import', entity: 'household', entityId: householdId, reason: `建账导入：${b.file_name}`, changes: [], summary: summary('household.import', null, after) });
+    const told = importSummary({ registered: b.registered > 0, persons: b.persons, program: b.program, monthlyFen: b.monthly_fen ?? 0, startMonth: b.start_month ?? '' });
+    entries.push({ seq: b.seq, at: b.at, username: b.username, action: 'household.import', entity: 'household', entityId: householdId, reason: `建账导入：${b.file_name}`, changes: [], summary: told });
   }
   return entries.sort((a, b) => b.seq - a.seq);
 }

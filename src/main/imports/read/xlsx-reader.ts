@@ -32,7 +32,7 @@ interface WorkbookInfo {
   sharedStrings: string[];
   dateStyles: Set<number>;
   date1904: boolean;
-  /** One copy of each short text and each date (see `short`). */
+  /** One copy of each short text and each date (see `oneCopy`). */
   interned: Map<string, string>;
   dates: Map<number, ExcelDate>;
 }
@@ -97,14 +97,14 @@ function cellValue(attrs: string, inner: string | undefined, info: WorkbookInfo)
   if (inner === undefined) return null;
   const a = attributes(attrs);
   const t = a.t;
-  if (t === 'inlineStr') return short(clip(stringItemText(inner)), info);
+  if (t === 'inlineStr') return oneCopy(clip(stringItemText(inner)), info);
   const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
   if (v === undefined) return null;
   switch (t) {
     case 's':
       return clip(info.sharedStrings[Number(v)] ?? '');
     case 'str':
-      return short(clip(decodeXml(v)), info);
+      return oneCopy(clip(decodeXml(v)), info);
     case 'b':
       return v === '1';
     case 'e':
@@ -129,17 +129,12 @@ function cellValue(attrs: string, inner: string | undefined, info: WorkbookInfo)
 }
 
 /**
- * Over-long cells are cut (and flagged by validation through the marker length). Every kept string is
- * copied out of the XML text it was matched in: a substring would keep that whole chunk of XML alive for
- * as long as the grid lives.
- */
-/**
  * Files written without shared strings (WPS exports, generated rosters) repeat the same village, relation
  * and sex in every row as separate strings; a roster of 100,000 rows keeps one copy of each short text
  * instead (long ones — ID and account numbers — rarely repeat).
  */
 const MAX_INTERNED = 200_000;
-function short(s: string, info: WorkbookInfo): string {
+function oneCopy(s: string, info: WorkbookInfo): string {
   if (s.length > 8) return s;
   const known = info.interned.get(s);
   if (known !== undefined) return known;
@@ -147,6 +142,11 @@ function short(s: string, info: WorkbookInfo): string {
   return s;
 }
 
+/**
+ * Over-long cells are cut (and flagged by validation through the marker length). Every kept string is
+ * copied out of the XML text it was matched in: a substring would keep that whole chunk of XML alive for
+ * as long as the grid lives.
+ */
 function clip(s: string): string {
   const kept = s.length > GRID_LIMITS.maxCellChars ? s.slice(0, GRID_LIMITS.maxCellChars + 1) : s;
   return kept.length < 13 ? kept : (kept + ' ').slice(0, -1);
