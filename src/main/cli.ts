@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../shared/api/errors';
 import { createBackend } from './app/create-backend';
 import { fileClock } from './app/clock';
+import { boundHeapGrowth } from './app/heap';
 import { consoleLogger, errorsOnly } from './app/log';
 import { setupLedger } from './auth/auth.service';
 import { createDemoCounty } from './demo/demo-county';
@@ -367,6 +368,7 @@ async function main(argv: string[]): Promise<void> {
   await run(rest);
 }
 
+boundHeapGrowth();
 main(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof AppError) console.error(`错误：${err.message}`);
   else if (err instanceof Error && /^[\u4e00-\u9fff]/.test(err.message)) console.error(`错误：${err.message}`);

@@ -7,6 +7,8 @@ const fake = vi.hoisted(() => {
   return { steps, windows, ipcChannels: [] as string[] };
 });
 
+vi.mock('./app/heap', () => ({ boundHeapGrowth: () => fake.steps.push('heap') }));
+
 vi.mock('electron', () => {
   const on = () => {};
   class BrowserWindow {
@@ -54,10 +56,10 @@ vi.mock('electron', () => {
 });
 
 describe('the desktop entry', () => {
-  it('hardens before the first window, opens one sandboxed window and loads only app://', async () => {
+  it('bounds the heap first, hardens before the first window, opens one sandboxed window and loads only app://', async () => {
     await import('./index');
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(fake.steps).toEqual(['scheme', 'permissions', 'serve app', 'window']);
+    expect(fake.steps).toEqual(['heap', 'scheme', 'permissions', 'serve app', 'window']);
     expect(fake.windows).toHaveLength(1);
     const [window] = fake.windows;
     expect(window!.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });

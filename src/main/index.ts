@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { app, BrowserWindow } from 'electron';
 import { createBackend } from './app/create-backend';
+import { boundHeapGrowth } from './app/heap';
 import { startBackupSchedule } from './backup/backup-schedule';
 import { registerAppScheme, serveRenderer } from './electron/app-protocol';
 import { hardenAllWindows } from './electron/hardening';
@@ -12,6 +13,7 @@ import { connectIpc } from './electron/ipc';
 import { APP_ENTRY_URL, windowOptions } from './electron/window-options';
 
 const here = import.meta.dirname;
+boundHeapGrowth();
 registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
