@@ -19,7 +19,7 @@ import type { EnrollmentMembersTable, EnrollmentsTable } from '../db/tables/enro
 import { newId } from '../app/ids';
 import { yieldToEventLoop } from '../app/yield';
 import { recordAudit } from '../audit/audit.service';
-import { withPageCache } from '../db/page-cache';
+import { asBulkWrite } from '../db/bulk-write';
 import { insertHouseholds, insertPersons } from '../households/households.repository';
 import { insertEnrollments } from '../enrollments/enrollment-history';
 import { nameInitials, reversed } from '../households/search-keys';
@@ -56,12 +56,10 @@ const STEP = 2000;
  * 2,000 households a slice cost about 40 MB more at the peak), large enough for whole multi-row statements.
  */
 const FLUSH = 100;
-/** The page cache while a batch is written (see withPageCache); 32 MiB measured no slower than 128. */
-const BULK_PAGE_CACHE_MIB = 32;
 
 export async function commitImport(db: LedgerDb, analysis: Analysis, ctx: CommitContext): Promise<CommitResult> {
   if (analysis.purpose === 'initial_load' && ctx.env.user.role !== 'admin') throw new AppError('FORBIDDEN', '建账导入只能由系统管理员进行；月度核对请选择“核对”');
-  return withPageCache(db, BULK_PAGE_CACHE_MIB, () => db.transaction().execute(async (trx) => {
+  return asBulkWrite(db, () => db.transaction().execute(async (trx) => {
     const batchId = newId();
     const now = ctx.env.at.toISOString();
     await trx
