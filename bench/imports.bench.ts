@@ -21,7 +21,7 @@ const PERSONS = 100_000;
 const EARLIER = 3;
 
 /** One roster of PERSONS people; rosters from one generator share no one. */
-export async function writeRoster(file: string, people: PeopleGenerator): Promise<void> {
+async function writeRoster(file: string, people: PeopleGenerator): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet('花名册');
   ws.addRow(['城关镇2026年11月农村低保花名册']).commit();

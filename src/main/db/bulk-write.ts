@@ -15,8 +15,7 @@ import type { LedgerDb } from './schema';
  *   to itself, which the one connection and the data folder's lock guarantee. It is not tried on a ledger
  *   that cannot be written (a read-only disk, a write-protected USB stick): leaving WAL writes to the
  *   memory-mapped WAL index, which there kills the process (SIGBUS) where the WAL itself fails cleanly.
- *   Were the switch refused, or the way back, the work runs in WAL, or the ledger stays in the rollback
- *   journal (as safe) until it is next opened.
+ *   Were the switch refused, the work runs in WAL.
  * - Page cache. A batch revisits the index pages of the ledger it inserts into (ID numbers, names,
  *   initials, birth dates: random keys), not the pages it appends, so the cache follows the ledger's
  *   size: half the file, between 32 and 128 MiB. Measured with 100,000 people: into an empty ledger
@@ -24,15 +23,15 @@ import type { LedgerDb } from './schema';
  *   11.2 s, 64 MiB 6.6 s and 128 MiB 6.5 s.
  */
 export async function asBulkWrite<T>(db: LedgerDb, work: () => Promise<T>): Promise<T> {
-  const before = await pragmaValue<number>(db, 'cache_size');
-  const fileBytes = (await pragmaValue<number>(db, 'page_count')) * (await pragmaValue<number>(db, 'page_size'));
-  await sql.raw(`pragma cache_size = -${bulkCacheKib(fileBytes)}`).execute(db);
-  const switched = (await writable(db)) && (await journalMode(db, 'delete')) === 'delete';
+  const before = await pragma<number>(db, 'cache_size');
+  await pragma(db, 'cache_size', -bulkCacheKib((await pragma<number>(db, 'page_count')) * (await pragma<number>(db, 'page_size'))));
+  const switched = (await writable(db)) && (await pragma<string>(db, 'journal_mode', 'delete')) === 'delete';
   try {
     return await work();
   } finally {
-    if (switched) await journalMode(db, 'wal').catch(() => 'delete');
-    await sql.raw(`pragma cache_size = ${Number(before)}`).execute(db);
+    // Refused (a disk gone bad meanwhile), the ledger stays in the rollback journal until it is next opened.
+    if (switched) await pragma(db, 'journal_mode', 'wal').catch(() => undefined);
+    await pragma(db, 'cache_size', before);
   }
 }
 
@@ -41,9 +40,10 @@ export function bulkCacheKib(fileBytes: number): number {
   return Math.round(Math.min(Math.max(fileBytes / 2048, 32 * 1024), 128 * 1024));
 }
 
-async function pragmaValue<T>(db: LedgerDb, name: 'cache_size' | 'page_count' | 'page_size'): Promise<T> {
-  const { rows } = await sql<Record<string, T>>`pragma ${sql.raw(name)}`.execute(db);
-  return rows[0]![name]!;
+/** Reads a pragma, or sets it and reads back what it answers (journal_mode answers the mode now in force). */
+async function pragma<T>(db: LedgerDb, name: 'cache_size' | 'page_count' | 'page_size' | 'journal_mode', value?: number | 'delete' | 'wal'): Promise<T> {
+  const { rows } = await sql<Record<string, T>>`pragma ${sql.raw(value === undefined ? name : `${name} = ${value}`)}`.execute(db);
+  return rows[0]?.[name] as T;
 }
 
 /** Whether the ledger's folder and files (the database, its WAL and WAL index) can all be written. */
@@ -57,9 +57,4 @@ async function writable(db: LedgerDb): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-async function journalMode(db: LedgerDb, mode: 'delete' | 'wal'): Promise<string> {
-  const { rows } = await sql<{ journal_mode: string }>`pragma journal_mode = ${sql.raw(mode)}`.execute(db);
-  return rows[0]?.journal_mode ?? '';
 }

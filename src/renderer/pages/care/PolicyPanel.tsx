@@ -4,6 +4,7 @@ import type { VisitPolicy } from '../../../shared/domain/care';
 import { CHILD_CATEGORIES, CHILD_CATEGORY_LABELS, DEFAULT_VISIT_POLICY } from '../../../shared/domain/care';
 import { useRead, useWrite } from '../../api/queries';
 import { DueSoonDaysItem } from '../../components/care/DueSoonDaysItem';
+import { VisitMonthsItems } from '../../components/care/VisitMonthsItems';
 import { SETTING_WIDTH, SettingsForm } from '../../components/SettingsForm';
 
 export function PolicyPanel() {
@@ -25,17 +26,7 @@ export function PolicyPanel() {
         save={save.mutateAsync}
         saved="已保存探访周期"
       >
-        {CHILD_CATEGORIES.map((c) => (
-          <Form.Item
-            key={c}
-            name={['byCategory', c]}
-            label={CHILD_CATEGORY_LABELS[c]}
-            extra={`默认：每 ${d.byCategory[c]} 个月探访一次`}
-            rules={[{ required: true, message: `请填写${CHILD_CATEGORY_LABELS[c]}的探访周期` }]}
-          >
-            <InputNumber min={1} max={12} precision={0} suffix="个月" style={SETTING_WIDTH} />
-          </Form.Item>
-        ))}
+        <VisitMonthsItems field="byCategory" kinds={CHILD_CATEGORIES} labels={CHILD_CATEGORY_LABELS} defaults={d.byCategory} />
         <Form.Item
           name="guardianshipLacking"
           label="监护缺失或委托照护时"

@@ -6,6 +6,7 @@ import { Form, InputNumber, Switch, Typography } from 'antd';
 import { DEFAULT_ELDER_POLICY, ELDER_DIFFICULTIES, ELDER_DIFFICULTY_LABELS, type ElderPolicy } from '../../../shared/domain/elderly';
 import { useRead, useWrite } from '../../api/queries';
 import { DueSoonDaysItem } from '../../components/care/DueSoonDaysItem';
+import { VisitMonthsItems } from '../../components/care/VisitMonthsItems';
 import { SETTING_WIDTH, SettingsForm } from '../../components/SettingsForm';
 
 export function ElderPolicyPanel() {
@@ -33,17 +34,7 @@ export function ElderPolicyPanel() {
           <InputNumber min={0} max={60} precision={0} suffix="天" style={SETTING_WIDTH} />
         </Form.Item>
         <Typography.Title level={5}>特殊困难老年人探访周期</Typography.Title>
-        {ELDER_DIFFICULTIES.map((k) => (
-          <Form.Item
-            key={k}
-            name={['visitMonths', k]}
-            label={ELDER_DIFFICULTY_LABELS[k]}
-            extra={`默认：每 ${d.visitMonths[k]} 个月探访一次`}
-            rules={[{ required: true, message: `请填写${ELDER_DIFFICULTY_LABELS[k]}老人的探访周期` }]}
-          >
-            <InputNumber min={1} max={12} precision={0} suffix="个月" style={SETTING_WIDTH} />
-          </Form.Item>
-        ))}
+        <VisitMonthsItems field="visitMonths" kinds={ELDER_DIFFICULTIES} labels={ELDER_DIFFICULTY_LABELS} defaults={d.visitMonths} who="老人" />
         <DueSoonDaysItem defaultDays={d.dueSoonDays} />
       </SettingsForm>
     </>
