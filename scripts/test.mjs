@@ -43,11 +43,22 @@ const steps = [
   ['端到端测试 (Chromium)', [bin('@playwright/test', 'cli.js'), 'test', '--reporter=list,json']],
 ];
 
+/** CI keeps no screenshots: print what each failed page held (Playwright's ARIA snapshot, synthetic data only). */
+function printPageSnapshots(dir) {
+  if (!fs.existsSync(dir)) return;
+  for (const entry of fs.readdirSync(dir, { recursive: true })) {
+    if (path.basename(entry) !== 'error-context.md') continue;
+    const text = fs.readFileSync(path.join(dir, entry), 'utf8');
+    console.error(`\n--- 失败时的页面（${path.dirname(entry)}） ---\n${text.length > 12_000 ? `${text.slice(0, 12_000)}\n…（已截断）` : text}`);
+  }
+}
+
 for (const [name, args] of steps) {
   console.log(`\n=== ${name} ===`);
   const started = Date.now();
   const result = spawnSync(node, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport } });
   if (result.status !== 0) {
+    if (args.includes('--reporter=list,json')) printPageSnapshots(path.join(reports, 'e2e'));
     console.error(`\n✗ ${name} 未通过`);
     process.exit(result.status ?? 1);
   }

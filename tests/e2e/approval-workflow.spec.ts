@@ -19,10 +19,15 @@ const PASSWORD = 'Demo2026pass';
 const clock = movableClock();
 const setDate = clock.setDate;
 
+/** Acts on the current step and waits for the answer; a refusal fails here, saying what the page said. */
 async function act(page: Page, action: string, opinion: string) {
   await page.getByRole('radio', { name: action }).check();
   await page.getByRole('textbox', { name: '审核意见' }).fill(opinion);
   await page.getByRole('button', { name: '提交办理' }).click();
+  const done = page.getByText(`已办理：${action}`);
+  const refused = page.locator('.ant-message-error, .ant-form-item-explain-error');
+  await expect(done.or(refused).first()).toBeVisible();
+  if (!(await done.isVisible())) throw new Error(`“${action}”未能办理：${(await refused.allInnerTexts()).join('；')}`);
 }
 
 /** Signs in, waits for the workstation, then opens the case. */
@@ -91,6 +96,9 @@ test.describe('approval of a 低保 application', () => {
     await page.getByLabel('家庭人口').fill('2');
     await page.getByLabel('入户调查日期').fill('2026-11-23');
     await page.getByLabel('入户调查日期').press('Enter');
+    // Enter after the date moves on to the empty opinion rather than submitting a half-filled form.
+    await expect(page.getByRole('textbox', { name: '审核意见' })).toBeFocused();
+    await expect(page.locator('.ant-form-item-explain-error')).toHaveCount(0);
     await act(page, '完成入户调查和信息核对', '入户调查：家庭月收入 300 元，无其他财产');
     await currentStep(page, '乡镇初审');
     // The demo county's rural standard, 650 元: 650 × 2 − 300 = 1,000 元.

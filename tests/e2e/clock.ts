@@ -9,7 +9,11 @@ import type { Page } from '@playwright/test';
 
 export function movableClock() {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-e2e-clock-')), 'now');
-  const setServerDate = (date: string) => fs.writeFileSync(file, `${date}T09:00:00+08:00`);
+  // Written aside and renamed in, so the server never reads a half-written (empty) file and falls back to the system clock.
+  const setServerDate = (date: string) => {
+    fs.writeFileSync(`${file}.next`, `${date}T09:00:00+08:00`);
+    fs.renameSync(`${file}.next`, file);
+  };
   return {
     /** The environment that makes the server read this clock. */
     env: { DOUDI_CLOCK_FILE: file },
