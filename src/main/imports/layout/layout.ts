@@ -177,13 +177,14 @@ export function detectLayout(sheet: GridSheet, remembered?: (templateKey: string
   // Every member row of a household block has the same columns filled down: one set per pattern, not per row.
   const patterns = new Map<string, ReadonlySet<number>>();
   for (const row of sheet.rows.slice(bottomIndex + 1)) {
-    const first = compact(row.cells.find((c) => c !== null && cellText(c) !== ''));
+    // Each cell compacted once for the three tests below (a 100,000-row roster has a million cells).
+    const words = row.cells.map(compact);
+    const first = words.find((w) => w !== '') ?? '';
     if (TOTAL_WORDS.test(first)) break;
-    const joined = row.cells.map(compact).join('');
-    if (FOOTER_WORDS.test(joined) && !columns.some((c) => c.field === 'idNumber' && cellText(row.cells[c.index]).length >= 15)) break;
+    if (FOOTER_WORDS.test(words.join('')) && !columns.some((c) => c.field === 'idNumber' && cellText(row.cells[c.index]).length >= 15)) break;
     if (SUBTOTAL_WORDS.test(first)) continue;
     // A header repeated at the top of each printed page.
-    if (row.cells.filter((c) => c !== null && headerWords.has(compact(c))).length >= Math.max(2, headerWords.size / 2)) continue;
+    if (words.filter((w) => headerWords.has(w)).length >= Math.max(2, headerWords.size / 2)) continue;
     const filled: number[] = [];
     // The grid's own cells unless a household cell is filled down: a copy per row would double the memory.
     let cells = row.cells;
