@@ -11,6 +11,7 @@ import { createBackend } from '../src/main/app/create-backend';
 import { boundHeapGrowth } from '../src/main/app/heap';
 import { silentLogger } from '../src/main/app/log';
 import { asBulkWrite } from '../src/main/db/bulk-write';
+import { FLUSH } from '../src/main/imports/commit';
 import { insertMany } from '../src/main/db/insert-many';
 import { acceptUpload } from '../src/main/rpc/uploads';
 import type { Router } from '../src/main/rpc/router';
@@ -49,7 +50,9 @@ function peakMb(): number {
   return process.resourceUsage().maxRSS / 1024;
 }
 
-type Timing = Omit<ChildResult, 'peakMb' | 'detail'>;
+type Timing = Pick<ChildResult, 'ms' | 'cpuMs'>;
+/** What a mode answers, before the peak memory is added. */
+type Measured = Omit<ChildResult, 'peakMb'>;
 
 /** Times `work` by the clock and by the processor. */
 async function timed<T>(work: () => Promise<T>): Promise<{ result: T } & Timing> {
@@ -61,7 +64,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ result: T } & Timing>
   return { result, ms, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
-async function stream(file: string): Promise<Timing & { detail: string }> {
+async function stream(file: string): Promise<Measured> {
   let rows = 0;
   const { ms, cpuMs } = await timed(async () => {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache' });
@@ -95,7 +98,7 @@ async function signIn(dir: string) {
 }
 
 /** Fills the ledger in DIR with the EARLIER rosters, so the measured import starts in a process of its own. */
-async function prepareLedger(dir: string, earlier: string[]): Promise<Timing & { detail: string }> {
+async function prepareLedger(dir: string, earlier: string[]): Promise<Measured> {
   const { backend, router, admin } = await signIn(dir);
   let persons = 0;
   for (const roster of earlier) persons += (await commitRoster(router, admin, roster)).persons;
@@ -103,7 +106,7 @@ async function prepareLedger(dir: string, earlier: string[]): Promise<Timing & {
   return { ms: 0, cpuMs: 0, detail: `台账已有 ${persons.toLocaleString()} 人` };
 }
 
-async function importRoster(file: string, dir: string): Promise<Timing & { detail: string }> {
+async function importRoster(file: string, dir: string): Promise<Measured> {
   const { backend, router, admin } = await signIn(dir);
   resetPeak();
   const { result: r, ms, cpuMs } = await timed(() => commitRoster(router, admin, file));
@@ -126,16 +129,14 @@ function groupBy(rows: Row[], key: string): Map<string, Row[]> {
 
 /** The tables a 建账 batch writes, in the order the import writes them. */
 const BATCH_TABLES = ['households', 'persons', 'enrollments', 'enrollment_members', 'enrollment_amounts'] as const;
-/** Households written together, as the import does (FLUSH in imports/commit.ts). */
-const SLICE = 100;
 
 /**
  * The floor under any import of this roster: the same batch's rows, taken from a ledger it was imported
  * into, written again into a copy of that ledger made before the import, by the same bulk insert, page
- * cache and journal, in slices of 100 households as the import writes them; no reading, checking or row
+ * cache and journal, in slices of households as the import writes them (FLUSH); no reading, checking or row
  * building. Only the writes and the commit are timed.
  */
-async function writesAlone(file: string, dir: string): Promise<Timing & { detail: string }> {
+async function writesAlone(file: string, dir: string): Promise<Measured> {
   const first = await signIn(dir);
   await first.backend.store.close();
   const copy = `${dir}-copy`;
@@ -143,21 +144,21 @@ async function writesAlone(file: string, dir: string): Promise<Timing & { detail
   const imported = await signIn(dir);
   await commitRoster(imported.router, imported.admin, file);
   const raw = imported.backend.store.rawDatabase();
-  const rows = (table: string, where: string) => raw.prepare(`select * from ${table} where ${where}`).all() as Row[];
-  // Written in ULID order, as the import made them.
-  const ofBatch = 'import_batch_id is not null order by id';
-  const ofItsEnrollments = 'enrollment_id in (select id from enrollments where import_batch_id is not null)';
-  const batches = rows('import_batches', '1 = 1');
-  const households = rows('households', ofBatch);
-  const personRows = rows('persons', ofBatch);
+  const rows = (sqlText: string) => raw.prepare(sqlText).all() as Row[];
+  // In ULID order, as the import made them.
+  const ofBatch = (table: string) => rows(`select * from ${table} where import_batch_id is not null order by id`);
+  const ofItsEnrollments = (table: string) => rows(`select * from ${table} where enrollment_id in (select id from enrollments where import_batch_id is not null)`);
+  const batches = rows('select * from import_batches');
+  const households = ofBatch('households');
+  const personRows = ofBatch('persons');
   const persons = groupBy(personRows, 'household_id');
-  const enrollments = groupBy(rows('enrollments', ofBatch), 'household_id');
-  const members = groupBy(rows('enrollment_members', ofItsEnrollments), 'enrollment_id');
-  const amounts = groupBy(rows('enrollment_amounts', ofItsEnrollments), 'enrollment_id');
+  const enrollments = groupBy(ofBatch('enrollments'), 'household_id');
+  const members = groupBy(ofItsEnrollments('enrollment_members'), 'enrollment_id');
+  const amounts = groupBy(ofItsEnrollments('enrollment_amounts'), 'enrollment_id');
   await imported.backend.store.close();
   const slices: Record<(typeof BATCH_TABLES)[number], Row[]>[] = [];
-  for (let i = 0; i < households.length; i += SLICE) {
-    const hs = households.slice(i, i + SLICE);
+  for (let i = 0; i < households.length; i += FLUSH) {
+    const hs = households.slice(i, i + FLUSH);
     const es = hs.flatMap((h) => enrollments.get(h.id as string) ?? []);
     slices.push({
       households: hs,

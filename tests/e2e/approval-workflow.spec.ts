@@ -14,21 +14,11 @@ import { PeopleGenerator } from '../fixtures/people';
 import { prepareDemo, startServer, type TestServer } from './server';
 import { movableClock } from './clock';
 import { login, logout } from './login';
+import { actOnCase } from './act';
 
 const PASSWORD = 'Demo2026pass';
 const clock = movableClock();
 const setDate = clock.setDate;
-
-/** Acts on the current step and waits for the answer; a refusal fails here, saying what the page said. */
-async function act(page: Page, action: string, opinion: string) {
-  await page.getByRole('radio', { name: action }).check();
-  await page.getByRole('textbox', { name: '审核意见' }).fill(opinion);
-  await page.getByRole('button', { name: '提交办理' }).click();
-  const done = page.getByText(`已办理：${action}`);
-  const refused = page.locator('.ant-message-error, .ant-form-item-explain-error');
-  await expect(done.or(refused).first()).toBeVisible();
-  if (!(await done.isVisible())) throw new Error(`“${action}”未能办理：${(await refused.allInnerTexts()).join('；')}`);
-}
 
 /** Signs in, waits for the workstation, then opens the case. */
 async function openAs(page: Page, username: string, url: string) {
@@ -90,7 +80,7 @@ test.describe('approval of a 低保 application', () => {
     const caseUrl = page.url();
 
     await currentStep(page, '受理');
-    await act(page, '受理申请', '申请材料齐全，予以受理');
+    await actOnCase(page, '受理申请', '申请材料齐全，予以受理');
     await currentStep(page, '家庭经济状况调查');
     await page.getByLabel('家庭月收入（元）').fill('300');
     await page.getByLabel('家庭人口').fill('2');
@@ -99,11 +89,11 @@ test.describe('approval of a 低保 application', () => {
     // Enter after the date moves on to the empty opinion rather than submitting a half-filled form.
     await expect(page.getByRole('textbox', { name: '审核意见' })).toBeFocused();
     await expect(page.locator('.ant-form-item-explain-error')).toHaveCount(0);
-    await act(page, '完成入户调查和信息核对', '入户调查：家庭月收入 300 元，无其他财产');
+    await actOnCase(page, '完成入户调查和信息核对', '入户调查：家庭月收入 300 元，无其他财产');
     await currentStep(page, '乡镇初审');
     // The demo county's rural standard, 650 元: 650 × 2 − 300 = 1,000 元.
     await expect(page.getByText('补差：（650.00 − 150.00）× 2 人 = 1,000.00 元/月')).toBeVisible();
-    await act(page, '初审同意，进入公示', '经初审符合低保条件，同意公示');
+    await actOnCase(page, '初审同意，进入公示', '经初审符合低保条件，同意公示');
     await currentStep(page, '公示');
     // The notice cannot end before its 7 days.
     await expect(page.getByText('公示期至 2026-11-30').first()).toBeVisible();
@@ -124,7 +114,7 @@ test.describe('approval of a 低保 application', () => {
     await setDate(page, '2026-11-25');
     await openAs(page, 'clerk', caseUrl);
     await currentStep(page, '公示');
-    await act(page, '公示有异议，重新调查', '群众反映其子有打工收入，退回重新调查');
+    await actOnCase(page, '公示有异议，重新调查', '群众反映其子有打工收入，退回重新调查');
     await currentStep(page, '家庭经济状况调查');
     await logout(page, '县级经办员（演示）');
 
@@ -133,14 +123,14 @@ test.describe('approval of a 低保 application', () => {
     await page.getByLabel('家庭月收入（元）').fill('500');
     await page.getByLabel('入户调查日期').fill('2026-11-25');
     await page.getByLabel('入户调查日期').press('Enter');
-    await act(page, '完成入户调查和信息核对', '复查：儿子在校就读，无打工收入；本人零工月收入 500 元');
-    await act(page, '初审同意，进入公示', '复查后仍符合条件，重新公示');
+    await actOnCase(page, '完成入户调查和信息核对', '复查：儿子在校就读，无打工收入；本人零工月收入 500 元');
+    await actOnCase(page, '初审同意，进入公示', '复查后仍符合条件，重新公示');
     await currentStep(page, '公示');
     // A week later the session has long expired: the clerk signs in again.
     await setDate(page, '2026-12-02');
     await page.reload();
     await openAs(page, 'qingshan', caseUrl);
-    await act(page, '公示期满无异议，报县级审核确认', '公示 7 天期满，无异议');
+    await actOnCase(page, '公示期满无异议，报县级审核确认', '公示 7 天期满，无异议');
     await currentStep(page, '县级审核确认');
     await logout(page, '青山镇经办员（演示）');
 
@@ -153,7 +143,7 @@ test.describe('approval of a 低保 application', () => {
     await expect(row).toHaveCount(1);
     await row.getByRole('link').first().click();
     await currentStep(page, '县级审核确认');
-    await act(page, '审核确认', '经县级审核，符合城乡低保条件，予以确认');
+    await actOnCase(page, '审核确认', '经县级审核，符合城乡低保条件，予以确认');
     await expect(page.getByText('已批准').first()).toBeVisible();
 
     // The household now holds 低保 of 800 元 (650 × 2 − 500), paid from the month after the decision.

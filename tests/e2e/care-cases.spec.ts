@@ -12,19 +12,10 @@ import { login } from './login';
 import { registerFamily } from './family';
 import { choose } from './select';
 import { pressUntil } from './press';
+import { actOnCase } from './act';
 
 const PASSWORD = 'Demo2026pass';
 const clock = movableClock();
-
-/** Chooses an action of the current step, fills what `fill` types, writes the work record and submits. */
-async function act(page: Page, action: string, record: string, fill: () => Promise<void> = async () => {}) {
-  const card = page.locator('.ant-card').filter({ hasText: '当前环节' });
-  await card.getByRole('radio', { name: action }).check();
-  await fill();
-  await card.getByLabel('工作记录').fill(record);
-  await card.getByRole('button', { name: '提交办理' }).click();
-  await expect(page.getByText(`已办理：${action}`)).toBeVisible();
-}
 
 async function registerChild(page: Page, name: string, category: string, guardianship: string) {
   await page.getByRole('menuitem', { name: '儿童关爱' }).click();
@@ -88,13 +79,13 @@ test.describe('care cases', () => {
     await expect(page.getByText('当前环节：接案审核')).toBeVisible();
 
     // 接案审核 with the first assessment: SDQ self-report 17 grades the case 二级.
-    await act(page, '接案，完成初始评估', '监护人同意介入，完成初始评估', async () => {
+    await actOnCase(page, '接案，完成初始评估', '监护人同意介入，完成初始评估', async () => {
       await page.getByLabel('评估工具').click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '儿童自评' }).click();
       await page.getByLabel('困难总分（0–40）').fill('17');
       await expect(page.getByText('二级（中风险）').first()).toBeVisible();
     });
-    await act(page, '方案已制定，开始服务', '方案经个案会议确定', async () => {
+    await actOnCase(page, '方案已制定，开始服务', '方案经个案会议确定', async () => {
       await page.getByLabel('服务目标').fill('稳定情绪，恢复正常上学');
       await page.getByLabel('服务措施').fill('每周一次个体辅导，学校心理老师跟进');
       await page.getByLabel('服务人员（机构）').fill('县未成年人心理健康辅导中心');
@@ -117,8 +108,8 @@ test.describe('care cases', () => {
     await page.getByRole('dialog').getByRole('button', { name: '转介' }).click();
     await expect(referrals.locator('tr.ant-table-row')).toContainText('心理健康辅导中心');
 
-    await act(page, '服务阶段完成，进入中期评估', '6 次辅导已完成 3 次');
-    await act(page, '目标基本达成，准备结案', '情绪明显好转', async () => {
+    await actOnCase(page, '服务阶段完成，进入中期评估', '6 次辅导已完成 3 次');
+    await actOnCase(page, '目标基本达成，准备结案', '情绪明显好转', async () => {
       await page.getByLabel('评估工具').click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '儿童自评' }).click();
       await page.getByLabel('困难总分（0–40）').fill('11');
@@ -128,7 +119,7 @@ test.describe('care cases', () => {
     await page.getByRole('dialog').getByLabel('解除依据').fill('县人民医院心理科评估：无自伤风险');
     await page.getByRole('dialog').getByRole('button', { name: '解除危机' }).click();
     await expect(page.getByText('危机个案')).toHaveCount(0);
-    await act(page, '结案，转入随访', '目标达成，同意结案', async () => {
+    await actOnCase(page, '结案，转入随访', '目标达成，同意结案', async () => {
       await page.getByLabel('结案评估').fill('情绪稳定，已正常上学');
       await expect(page.getByLabel('首次随访日期')).toHaveValue('2026-12-23');
     });
@@ -163,13 +154,12 @@ test.describe('care cases', () => {
     await page.getByRole('dialog').getByRole('button', { name: '发起' }).click();
     await expect(page.getByText('当前环节：乡镇审核安置方案')).toBeVisible();
     const card = page.locator('.ant-card').filter({ hasText: '当前环节' });
-    await card.getByRole('radio', { name: '审核同意，报县级确认' }).check();
-    await card.getByLabel('安置方式').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '继续升学' }).click();
-    await card.getByLabel('安置去向').fill('县职业中专（2026 级）');
-    await card.getByLabel('一次性安置补助（元）').fill('5000');
-    await card.getByLabel('审核意见').fill('安置方案可行，同意报县级确认');
-    await card.getByRole('button', { name: '提交办理' }).click();
+    await actOnCase(page, '审核同意，报县级确认', '安置方案可行，同意报县级确认', async () => {
+      await card.getByLabel('安置方式').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '继续升学' }).click();
+      await card.getByLabel('安置去向').fill('县职业中专（2026 级）');
+      await card.getByLabel('一次性安置补助（元）').fill('5000');
+    });
     await expect(page.getByText('当前环节：县级审核确认')).toBeVisible();
     await expect(page.getByText('成年后安置一次性补助 5,000.00 元')).toBeVisible();
   });

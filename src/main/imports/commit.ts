@@ -55,7 +55,7 @@ const STEP = 2000;
  * many statements is promoted to the old generation and kept there as garbage until a full collection;
  * 2,000 households a slice cost about 40 MB more at the peak), large enough for whole multi-row statements.
  */
-const FLUSH = 100;
+export const FLUSH = 100;
 
 export async function commitImport(db: LedgerDb, analysis: Analysis, ctx: CommitContext): Promise<CommitResult> {
   if (analysis.purpose === 'initial_load' && ctx.env.user.role !== 'admin') throw new AppError('FORBIDDEN', '建账导入只能由系统管理员进行；月度核对请选择“核对”');

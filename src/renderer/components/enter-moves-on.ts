@@ -1,7 +1,6 @@
 import type { KeyboardEvent } from 'react';
 
-const TEXT_INPUTS = 'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([disabled]):not([readonly])';
-const FIELDS = `${TEXT_INPUTS}, textarea:not([disabled]):not([readonly])`;
+const FIELDS = 'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([disabled]):not([readonly]), textarea:not([disabled]):not([readonly])';
 
 /**
  * Form onKeyDown: Enter in a field moves to the next field still empty (a text area too, such as the
