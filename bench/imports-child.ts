@@ -1,8 +1,9 @@
 /**
  * One side of the import bench in a process of its own, so its time and peak memory are its own and not
  * what writing the roster left behind: `stream FILE` reads the roster with exceljs only; `import FILE DIR`
- * sets up a ledger in DIR and validates and commits the roster as one 建账 batch; `writes FILE DIR` times
- * only the ledger writes of that batch (see writesAlone). Answers one JSON line.
+ * sets up a ledger in DIR and validates and commits the roster as one 建账 batch; `check FILE DIR` only
+ * reads and validates it (the preview, nothing written); `writes FILE DIR` times only the ledger writes of
+ * that batch (see writesAlone). Answers one JSON line.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -74,11 +75,16 @@ async function stream(file: string): Promise<Measured> {
 }
 
 async function commitRoster(router: Router, session: Session, file: string) {
+  return (await callWithRoster(router, session, file, 'imports.commit')) as { households: number; persons: number };
+}
+
+/** Uploads the roster and calls an import method on it as the 建账 the UI would start. */
+async function callWithRoster(router: Router, session: Session, file: string, method: 'imports.commit' | 'imports.preview'): Promise<unknown> {
   const up = acceptUpload(session, path.basename(file), fs.readFileSync(file), Date.now());
   if (!up.ok) throw new Error(up.error.message);
-  const result = await router.call(session, 'imports.commit', { uploadId: up.data.uploadId, purpose: 'initial_load' });
+  const result = await router.call(session, method, { uploadId: up.data.uploadId, purpose: 'initial_load' });
   if (!result.ok) throw new Error(result.error.message);
-  return result.data as { households: number; persons: number };
+  return result.data;
 }
 
 /** Signs in to the ledger in DIR, first setting it up (county, township, village) when there is none. */
@@ -112,6 +118,16 @@ async function importRoster(file: string, dir: string): Promise<Measured> {
   const { result: r, ms, cpuMs } = await timed(() => commitRoster(router, admin, file));
   await backend.store.close();
   return { ms, cpuMs, detail: `校验并建账 ${r.households.toLocaleString()} 户 ${r.persons.toLocaleString()} 人` };
+}
+
+/** What the preview costs: the roster read and validated against the ledger in DIR, nothing written. */
+async function checkRoster(file: string, dir: string): Promise<Measured> {
+  const { backend, router, admin } = await signIn(dir);
+  resetPeak();
+  const { result, ms, cpuMs } = await timed(() => callWithRoster(router, admin, file, 'imports.preview'));
+  await backend.store.close();
+  const { totals } = result as { totals: { households: number; persons: number; valid: number } };
+  return { ms, cpuMs, detail: `读取并校验 ${totals.households.toLocaleString()} 户 ${totals.persons.toLocaleString()} 人（有效 ${totals.valid.toLocaleString()} 人），不写入` };
 }
 
 type Row = Record<string, unknown>;
@@ -193,6 +209,8 @@ const done =
       ? await prepareLedger(file!, [dir!, ...earlier])
       : mode === 'writes'
         ? await writesAlone(file!, dir!)
-        : await importRoster(file!, dir!);
+        : mode === 'check'
+          ? await checkRoster(file!, dir!)
+          : await importRoster(file!, dir!);
 const out: ChildResult = { ...done, peakMb: peakMb() };
 process.stdout.write(`${JSON.stringify(out)}\n`);
