@@ -3,7 +3,7 @@
  * previewed, committed as one batch and undone; an exported program roster imports back with no change;
  * bad files are refused whole and leave the ledger file byte for byte as it was.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createCounty } from '../fixtures/ledger';
 import { PeopleGenerator } from '../fixtures/people';
@@ -18,6 +18,19 @@ import { spawnSync } from 'node:child_process';
 import { messyDibaoXlsx, personRosterCsvGbk } from '../fixtures/messy-rosters';
 import { bigFile, corruptZip, emptyFile, emptyRowsXlsx, htmlAsXls, hugeCellXlsx, passwordProtectedXlsx, xlsRenamedXlsx, type BadFile } from '../fixtures/bad-files';
 import { ADMIN_PASSWORD } from '../fixtures/ledger';
+
+import type * as AnalysisModule from '../../src/main/imports/analyze/analysis';
+
+// The real analysis, counted: a commit after a preview must not check the file again unless the ledger changed.
+vi.mock('../../src/main/imports/analyze/analysis', async (importOriginal) => {
+  const original = await importOriginal<typeof AnalysisModule>();
+  return { ...original, analyzeGrid: vi.fn(original.analyzeGrid) };
+});
+const { analyzeGrid } = await import('../../src/main/imports/analyze/analysis');
+const { commitImport } = await import('../../src/main/imports/commit');
+const { readGrid } = await import('../../src/main/imports/read/read-file');
+const { ledgerChanges } = await import('../../src/main/db/ledger-changes');
+const { demoEnv } = await import('../../src/main/demo/demo-env');
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 async function runImportCli(args: string[]) {
@@ -112,6 +125,54 @@ describe('roster import', () => {
     await t.call(t.admin, 'imports.undo', { batchId: result.batchId });
     expect((await t.call(t.admin, 'ledger.list', { kind: 'persons', q: ids[0]![0]!, page: 1, pageSize: 20 })).total).toBe(0);
     expect((await t.call(t.admin, 'imports.history', {}))[0]).toMatchObject({ status: 'undone' });
+  });
+});
+
+describe('commit after preview', () => {
+  it('commits what the preview showed without checking the file again, unless the ledger changed since', async () => {
+    const { data } = await blockRoster(new PeopleGenerator(11, '431122'), [
+      { members: 2, amount: 600 },
+      { members: 1, amount: 400 },
+    ]);
+    const shown = upload(t.admin, '东山镇低保.xlsx', data);
+    await t.call(t.admin, 'imports.preview', { uploadId: shown, purpose: 'initial_load' });
+    vi.mocked(analyzeGrid).mockClear();
+    expect(await t.call(t.admin, 'imports.commit', { uploadId: shown, purpose: 'initial_load' })).toMatchObject({ households: 2, persons: 3 });
+    expect(analyzeGrid).not.toHaveBeenCalled();
+    await t.call(t.admin, 'imports.undo', { batchId: (await t.call(t.admin, 'imports.history', {}))[0]!.id });
+
+    // Previewed, then the same people entered by another batch: the commit checks again and imports no one twice.
+    const again = upload(t.admin, '东山镇低保.xlsx', data);
+    const other = upload(t.admin, '东山镇低保（另一份）.xlsx', data);
+    await t.call(t.admin, 'imports.preview', { uploadId: again, purpose: 'initial_load' });
+    await t.call(t.admin, 'imports.commit', { uploadId: other, purpose: 'initial_load' });
+    vi.mocked(analyzeGrid).mockClear();
+    await expect(t.call(t.admin, 'imports.commit', { uploadId: again, purpose: 'initial_load' })).rejects.toThrow(/没有可以导入的家庭/);
+    expect(analyzeGrid).toHaveBeenCalledTimes(1);
+    expect((await t.call(t.admin, 'ledger.list', { kind: 'persons', page: 1, pageSize: 20 })).total).toBe(3);
+  });
+
+  it('refuses the batch, writing nothing, when the ledger changed between the check and the commit', async () => {
+    const { data } = await blockRoster(new PeopleGenerator(13, '431122'), [{ members: 2, amount: 600 }]);
+    const db = t.backend.store.db;
+    const env = (await demoEnv(db))('admin', '2026-11-20');
+    const checkedAt = await ledgerChanges(db);
+    const analysis = await analyzeGrid(db, await readGrid(data, '东山镇低保.xlsx'), { fileName: '东山镇低保.xlsx', purpose: 'initial_load', scope: env.scope, today: env.today });
+    await t.call(t.admin, 'regions.saveVillage', { townshipId: t.east.id, code: '431122100209', name: '新村', kind: 'village' });
+    await expect(commitImport(db, analysis, { env, fileName: '东山镇低保.xlsx', fileSha256: 'x', checkedAt })).rejects.toThrow('检查之后台账有了变动，请重新预览后再导入');
+    expect(await db.selectFrom('import_batches').select('id').execute()).toEqual([]);
+    expect(await db.selectFrom('persons').select('id').execute()).toEqual([]);
+  });
+
+  it('checks again when the settings differ from the preview’s', async () => {
+    const { data } = await blockRoster(new PeopleGenerator(12, '431122'), [{ members: 1, amount: 400 }]);
+    const uploadId = upload(t.admin, '东山镇低保.xlsx', data);
+    await t.call(t.admin, 'imports.preview', { uploadId, purpose: 'initial_load', program: 'dibao' });
+    vi.mocked(analyzeGrid).mockClear();
+    await t.call(t.admin, 'imports.commit', { uploadId, purpose: 'initial_load', program: 'dibao_edge' });
+    expect(analyzeGrid).toHaveBeenCalledTimes(1);
+    const enrollment = await t.backend.store.db.selectFrom('enrollments').select('program').executeTakeFirstOrThrow();
+    expect(enrollment.program).toBe('dibao_edge');
   });
 });
 

@@ -17,6 +17,7 @@ import type { FileToDeliver } from '../rpc/file-sink';
 import { readGrid } from '../imports/read/read-file';
 import { analyzeGrid } from '../imports/analyze/analysis';
 import { commitImport } from '../imports/commit';
+import { ledgerChanges } from '../db/ledger-changes';
 import type { Purpose } from '../imports/analyze/ledger-check';
 import { DEMO_COUNTY, DEMO_TOWNSHIPS } from './demo-regions';
 import type { PeopleGenerator } from './synthetic-people';
@@ -76,8 +77,9 @@ export async function demoImports(db: LedgerDb, at: Date, people: PeopleGenerato
   const commit = async (username: string, fileName: string, data: Buffer, program: Program, township: string, purpose: Purpose) => {
     const env = envFor(username);
     const grid = await readGrid(data, fileName);
+    const checkedAt = await ledgerChanges(db);
     const analysis = await analyzeGrid(db, grid, { fileName, program, townshipId: townshipId(township), purpose, scope: env.scope, today });
-    return commitImport(db, analysis, { env, fileName, fileSha256: crypto.createHash('sha256').update(data).digest('hex') });
+    return commitImport(db, analysis, { env, fileName, fileSha256: crypto.createHash('sha256').update(data).digest('hex'), checkedAt });
   };
   fs.mkdirSync(folder, { recursive: true });
   const files: string[] = [];

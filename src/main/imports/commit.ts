@@ -20,6 +20,7 @@ import { newId } from '../app/ids';
 import { yieldToEventLoop } from '../app/yield';
 import { recordAudit } from '../audit/audit.service';
 import { asBulkWrite } from '../db/bulk-write';
+import { ledgerChanges } from '../db/ledger-changes';
 import { insertHouseholds, insertPersons } from '../households/households.repository';
 import { insertEnrollments } from '../enrollments/enrollment-history';
 import { nameInitials, reversed } from '../households/search-keys';
@@ -33,6 +34,8 @@ export interface CommitContext {
   env: EngineEnv;
   fileName: string;
   fileSha256: string;
+  /** The ledger's change count the analysis was made at (db/ledger-changes): the batch is refused if it moved since. */
+  checkedAt: number;
   signal?: AbortSignal;
   progress?: (done: number, total: number, message?: string) => void;
 }
@@ -60,6 +63,8 @@ export const FLUSH = 100;
 export async function commitImport(db: LedgerDb, analysis: Analysis, ctx: CommitContext): Promise<CommitResult> {
   if (analysis.purpose === 'initial_load' && ctx.env.user.role !== 'admin') throw new AppError('FORBIDDEN', '建账导入只能由系统管理员进行；月度核对请选择“核对”');
   return asBulkWrite(db, () => db.transaction().execute(async (trx) => {
+    // Inside the transaction nothing else writes; a write between the analysis and here (another window) is caught.
+    if ((await ledgerChanges(trx)) !== ctx.checkedAt) throw new AppError('CONFLICT', '检查之后台账有了变动，请重新预览后再导入');
     const batchId = newId();
     const now = ctx.env.at.toISOString();
     await trx

@@ -11,6 +11,7 @@ import { toIsoDate } from '../../shared/domain/dates';
 import { seesFullIdNumbers, type Role, type Scope } from '../../shared/domain/roles';
 import { maskIdNumber } from '../../shared/domain/id-number';
 import type { Executor } from '../db/schema';
+import { ledgerChanges } from '../db/ledger-changes';
 import type { UserContext } from '../rpc/context';
 import type { Upload } from '../rpc/uploads';
 import { engineEnv } from '../cases/engine-env';
@@ -56,8 +57,17 @@ export function mappingOf(settings: Pick<Settings, 'mapping'>): Mapping | undefi
   return out;
 }
 
-export async function analyzeUpload(db: Executor, upload: Upload, settings: Settings, scope: Scope, today: string, signal?: AbortSignal): Promise<{ grid: Grid; analysis: Analysis }> {
+/** The upload analysed against the ledger as it is now, and the ledger's change count it was analysed at. */
+export async function analyzeUpload(
+  db: Executor,
+  upload: Upload,
+  settings: Settings,
+  scope: Scope,
+  today: string,
+  signal?: AbortSignal,
+): Promise<{ grid: Grid; analysis: Analysis; ledgerChanges: number }> {
   const grid = await gridOf(upload, signal);
+  const changes = await ledgerChanges(db);
   try {
     const analysis = await analyzeGrid(db, grid, {
       fileName: upload.fileName,
@@ -69,7 +79,7 @@ export async function analyzeUpload(db: Executor, upload: Upload, settings: Sett
       scope,
       today,
     });
-    return { grid, analysis };
+    return { grid, analysis, ledgerChanges: changes };
   } catch (err) {
     if (err instanceof ImportRefusal) throw refusalError(err);
     throw err;
@@ -143,19 +153,49 @@ export function previewOf(upload: Upload, grid: Grid, analysis: Analysis, role: 
 
 export async function previewImport(ctx: UserContext, settings: Settings): Promise<ImportPreview> {
   const upload = uploadOf(ctx, settings.uploadId);
-  const { grid, analysis } = await analyzeUpload(ctx.db, upload, settings, ctx.scope, toIsoDate(ctx.backend.clock.now()), ctx.signal);
+  const today = toIsoDate(ctx.backend.clock.now());
+  const { grid, analysis, ledgerChanges: changes } = await analyzeUpload(ctx.db, upload, settings, ctx.scope, today, ctx.signal);
+  // Kept for the commit that usually follows; one upload's at a time, as an analysis of 100,000 rows is large.
+  for (const other of ctx.session.uploads.values()) delete other.analysis;
+  const kept: KeptAnalysis = { analysis, ledgerChanges: changes };
+  upload.analysis = { key: analysisKey(ctx, settings, today), value: kept };
   return previewOf(upload, grid, analysis, ctx.user.role, settings.problemLimit);
 }
 
-/** Analyses again against the ledger as it is now, then commits; the mapping used is remembered. */
+interface KeptAnalysis {
+  analysis: Analysis;
+  ledgerChanges: number;
+}
+
+/** Who asked, in which scope, with which settings and on which day (ages, deadlines): what an analysis answers to besides the ledger. */
+function analysisKey(ctx: UserContext, settings: Settings, today: string): string {
+  const { problemLimit: _shownOnly, ...what } = settings;
+  return JSON.stringify([ctx.user.id, ctx.user.role, ctx.scope, today, what]);
+}
+
+/** The preview's analysis when nothing it depends on has changed since, else one made against the ledger as it is now. */
+async function analysisFor(ctx: UserContext, upload: Upload, settings: Settings, today: string): Promise<KeptAnalysis> {
+  const kept = upload.analysis;
+  delete upload.analysis;
+  if (kept?.key === analysisKey(ctx, settings, today)) {
+    const value = kept.value as KeptAnalysis;
+    if (value.ledgerChanges === (await ledgerChanges(ctx.db))) return value;
+  }
+  return analyzeUpload(ctx.db, upload, settings, ctx.scope, today, ctx.signal);
+}
+
+/**
+ * Commits what the preview showed, or analyses again if anything it depends on changed since; the commit
+ * itself refuses if the ledger changed after the analysis. The mapping used is remembered.
+ */
 export async function commitUpload(ctx: UserContext, settings: Settings): Promise<CommitResult> {
   const upload = uploadOf(ctx, settings.uploadId);
   const env = await engineEnv(ctx);
   ctx.progress(0, 1, '正在检查');
-  const { analysis } = await analyzeUpload(ctx.db, upload, settings, ctx.scope, env.today, ctx.signal);
+  const { analysis, ledgerChanges: checkedAt } = await analysisFor(ctx, upload, settings, env.today);
   const verdict = commitVerdict(analysis, ctx.user.role);
   if (!verdict.allowed) throw new AppError(ctx.user.role !== 'admin' && settings.purpose === 'initial_load' ? 'FORBIDDEN' : 'VALIDATION', verdict.reason ?? '无法导入');
-  const result = await commitImport(ctx.db, analysis, { env, fileName: upload.fileName, fileSha256: upload.sha256, signal: ctx.signal, progress: ctx.progress });
+  const result = await commitImport(ctx.db, analysis, { env, fileName: upload.fileName, fileSha256: upload.sha256, checkedAt, signal: ctx.signal, progress: ctx.progress });
   const mapping: Mapping = {};
   for (const c of analysis.layout.columns) mapping[c.index] = c.field;
   await rememberMapping(ctx.db, analysis.townshipId, analysis.layout.templateKey, mapping, env.at.toISOString());

@@ -16,6 +16,8 @@ export interface Upload {
   receivedAt: number;
   /** What reading the file produced, kept so remapping columns does not read it again. */
   cache?: unknown;
+  /** The last preview's analysis, with what it was made against (see imports.service `analysisFor`). */
+  analysis?: { key: string; value: unknown };
 }
 
 export interface UploadInfo {
