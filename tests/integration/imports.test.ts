@@ -286,6 +286,27 @@ describe('monthly reconciliation', () => {
   });
 });
 
+describe('person programs in household blocks', () => {
+  it('asks 建账 for each elder’s own amount: one only on the head’s row is not the spouse’s', async () => {
+    const people = new PeopleGenerator(37, '431122');
+    const [head, spouse] = [0, 1].map(() => people.person({ bornFrom: 1930, bornTo: 1940 }));
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('花名册');
+    ws.addRow(['东山镇高龄津贴发放花名册']);
+    ws.addRow(['序号', '户主姓名', '姓名', '身份证号码', '与户主关系', '月发放金额（元）']);
+    ws.addRow([1, head!.name, head!.name, head!.idNumber, '户主', 100]);
+    ws.addRow([null, null, spouse!.name, spouse!.idNumber, '配偶', null]);
+    ws.mergeCells(3, 1, 4, 1);
+    ws.mergeCells(3, 2, 4, 2);
+    const uploadId = upload(t.admin, '东山镇高龄.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    const preview = await t.call(t.admin, 'imports.preview', { uploadId, purpose: 'initial_load' });
+    expect(preview.program).toBe('gaoling');
+    expect(preview.problems.map((p) => [p.row, p.column, p.code])).toEqual([[4, '月发放金额（元）', 'missing_required']]);
+    expect(preview.totals).toMatchObject({ households: 1, persons: 2, valid: 1 });
+    expect(preview.commit.allowed).toBe(false);
+  });
+});
+
 describe('messy township files', () => {
   it('finds every problem of a messy 低保 roster at its row and column, and nothing else', async () => {
     for (const seed of [1, 2, 3]) {

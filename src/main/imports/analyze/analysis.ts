@@ -4,7 +4,8 @@
  * for the preview and again, inside the transaction, for the commit.
  */
 import { AppError } from '../../../shared/api/errors';
-import type { Program } from '../../../shared/domain/programs';
+import { isHouseholdProgram, type Program } from '../../../shared/domain/programs';
+import { parseCategory } from '../../../shared/domain/import/values';
 import type { Scope } from '../../../shared/domain/roles';
 import type { Executor } from '../../db/schema';
 import type { Grid } from '../read/grid';
@@ -97,8 +98,11 @@ export async function analyzeGrid(db: Executor, grid: Grid, options: AnalysisOpt
   const detectedTownship = townshipInText(regions, context);
   const ownTownship = options.scope.kind === 'township' ? options.scope.townshipId : null;
   const townshipId = options.townshipId !== undefined ? options.townshipId : (ownTownship ?? detectedTownship);
-  const { households, problems } = parseRows(layout, { program, today: options.today });
-  if (options.purpose === 'initial_load' && CASH_PROGRAMS.has(program)) requireAmounts(households, problems, layout);
+  // A children's roster is of one kind, named in its title: 留守 (under 16) or 困境 (under 18).
+  const kinds = ['留守', '困境', '流动'].filter((word) => layout.title.includes(word));
+  const titleCategory = program === 'child_care' && kinds.length === 1 ? parseCategory(program, kinds[0]!) : null;
+  const { households, problems } = parseRows(layout, { program, today: options.today, titleCategory });
+  if (options.purpose === 'initial_load' && CASH_PROGRAMS.has(program)) requireAmounts(households, problems, layout, program);
   const check = await checkAgainstLedger(db, households, problems, fieldColumns(layout), regions, { program, purpose: options.purpose, townshipId, scope: options.scope });
   markErrors(households, problems);
   problems.sort((a, b) => a.row - b.row || (a.col ?? -1) - (b.col ?? -1));
@@ -122,14 +126,18 @@ export async function analyzeGrid(db: Executor, grid: Grid, options: AnalysisOpt
 /** 建账 enters amounts as they are paid: a cash program's roster must say how much. */
 const CASH_PROGRAMS: ReadonlySet<Program> = new Set(['dibao', 'tekun', 'orphan', 'de_facto_orphan', 'gaoling', 'dibao_edge', 'elder_subsidy']);
 
-function requireAmounts(households: ParsedHousehold[], problems: Problem[], layout: SheetLayout) {
+function requireAmounts(households: ParsedHousehold[], problems: Problem[], layout: SheetLayout, program: Program) {
   const col = layout.columns.find((c) => c.field === 'amount')?.index ?? null;
-  const flagged = new Set(problems.filter((p) => p.code === 'amount_not_number').map((p) => p.row));
+  const flagged = new Set(problems.filter((p) => p.col === col && (p.code === 'amount_not_number' || p.code === 'missing_required')).map((p) => p.row));
   const message = col === null ? '表中没有月保障金额列（或未对应）：建账须填写每户的金额' : '月保障金额为空';
   for (const h of households) {
-    // A household's amount, or (person programs in blocks) an amount on every member's row.
-    if (h.amountFen !== null || flagged.has(h.firstRow) || (h.members.length > 1 && h.members.every((m) => m.amountFen !== null))) continue;
-    problems.push({ row: h.firstRow, col, code: 'missing_required', severity: 'error', message, householdLevel: true });
+    if (isHouseholdProgram(program) || h.members.length === 1) {
+      if (h.amountFen !== null || flagged.has(h.firstRow)) continue;
+      problems.push({ row: h.firstRow, col, code: 'missing_required', severity: 'error', message, householdLevel: true });
+    } else {
+      // A person program in household blocks pays each member their own amount, on their own row.
+      for (const m of h.members) if (m.amountFen === null && !flagged.has(m.row)) problems.push({ row: m.row, col, code: 'missing_required', severity: 'error', message: `${message}（每人须填写自己的金额）` });
+    }
   }
 }
 

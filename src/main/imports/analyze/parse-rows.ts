@@ -6,7 +6,7 @@
 import { ageOn } from '../../../shared/domain/dates';
 import { IMPORT_FIELDS, type ImportField } from '../../../shared/domain/import/fields';
 import { cleanPersonName, cleanText, parseCategory, parseHukou, parseRelation, parseSex } from '../../../shared/domain/import/values';
-import { gaolingBand, PROGRAM_SHORT_LABELS, type Program } from '../../../shared/domain/programs';
+import { gaolingBand, isHouseholdProgram, PROGRAM_SHORT_LABELS, type Program } from '../../../shared/domain/programs';
 import type { RowProblemCode, Severity } from '../../../shared/domain/import/problems';
 import { GRID_LIMITS, type CellValue } from '../read/grid';
 import { cellText } from '../layout/cell-text';
@@ -21,6 +21,8 @@ export interface ParseOptions {
   program: Program;
   /** Ages are judged on this date. */
   today: string;
+  /** The category the title names (农村留守儿童花名册), for households whose row names none. */
+  titleCategory?: string | null;
 }
 
 export function fieldColumns(layout: SheetLayout): FieldColumns {
@@ -49,6 +51,7 @@ export function parseRows(layout: SheetLayout, options: ParseOptions): { househo
   const blockLayout = keyField !== null && (cols.relation !== undefined || keyField !== 'seq' || layout.rows.some((r) => r.merged));
 
   let current: ParsedHousehold | null = null;
+  let currentAfterEnd = false;
   let previousKey = '';
   for (const r of layout.rows) {
     for (const [field, index] of Object.entries(cols) as [ImportField, number][]) {
@@ -56,19 +59,35 @@ export function parseRows(layout: SheetLayout, options: ParseOptions): { househo
       const max = MAX_LENGTH[field] ?? DEFAULT_MAX;
       if (typeof v === 'string' && v.length > Math.min(max, GRID_LIMITS.maxCellChars)) add(r.number, field, 'value_too_long', `内容过长（${v.length > GRID_LIMITS.maxCellChars ? `超过 ${GRID_LIMITS.maxCellChars}` : v.length} 个字，上限 ${max} 个字）`);
     }
-    const person = parsePerson(r, cell, add);
+    const { person, amountProblem } = parsePerson(r, cell, add);
+    if (r.afterEnd) add(r.number, null, 'row_after_end', `这一行在第 ${r.afterEnd.row} 行“${r.afterEnd.text}”之后，无法确定是否属于本名册：属于的请移到合计行之上，不属于的请删除`);
     const keyText = keyField ? text(r, keyField) : '';
     const keyMerged = keyField !== null && Boolean(r.merged?.has(cols[keyField]!));
     const continues =
       blockLayout &&
       current !== null &&
-      (keyText === '' || keyMerged || (keyText === previousKey && keyField !== 'seq') || (keyField === 'seq' && person.relation !== null && person.relation !== 'self' && !r.merged)) &&
+      // No household runs on across the roster's end.
+      Boolean(r.afterEnd) === currentAfterEnd &&
+      (keyMerged ||
+        // A blank key continues the block in a household program's roster (members under their household's
+        // cells); in a person program's only a member's relation does: each elder or child is a row of their own.
+        (keyText === '' && (isHouseholdProgram(options.program) || (person.relation !== null && person.relation !== 'self'))) ||
+        (keyText === previousKey && keyText !== '' && keyField !== 'seq') ||
+        (keyField === 'seq' && person.relation !== null && person.relation !== 'self' && !r.merged)) &&
       !(person.relation === 'self' && current.members.some((m) => m.relation === 'self') && !keyMerged);
     if (!continues) {
       current = newHousehold(r, cell, text, add, options);
+      currentAfterEnd = Boolean(r.afterEnd);
       households.push(current);
     }
     if (keyText) previousKey = keyText;
+    const amountMerged = cols.amount !== undefined && Boolean(r.merged?.has(cols.amount));
+    if (continues && amountProblem && !amountMerged) add(r.number, 'amount', amountProblem.code, amountProblem.message);
+    // A person program pays each person their own amount: one cell merged across a block names no one's.
+    if (continues && amountMerged && !isHouseholdProgram(options.program)) {
+      add(r.number, 'amount', 'missing_required', '保障金额与上一行合并在一起，看不出每人多少：请按人逐行填写');
+      person.amountFen = null;
+    }
     current!.members.push(person);
   }
 
@@ -90,7 +109,8 @@ export function parseRows(layout: SheetLayout, options: ParseOptions): { househo
 type Add = (row: number, field: ImportField | null, code: RowProblemCode, message: string, severity?: Severity) => void;
 type Cell = (r: DataRow, f: ImportField) => CellValue;
 
-function parsePerson(r: DataRow, cell: Cell, add: Add): ParsedPerson {
+/** The row's person; a problem with its amount is the household's on its first row, reported by the caller on a member's. */
+function parsePerson(r: DataRow, cell: Cell, add: Add): { person: ParsedPerson; amountProblem: Pick<Problem, 'code' | 'message'> | null } {
   const rawName = cellText(cell(r, 'name'));
   const name = cleanPersonName(rawName);
   if (!name) add(r.number, 'name', 'missing_required', '姓名为空');
@@ -126,12 +146,14 @@ function parsePerson(r: DataRow, cell: Cell, add: Add): ParsedPerson {
     if (!relation) add(r.number, 'relation', 'relation_unknown', `与户主关系“${relationText}”无法识别，应为户主、配偶、子、女、父母、孙子女、兄弟姐妹或其他`);
   }
   let amountFen: number | null = null;
+  let amountProblem: Pick<Problem, 'code' | 'message'> | null = null;
   const amountCell = cell(r, 'amount');
   if (amountCell !== null && cellText(amountCell) !== '') {
     const a = readAmount(amountCell);
     if (a.ok) amountFen = a.value;
+    else amountProblem = a;
   }
-  return { row: r.number, name, idNumber, sex, birthDate, relation, relationGiven: relationText !== '', amountFen, hasError: false };
+  return { person: { row: r.number, name, idNumber, sex, birthDate, relation, relationGiven: relationText !== '', amountFen, hasError: false }, amountProblem };
 }
 
 function newHousehold(r: DataRow, cell: Cell, text: (r: DataRow, f: ImportField) => string, add: Add, options: ParseOptions): ParsedHousehold {
@@ -161,10 +183,11 @@ function newHousehold(r: DataRow, cell: Cell, text: (r: DataRow, f: ImportField)
   const hukouType = hukouText ? parseHukou(hukouText) : null;
   if (hukouText && !hukouType) add(r.number, 'hukouType', 'category_unknown', `户籍性质“${hukouText}”无法识别，应为城镇或农村`);
   const categoryText = opt('category');
-  const category = categoryText ? parseCategory(options.program, categoryText) : null;
+  const category = categoryText ? parseCategory(options.program, categoryText) : (options.titleCategory ?? null);
   if (categoryText && !category && options.program !== 'gaoling') add(r.number, 'category', 'category_unknown', `类别“${categoryText}”不是${PROGRAM_SHORT_LABELS[options.program]}的类别`);
   const headId = cell(r, 'headIdNumber');
   const head = headId !== null && cellText(headId) !== '' ? readIdNumber(headId) : null;
+  if (head && !head.ok) add(r.number, 'headIdNumber', head.code, `户主${head.message}`);
   return {
     firstRow: r.number,
     members: [],
@@ -211,7 +234,10 @@ function finishHousehold(h: ParsedHousehold, cols: FieldColumns, add: Add, optio
     const age = ageOn(m.birthDate, today);
     if (program === 'gaoling' && !gaolingBand(age)) add(m.row, 'idNumber', 'age_ineligible', `${m.name}现年 ${age} 岁，未满 80 周岁，不能享受高龄津贴`);
     if ((program === 'orphan' || program === 'de_facto_orphan') && age >= 18) add(m.row, 'idNumber', 'age_ineligible', `${m.name}现年 ${age} 岁，已满 18 周岁，不能纳入${PROGRAM_SHORT_LABELS[program]}`);
-    if (program === 'child_care' && (h.category ?? 'left_behind') === 'left_behind' && age >= 16) add(m.row, 'idNumber', 'age_ineligible', `${m.name}现年 ${age} 岁，已满 16 周岁，不再属于农村留守儿童`);
+    if (program === 'child_care' && (h.category ?? 'left_behind') === 'left_behind' && age >= 16) {
+      const unnamed = h.category === null ? '（表中未注明类别，按农村留守儿童判断；困境儿童请在“类别”列或标题中注明）' : '';
+      add(m.row, 'idNumber', 'age_ineligible', `${m.name}现年 ${age} 岁，已满 16 周岁，不再属于农村留守儿童${unnamed}`);
+    }
   }
 }
 

@@ -10,7 +10,7 @@ function sheetOf(rows: CellValue[][]): GridSheet {
 }
 
 describe('detectLayout', () => {
-  it('keeps the data rows: not the header repeated on each printed page (full-width or spaced), nor a 小计; it stops at 合计', () => {
+  it('keeps the data rows: not the header repeated on each printed page (full-width or spaced), nor a 小计; it ends at 合计', () => {
     const layout = detectLayout(
       sheetOf([
         ['青山镇低保花名册'],
@@ -20,24 +20,53 @@ describe('detectLayout', () => {
         person(2, '乙二', '431122195002021234'),
         ['小计', null, null, null, null, 1200],
         person(3, '丙三', '431122195003031234'),
-        ['合　计', null, null, null, null, 1800],
+        ['东山村小计', null, null, null, null, 600],
         person(4, '丁四', '431122195004041234'),
+        ['合　计', null, null, null, null, 2400],
+        ['注：本表一式三份'],
       ]),
     );
     expect(layout?.title).toBe('青山镇低保花名册');
-    expect(layout?.rows.map((r) => r.number)).toEqual([3, 5, 7]);
+    expect(layout?.rows.map((r) => [r.number, r.afterEnd])).toEqual([
+      [3, undefined],
+      [5, undefined],
+      [7, undefined],
+      [9, undefined],
+    ]);
   });
 
-  it('stops at a signature footer, unless the row holds an ID number', () => {
+  it('keeps a row after 合计 or the signatures that still holds an ID number, marked as after the end', () => {
+    const layout = detectLayout(
+      sheetOf([
+        HEADER,
+        person(1, '甲一', '431122195001011234'),
+        ['全镇合计', null, null, null, null, 600],
+        ['制表人：王五', null, null, '审核人：', null, '制表日期：2026年10月31日'],
+        person(2, '乙二', '431122195002021234'),
+        ['', '王五', null, null, null, null],
+      ]),
+    );
+    expect(layout?.rows.map((r) => [r.number, r.afterEnd])).toEqual([
+      [2, undefined],
+      [5, { row: 3, text: '全镇合计' }],
+    ]);
+  });
+
+  it('ends at a signature footer, but not at a person’s row whose remark mentions a signature', () => {
     const layout = detectLayout(
       sheetOf([
         HEADER,
         person(1, '甲一', '431122195001011234'),
         [2, '乙二', '女', '431122195002021234', '户主', 600, '审核意见：同意'],
+        [3, '丙三', '女', null, '户主', 600, '待本人签字'],
         ['制表人：王五', null, null, '审核人：', null, '制表日期：2026年10月31日'],
-        person(3, '丙三', '431122195003031234'),
+        [null, '审核人：李四'],
       ]),
     );
-    expect(layout?.rows.map((r) => r.number)).toEqual([2, 3]);
+    expect(layout?.rows.map((r) => [r.number, r.afterEnd])).toEqual([
+      [2, undefined],
+      [3, undefined],
+      [4, undefined],
+    ]);
   });
 });

@@ -21,6 +21,8 @@ export interface DataRow {
   cells: readonly CellValue[];
   /** Columns whose value was filled down from a merged cell above (the household's cells); one shared set per pattern. */
   merged: ReadonlySet<number> | null;
+  /** The 合计 or signature row this row comes after (the roster's end), when it still holds an ID number. */
+  afterEnd?: { row: number; text: string };
 }
 
 export interface SheetLayout {
@@ -35,8 +37,11 @@ export interface SheetLayout {
 }
 
 const HEADER_SCAN = 30;
-const TOTAL_WORDS = /^(合计|总计|共计|总合计|全县合计|本页合计)/;
-const SUBTOTAL_WORDS = /^(小计|本村小计)/;
+/** A total row: 合计 first, or a place's total (东山村合计, 全镇总计). */
+const TOTAL_WORDS = /^(合计|总计|共计|总合计|全县合计|本页合计)|^[^\d]{1,15}(合计|总计)$/;
+/** A subtotal row: 小计 first, or a village's (东山村小计). */
+const SUBTOTAL_WORDS = /^(小计|本村小计)|^[^\d]{1,15}小计$/;
+const ID_LIKE = /^\d{6}[\d*]{8}|^\d(\.\d+)?e\+?\d+$/i;
 const FOOTER_WORDS = /(制表人|填表人|审核人|负责人|制表日期|填报日期|单位负责人|经办人|审核意见|签字|盖章)[:：]?/;
 
 export type Mapping = Record<number, ImportField | null>;
@@ -176,13 +181,26 @@ export function detectLayout(sheet: GridSheet, remembered?: (templateKey: string
   const rows: DataRow[] = [];
   // Every member row of a household block has the same columns filled down: one set per pattern, not per row.
   const patterns = new Map<string, ReadonlySet<number>>();
+  const idColumn = columns.find((c) => c.field === 'idNumber')?.index;
+  const nameColumn = columns.find((c) => c.field === 'name')?.index;
+  // An ID number, whole, masked (431122********1234) or as a number that lost digits (4.31122E+17).
+  const holdsId = (words: string[]) => idColumn !== undefined && ID_LIKE.test(words[idColumn] ?? '');
+  // The roster ends at its 合计 or signature rows. A row after them that still holds an ID number is kept,
+  // marked, and reported: dropped in silence, a 核对 would take the person for missing and propose a stop.
+  let end: DataRow['afterEnd'];
   for (const row of sheet.rows.slice(bottomIndex + 1)) {
-    // Each cell compacted once for the three tests below (a 100,000-row roster has a million cells).
+    // Each cell compacted once for the tests below (a 100,000-row roster has a million cells).
     const words = row.cells.map(compact);
     const first = words.find((w) => w !== '') ?? '';
-    if (TOTAL_WORDS.test(first)) break;
-    if (FOOTER_WORDS.test(words.join('')) && !columns.some((c) => c.field === 'idNumber' && cellText(row.cells[c.index]).length >= 15)) break;
-    if (SUBTOTAL_WORDS.test(first)) continue;
+    const id = holdsId(words);
+    if (!id && SUBTOTAL_WORDS.test(first)) continue;
+    // A footer names its signers (制表人：王五); a person's row with a remark like 待本人签字 has a name of its own.
+    const named = nameColumn !== undefined && words[nameColumn] !== '' && !FOOTER_WORDS.test(words[nameColumn]!);
+    if (!id && (TOTAL_WORDS.test(first) || (!named && FOOTER_WORDS.test(words.join(''))))) {
+      end ??= { row: row.number, text: first.slice(0, 20) };
+      continue;
+    }
+    if (end && !id) continue;
     // A header repeated at the top of each printed page.
     if (words.filter((w) => headerWords.has(w)).length >= Math.max(2, headerWords.size / 2)) continue;
     const filled: number[] = [];
@@ -203,7 +221,7 @@ export function detectLayout(sheet: GridSheet, remembered?: (templateKey: string
       merged = patterns.get(key) ?? null;
       if (!merged) patterns.set(key, (merged = new Set(filled)));
     }
-    rows.push({ number: row.number, cells, merged });
+    rows.push(end ? { number: row.number, cells, merged, afterEnd: end } : { number: row.number, cells, merged });
   }
   return { headerTop: topRow.number, headerBottom: bottomRow.number, columns, rows, title, templateKey };
 }

@@ -20,6 +20,7 @@ export const ROW_PROBLEM_CODES = [
   'birthdate_mismatch_with_id',
   'account_invalid',
   'township_mismatch',
+  'row_after_end',
 ] as const;
 export type RowProblemCode = (typeof ROW_PROBLEM_CODES)[number];
 
@@ -44,6 +45,7 @@ export const ROW_PROBLEM_LABELS: Record<RowProblemCode, string> = {
   birthdate_mismatch_with_id: '出生日期与身份证不符',
   account_invalid: '银行账号有误',
   township_mismatch: '不属于本乡镇',
+  row_after_end: '在合计或签字栏之后',
 };
 
 export type Severity = 'error' | 'warning';
