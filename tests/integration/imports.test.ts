@@ -18,6 +18,7 @@ import { spawnSync } from 'node:child_process';
 import { messyDibaoXlsx, personRosterCsvGbk } from '../fixtures/messy-rosters';
 import { bigFile, corruptZip, emptyFile, emptyRowsXlsx, htmlAsXls, hugeCellXlsx, passwordProtectedXlsx, xlsRenamedXlsx, type BadFile } from '../fixtures/bad-files';
 import { ADMIN_PASSWORD } from '../fixtures/ledger';
+import { staff, STAFF_PASSWORD } from '../fixtures/cases';
 
 import type * as AnalysisModule from '../../src/main/imports/analyze/analysis';
 
@@ -191,6 +192,21 @@ describe('monthly reconciliation', () => {
     const refused = await t.failure(t.admin, 'imports.undo', { batchId: result.batchId });
     expect(refused.message).toContain('1 人已建立儿童关爱档案');
     expect((await t.call(t.admin, 'imports.history', {}))[0]).toMatchObject({ status: 'committed' });
+  });
+
+  it('refuses to undo a batch a submitted payment roster has counted, not one submitted for an earlier month', async () => {
+    const { data } = await blockRoster(new PeopleGenerator(9, '431122'), [{ members: 2, amount: 600 }]);
+    const result = await t.call(t.admin, 'imports.commit', { uploadId: upload(t.admin, '东山镇低保.xlsx', data), purpose: 'initial_load' });
+    await staff(t, 'leader', 'manager');
+    t.clock.set('2026-12-03T09:00:00+08:00');
+    const manager = await t.login('leader', STAFF_PASSWORD);
+    await t.call(manager, 'reports.submit', { form: 'payment-roster', period: '2026-10', program: 'dibao' });
+    await t.call(manager, 'reports.submit', { form: 'payment-roster', period: '2026-11', program: 'tekun' });
+    await t.call(manager, 'reports.submit', { form: 'payment-roster', period: '2026-11', program: 'dibao' });
+    const admin = await t.login('admin', ADMIN_PASSWORD);
+    const refused = await t.failure(admin, 'imports.undo', { batchId: result.batchId });
+    expect(refused.message).toBe('该批次导入后已有后续业务，不能撤销：已上报的2026年11月低保资金发放花名册已计入这批对象');
+    expect((await t.call(admin, 'imports.history', {}))[0]).toMatchObject({ status: 'committed' });
   });
 
   it('keeps an edited household and member in their batch, and refuses to undo the batch with the reason', async () => {
@@ -482,30 +498,38 @@ describe('against the ledger', () => {
     expect(timeline[0]).toMatchObject({ reason: '建账导入：东山镇高龄.xlsx', summary: expect.stringMatching(/^建账导入：高龄津贴在保，每月 100\.00 元，\d{4}-\d{2} 起$/) });
   });
 
-  it('remembers a mapping the clerk set, for the next file of the same template from the township', async () => {
+  it('remembers a mapping the clerk set as soon as the preview shows it, for the township’s next file of the template, also at the county', async () => {
     const people = new PeopleGenerator(22, '431122');
-    const file = async () => {
+    const file = async (township: string) => {
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet('花名册');
-      ws.addRow(['东山镇高龄津贴花名册']);
-      ws.addRow(['序号', '姓名', '号码', '金额']);
+      ws.addRow([`${township}高龄津贴花名册`]);
+      ws.addRow(['序号', '姓名', '号码', '金额', '备用']);
       const p = people.person({ bornFrom: 1930, bornTo: 1940 });
-      ws.addRow([1, p.name, p.idNumber, 100]);
+      ws.addRow([1, p.name, p.idNumber, 100, p.idNumber]);
       return Buffer.from(await wb.xlsx.writeBuffer());
     };
     const clerk = await signedInClerk();
-    const firstId = upload(clerk, 'a.xlsx', await file());
+    const firstId = upload(clerk, 'a.xlsx', await file('东山镇'));
     const auto = await t.call(clerk, 'imports.preview', { uploadId: firstId, purpose: 'reconcile' });
     expect(auto.columns[2]!.field).toBeNull();
     expect(auto.problems.map((p) => p.code)).toContain('missing_required');
-    const mapping = Object.fromEntries(auto.columns.map((c) => [String(c.index), c.index === 2 ? 'idNumber' : c.field]));
-    const mapped = await t.call(clerk, 'imports.preview', { uploadId: firstId, purpose: 'reconcile', mapping });
+    const mappingWith = (col: number) => Object.fromEntries(auto.columns.map((c) => [String(c.index), c.index === col ? 'idNumber' : c.field]));
+    const mapped = await t.call(clerk, 'imports.preview', { uploadId: firstId, purpose: 'reconcile', mapping: mappingWith(2) });
     expect(mapped.problems).toEqual([]);
-    // 核对 of new persons starts nothing, so the commit is refused; the 建账 by the administrator remembers.
-    await t.call(t.admin, 'imports.commit', { uploadId: upload(t.admin, 'a.xlsx', await file()), purpose: 'initial_load', mapping, townshipId: t.east.id });
-    const next = await t.call(clerk, 'imports.preview', { uploadId: upload(clerk, 'b.xlsx', await file()), purpose: 'reconcile' });
+    // 核对 of a new person starts nothing and is never committed: the preview has remembered it.
+    const next = await t.call(clerk, 'imports.preview', { uploadId: upload(clerk, 'b.xlsx', await file('东山镇')), purpose: 'reconcile' });
     expect(next.mappingRemembered).toBe(true);
     expect(next.columns[2]!.field).toBe('idNumber');
+
+    // Another township maps the same template its own way, later; at the county a 东山镇 file still gets 东山镇's.
+    const west = await t.call(t.admin, 'imports.preview', { uploadId: upload(t.admin, 'w.xlsx', await file('西河乡')), purpose: 'reconcile' });
+    expect(west.townshipId).toBe(t.west.id);
+    await t.call(t.admin, 'imports.preview', { uploadId: west.uploadId, purpose: 'reconcile', mapping: mappingWith(4) });
+    const east = await t.call(t.admin, 'imports.preview', { uploadId: upload(t.admin, 'c.xlsx', await file('东山镇')), purpose: 'reconcile' });
+    expect(east.townshipId).toBe(t.east.id);
+    expect(east.columns[2]!.field).toBe('idNumber');
+    expect(east.columns[4]!.field).toBeNull();
   });
 
   it('shows whole ID numbers in the preview only to roles that see them', async () => {

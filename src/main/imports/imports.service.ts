@@ -154,10 +154,13 @@ export function previewOf(upload: Upload, grid: Grid, analysis: Analysis, role: 
 export async function previewImport(ctx: UserContext, settings: Settings): Promise<ImportPreview> {
   const upload = uploadOf(ctx, settings.uploadId);
   const today = toIsoDate(ctx.backend.clock.now());
-  const { grid, analysis, ledgerChanges: changes } = await analyzeUpload(ctx.db, upload, settings, ctx.scope, today, ctx.signal);
+  const { grid, analysis, ledgerChanges: checkedAt } = await analyzeUpload(ctx.db, upload, settings, ctx.scope, today, ctx.signal);
+  // The clerk's own mapping is remembered at once: a 核对 that finds nothing to change is never committed.
+  if (settings.mapping) await rememberUsedMapping(ctx.db, analysis, ctx.backend.clock.now());
   // Kept for the commit that usually follows; one upload's at a time, as an analysis of 100,000 rows is large.
   for (const other of ctx.session.uploads.values()) delete other.analysis;
-  const kept: KeptAnalysis = { analysis, ledgerChanges: changes };
+  // Remembering the mapping changed nothing the analysis read, so it is kept as of after that write.
+  const kept: KeptAnalysis = { analysis, ledgerChanges: settings.mapping ? await ledgerChanges(ctx.db) : checkedAt };
   upload.analysis = { key: analysisKey(ctx, settings, today), value: kept };
   return previewOf(upload, grid, analysis, ctx.user.role, settings.problemLimit);
 }
@@ -196,10 +199,15 @@ export async function commitUpload(ctx: UserContext, settings: Settings): Promis
   const verdict = commitVerdict(analysis, ctx.user.role);
   if (!verdict.allowed) throw new AppError(ctx.user.role !== 'admin' && settings.purpose === 'initial_load' ? 'FORBIDDEN' : 'VALIDATION', verdict.reason ?? '无法导入');
   const result = await commitImport(ctx.db, analysis, { env, fileName: upload.fileName, fileSha256: upload.sha256, checkedAt, signal: ctx.signal, progress: ctx.progress });
+  await rememberUsedMapping(ctx.db, analysis, env.at);
+  return result;
+}
+
+/** The columns as the analysis read them, remembered for the township's next file of this template. */
+async function rememberUsedMapping(db: Executor, analysis: Analysis, at: Date): Promise<void> {
   const mapping: Mapping = {};
   for (const c of analysis.layout.columns) mapping[c.index] = c.field;
-  await rememberMapping(ctx.db, analysis.townshipId, analysis.layout.templateKey, mapping, env.at.toISOString());
-  return result;
+  await rememberMapping(db, analysis.townshipId, analysis.layout.templateKey, mapping, at.toISOString());
 }
 
 export async function importHistory(db: Executor, scope: Scope): Promise<ImportBatch[]> {

@@ -2,12 +2,12 @@
 import type { Executor } from '../db/schema';
 import type { Mapping } from './layout/layout';
 
-/** This township's mappings first, then any township's for the same template. */
-export async function rememberedMappings(db: Executor, townshipId: string | null): Promise<Map<string, Mapping>> {
+/** This township's mappings first, then (unless `ownOnly`) any township's for the same template, the latest first. */
+export async function rememberedMappings(db: Executor, townshipId: string | null, ownOnly = false): Promise<Map<string, Mapping>> {
   const rows = await db.selectFrom('import_mappings').select(['township_key', 'template_key', 'mapping', 'updated_at']).orderBy('updated_at').execute();
   const out = new Map<string, Mapping>();
   const own = townshipId ?? '';
-  for (const r of rows) if (r.township_key !== own) out.set(r.template_key, JSON.parse(r.mapping) as Mapping);
+  if (!ownOnly) for (const r of rows) if (r.township_key !== own) out.set(r.template_key, JSON.parse(r.mapping) as Mapping);
   for (const r of rows) if (r.township_key === own) out.set(r.template_key, JSON.parse(r.mapping) as Mapping);
   return out;
 }

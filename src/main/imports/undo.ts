@@ -7,6 +7,9 @@ import { AppError } from '../../shared/api/errors';
 import type { Scope } from '../../shared/domain/roles';
 import type { Executor, LedgerDb } from '../db/schema';
 import { recordAudit, type Actor } from '../audit/audit.service';
+import { REPORT_FORM_LABELS, type ReportForm } from '../../shared/api/reports.schemas';
+import { lastMonthOf, periodLabel } from '../../shared/domain/reports/periods';
+import { PROGRAM_SHORT_LABELS, type Program } from '../../shared/domain/programs';
 
 const CHUNK = 900;
 
@@ -61,6 +64,17 @@ export async function undoBatch(db: LedgerDb, actor: Actor, at: Date, scope: Sco
     if (referred.length > 0) blockers.push(`已有 ${referred.length} 条转介记录`);
     const movedCases = await chunks(cases, (ids) => trx.selectFrom('case_steps').select('case_id').where('case_id', 'in', ids).where('seq', '>', 1).execute());
     if (movedCases.length > 0) blockers.push(`${new Set(movedCases.map((c) => c.case_id)).size} 个案件已经有人办理`);
+    // A form or payment roster submitted since, for a month the batch's enrollments were in force, counted them.
+    const firstMonth = enrollments.length === 0 ? null : (await trx.selectFrom('enrollments').select((eb) => eb.fn.min('start_month').as('m')).where('import_batch_id', '=', batchId).executeTakeFirst())?.m;
+    if (firstMonth) {
+      const submitted = await trx.selectFrom('report_snapshots').select(['form', 'period', 'variant']).where('submitted_at', '>', since).orderBy('period').execute();
+      const counted = submitted.filter((r) => (r.variant === '' || r.variant === batch.program) && lastMonthOf(r.period) >= firstMonth);
+      if (counted.length > 0) {
+        const first = counted[0]!;
+        const program = first.variant === '' ? '' : PROGRAM_SHORT_LABELS[first.variant as Program];
+        blockers.push(`已上报的${periodLabel(first.period)}${program}${REPORT_FORM_LABELS[first.form as ReportForm]}${counted.length > 1 ? `等 ${counted.length} 份报表` : ''}已计入这批对象`);
+      }
+    }
     if (blockers.length > 0) throw new AppError('CONFLICT', `该批次导入后已有后续业务，不能撤销：${blockers.join('；')}`);
 
     for (let i = 0; i < cases.length; i += CHUNK) {

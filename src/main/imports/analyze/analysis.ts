@@ -59,29 +59,9 @@ export interface Analysis {
 }
 
 export async function analyzeGrid(db: Executor, grid: Grid, options: AnalysisOptions): Promise<Analysis> {
-  const remembered = await rememberedMappings(db, options.townshipId ?? null);
-  // The roster sheet is the chosen one, else the first whose header is found (notes sheets have none).
-  const candidates = options.sheetIndex !== undefined ? [options.sheetIndex] : grid.sheets.map((_, i) => i);
-  let sheetIndex = -1;
-  let layout: SheetLayout | null = null;
-  let mappingRemembered = false;
-  for (const i of candidates) {
-    const sheet = grid.sheets[i];
-    if (!sheet) continue;
-    layout = detectLayout(
-      sheet,
-      (key) => {
-        const m = remembered.get(key);
-        if (m) mappingRemembered = true;
-        return m;
-      },
-      options.mapping,
-    );
-    if (layout) {
-      sheetIndex = i;
-      break;
-    }
-  }
+  const ownTownship = options.scope.kind === 'township' ? options.scope.townshipId : null;
+  const chosenTownship = options.townshipId !== undefined ? options.townshipId : ownTownship;
+  let { layout, sheetIndex, mappingRemembered } = findLayout(grid, options, await rememberedMappings(db, chosenTownship));
   if (!layout) {
     const empty = grid.sheets.every((s) => s.rows.length === 0);
     throw new ImportRefusal(
@@ -96,8 +76,12 @@ export async function analyzeGrid(db: Executor, grid: Grid, options: AnalysisOpt
   if (!program) throw new AppError('VALIDATION', '无法从表格标题或文件名判断保障项目，请选择项目', { fields: [{ path: ['program'], message: '请选择保障项目' }] });
   const regions = await loadRegionIndex(db);
   const detectedTownship = townshipInText(regions, context);
-  const ownTownship = options.scope.kind === 'township' ? options.scope.townshipId : null;
-  const townshipId = options.townshipId !== undefined ? options.townshipId : (ownTownship ?? detectedTownship);
+  const townshipId = chosenTownship ?? detectedTownship;
+  // The township is known from the title only now: its own remembered mapping of this template wins.
+  if (!options.mapping && townshipId !== chosenTownship) {
+    const own = (await rememberedMappings(db, townshipId, true)).get(layout.templateKey);
+    if (own) ({ layout, sheetIndex, mappingRemembered } = findLayout(grid, { ...options, sheetIndex }, new Map([[layout.templateKey, own]])) as { layout: SheetLayout; sheetIndex: number; mappingRemembered: boolean });
+  }
   // A children's roster is of one kind, named in its title: 留守 (under 16) or 困境 (under 18).
   const kinds = ['留守', '困境', '流动'].filter((word) => layout.title.includes(word));
   const titleCategory = program === 'child_care' && kinds.length === 1 ? parseCategory(program, kinds[0]!) : null;
@@ -121,6 +105,27 @@ export async function analyzeGrid(db: Executor, grid: Grid, options: AnalysisOpt
     totals: totalsOf(households, problems, check),
     mappingRemembered: mappingRemembered && !options.mapping,
   };
+}
+
+/** The roster sheet is the chosen one, else the first whose header is found (notes sheets have none). */
+function findLayout(grid: Grid, options: AnalysisOptions, remembered: Map<string, Mapping>): { layout: SheetLayout | null; sheetIndex: number; mappingRemembered: boolean } {
+  const candidates = options.sheetIndex !== undefined ? [options.sheetIndex] : grid.sheets.map((_, i) => i);
+  let mappingRemembered = false;
+  for (const i of candidates) {
+    const sheet = grid.sheets[i];
+    if (!sheet) continue;
+    const layout = detectLayout(
+      sheet,
+      (key) => {
+        const m = remembered.get(key);
+        if (m) mappingRemembered = true;
+        return m;
+      },
+      options.mapping,
+    );
+    if (layout) return { layout, sheetIndex: i, mappingRemembered };
+  }
+  return { layout: null, sheetIndex: -1, mappingRemembered: false };
 }
 
 /** 建账 enters amounts as they are paid: a cash program's roster must say how much. */
