@@ -69,6 +69,14 @@ async function blockRoster(people: PeopleGenerator, households: { members: numbe
   return { data: Buffer.from(await wb.xlsx.writeBuffer()), ids };
 }
 
+/** 东山镇's clerk, signed in with the first password changed. */
+async function signedInClerk() {
+  const clerk = t.sessions.create();
+  await t.call(clerk, 'auth.login', { username: 'dongshan', password: 'Temp2026pass' });
+  await t.call(clerk, 'auth.changePassword', { currentPassword: 'Temp2026pass', newPassword: 'Mine2026pass' });
+  return clerk;
+}
+
 beforeEach(async () => {
   t = await createCounty();
 });
@@ -110,9 +118,7 @@ describe('roster import', () => {
     expect(timeline[0]!.reason).toBe('建账导入：东山镇低保.xlsx');
 
     // The exported roster, read back as a monthly reconciliation, finds nothing to change.
-    const clerk = t.sessions.create();
-    await t.call(clerk, 'auth.login', { username: 'dongshan', password: 'Temp2026pass' });
-    await t.call(clerk, 'auth.changePassword', { currentPassword: 'Temp2026pass', newPassword: 'Mine2026pass' });
+    const clerk = await signedInClerk();
     const files = captureFiles(clerk);
     await t.call(clerk, 'exports.programRoster', { program: 'dibao' });
     const again = upload(clerk, files[0]!.fileName, files[0]!.data);
@@ -235,9 +241,7 @@ describe('monthly reconciliation', () => {
     ]);
     await t.call(t.admin, 'imports.commit', { uploadId: upload(t.admin, '东山镇低保.xlsx', first.data), purpose: 'initial_load' });
 
-    const clerk = t.sessions.create();
-    await t.call(clerk, 'auth.login', { username: 'dongshan', password: 'Temp2026pass' });
-    await t.call(clerk, 'auth.changePassword', { currentPassword: 'Temp2026pass', newPassword: 'Mine2026pass' });
+    const clerk = await signedInClerk();
     const files = captureFiles(clerk);
     await t.call(clerk, 'exports.programRoster', { program: 'dibao' });
     const wb = new ExcelJS.Workbook();
@@ -291,9 +295,7 @@ describe('monthly reconciliation', () => {
   it('refuses 建账 to anyone but the administrator, and another township’s roster to a township clerk', async () => {
     const people = new PeopleGenerator(9, '431122');
     const { data } = await blockRoster(people, [{ members: 1, amount: 300 }]);
-    const clerk = t.sessions.create();
-    await t.call(clerk, 'auth.login', { username: 'dongshan', password: 'Temp2026pass' });
-    await t.call(clerk, 'auth.changePassword', { currentPassword: 'Temp2026pass', newPassword: 'Mine2026pass' });
+    const clerk = await signedInClerk();
     const uploadId = upload(clerk, 'x.xlsx', data);
     const refused = await t.failure(clerk, 'imports.commit', { uploadId, purpose: 'initial_load' });
     expect(refused.message).toContain('系统管理员');
@@ -320,6 +322,33 @@ describe('person programs in household blocks', () => {
     expect(preview.problems.map((p) => [p.row, p.column, p.code])).toEqual([[4, '月发放金额（元）', 'missing_required']]);
     expect(preview.totals).toMatchObject({ households: 1, persons: 2, valid: 1 });
     expect(preview.commit.allowed).toBe(false);
+  });
+});
+
+describe('person programs round trip', () => {
+  it('exports a 高龄 roster of a couple whose head of household is their son, and reads it back with no change', async () => {
+    const people = new PeopleGenerator(38, '431122');
+    const [father, mother] = [0, 1].map(() => people.person({ bornFrom: 1930, bornTo: 1940 }));
+    const son = people.person({ bornFrom: 1960, bornTo: 1965 });
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('花名册');
+    ws.addRow(['东山镇高龄津贴发放花名册']);
+    ws.addRow(['序号', '户主姓名', '姓名', '身份证号码', '与户主关系', '月发放金额（元）']);
+    ws.addRow([1, son.name, father!.name, father!.idNumber, '父亲', 100]);
+    ws.addRow([null, null, mother!.name, mother!.idNumber, '母亲', 100]);
+    ws.mergeCells(3, 1, 4, 1);
+    ws.mergeCells(3, 2, 4, 2);
+    const loaded = await t.call(t.admin, 'imports.commit', { uploadId: upload(t.admin, '东山镇高龄.xlsx', Buffer.from(await wb.xlsx.writeBuffer())), purpose: 'initial_load' });
+    expect(loaded).toMatchObject({ households: 1, persons: 2, enrollments: 2 });
+
+    const clerk = await signedInClerk();
+    const files = captureFiles(clerk);
+    await t.call(clerk, 'exports.programRoster', { program: 'gaoling' });
+    const check = await t.call(clerk, 'imports.preview', { uploadId: upload(clerk, files[0]!.fileName, files[0]!.data), purpose: 'reconcile' });
+    expect(check.problems).toEqual([]);
+    // One row an elder, as the roster lists beneficiaries, not households.
+    expect(check.totals).toMatchObject({ households: 2, persons: 2, valid: 2, newPersons: 0, changedPersons: 0, unchangedPersons: 2, missingPersons: 0 });
+    expect(check.commit).toMatchObject({ allowed: false, reason: '与台账一致，没有需要发起的变更' });
   });
 });
 
@@ -431,13 +460,6 @@ describe('files that cannot be read', () => {
 });
 
 describe('against the ledger', () => {
-  async function signedInClerk() {
-    const clerk = t.sessions.create();
-    await t.call(clerk, 'auth.login', { username: 'dongshan', password: 'Temp2026pass' });
-    await t.call(clerk, 'auth.changePassword', { currentPassword: 'Temp2026pass', newPassword: 'Mine2026pass' });
-    return clerk;
-  }
-
   it('flags a person registered in another household or holding an excluding program, and attaches an elder already registered', async () => {
     const people = new PeopleGenerator(21, '431122');
     const first = await blockRoster(people, [{ members: 2, amount: 600 }]);
@@ -517,6 +539,7 @@ describe('against the ledger', () => {
     const mappingWith = (col: number) => Object.fromEntries(auto.columns.map((c) => [String(c.index), c.index === col ? 'idNumber' : c.field]));
     const mapped = await t.call(clerk, 'imports.preview', { uploadId: firstId, purpose: 'reconcile', mapping: mappingWith(2) });
     expect(mapped.problems).toEqual([]);
+    expect(mapped.commit).toMatchObject({ allowed: false, reason: '没有金额变更或停保可以发起：1 户台账中没有高龄津贴在保记录，须经申请审批纳入（见差异列表）' });
     // 核对 of a new person starts nothing and is never committed: the preview has remembered it.
     const next = await t.call(clerk, 'imports.preview', { uploadId: upload(clerk, 'b.xlsx', await file('东山镇')), purpose: 'reconcile' });
     expect(next.mappingRemembered).toBe(true);

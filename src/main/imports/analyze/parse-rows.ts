@@ -226,7 +226,8 @@ function finishHousehold(h: ParsedHousehold, cols: FieldColumns, add: Add, optio
     for (const m of h.members) if (!m.relationGiven) add(m.row, 'relation', 'missing_required', '与户主关系为空');
   }
   const heads = h.members.filter((m) => m.relation === 'self');
-  if (heads.length === 0 && h.members.every((m) => m.relation !== null)) {
+  // A person program's roster lists its beneficiaries, not whole households: an elder's head of household may not be one.
+  if (isHouseholdProgram(program) && heads.length === 0 && h.members.every((m) => m.relation !== null)) {
     add(h.firstRow, cols.relation !== undefined ? 'relation' : 'headName', 'household_without_head', `这一户（${h.members.map((m) => m.name || '无名').join('、')}）没有户主，请在“与户主关系”中标明户主`);
   }
   for (const m of h.members) {
