@@ -215,6 +215,20 @@ async function importCommand(args: string[]): Promise<void> {
   const stat = fs.statSync(path.resolve(file), { throwIfNoEntry: false });
   if (!stat?.isFile()) return rejected('file_not_found', `找不到文件：${file}`);
   if (stat.size > MAX_UPLOAD_BYTES) return rejected('file_too_large', `文件过大（${Math.ceil(stat.size / 1024 / 1024)} MB，上限 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB），请按乡镇拆分后分批导入`);
+  try {
+    await importSignedIn(values, file, rejected);
+  } catch (err) {
+    // A script asking for JSON gets JSON also when signing in or the commit fails (a wrong password, a changed ledger).
+    if (values.json && err instanceof AppError) return rejected(err.code.toLowerCase(), err.message);
+    throw err;
+  }
+}
+
+async function importSignedIn(
+  values: { data?: string; user: string; program?: string; township?: string; purpose?: string; 'dry-run': boolean; json: boolean },
+  file: string,
+  rejected: (code: string, message: string) => void,
+): Promise<void> {
   const { backend, router, session } = await signedIn(values);
   try {
     const townshipId = await townshipIdOf(router, session, values.township);

@@ -34,8 +34,8 @@ const { ledgerChanges } = await import('../../src/main/db/ledger-changes');
 const { demoEnv } = await import('../../src/main/demo/demo-env');
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-async function runImportCli(args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'main', 'cli.ts'), 'import', ...args], { cwd: ROOT, env: { ...process.env, DOUDI_PASSWORD: ADMIN_PASSWORD }, encoding: 'utf8' });
+async function runImportCli(args: string[], password = ADMIN_PASSWORD) {
+  return spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'main', 'cli.ts'), 'import', ...args], { cwd: ROOT, env: { ...process.env, DOUDI_PASSWORD: password }, encoding: 'utf8' });
 }
 
 type County = Awaited<ReturnType<typeof createCounty>>;
@@ -598,6 +598,10 @@ describe('against the ledger', () => {
       const refused = await runImportCli([path.join(dir, legacy.fileName), '--data', t.dataDir, '--json']);
       expect(refused.status).toBe(1);
       expect(JSON.parse(refused.stdout)).toMatchObject({ rejected: true, code: 'file_legacy_xls' });
+      // A wrong password is JSON too, for the script to read.
+      const wrong = await runImportCli([file, '--data', t.dataDir, '--dry-run', '--json'], 'Wrong2026pass');
+      expect(wrong.status).toBe(1);
+      expect(JSON.parse(wrong.stdout)).toMatchObject({ rejected: true, code: 'wrong_credentials' });
       // A dry run and a refusal write nothing (the other process's sign-in may still rewrite the file).
       await t.call(t.admin, 'auth.login', { username: 'admin', password: ADMIN_PASSWORD });
       expect(await t.call(t.admin, 'imports.history', {})).toEqual([]);
