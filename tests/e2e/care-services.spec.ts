@@ -113,6 +113,8 @@ test.describe('care services', () => {
 
     // ---- 特殊困难老年人: a visit today moves the next due date to an interval from today.
     await page.getByRole('tab', { name: '特殊困难老年人' }).click();
+    // The survival list shows 共 N 人 too: its rows must be gone before a row is picked.
+    await expect(page.getByRole('tab', { name: '特殊困难老年人', selected: true })).toBeVisible();
     await expect(page.getByText(/^共 [1-9]\d* 人$/)).toBeVisible();
     // Not one visited today already (the visit would not move the date).
     await rows(page).filter({ hasNotText: today }).first().click();

@@ -325,6 +325,25 @@ describe('person programs in household blocks', () => {
   });
 });
 
+describe('children’s rosters', () => {
+  it('judges a 17-year-old by the kind the title names: kept on a 困境儿童 roster, too old on a 留守儿童 one', async () => {
+    const child = new PeopleGenerator(39, '431122').person({ bornFrom: 2009, bornTo: 2009 });
+    const roster = async (title: string) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('花名册');
+      ws.addRow([title]);
+      ws.addRow(['序号', '姓名', '身份证号码']);
+      ws.addRow([1, child.name, child.idNumber]);
+      return upload(t.admin, `${title}.xlsx`, Buffer.from(await wb.xlsx.writeBuffer()));
+    };
+    const difficulty = await t.call(t.admin, 'imports.preview', { uploadId: await roster('东山镇困境儿童花名册'), purpose: 'initial_load' });
+    expect(difficulty.program).toBe('child_care');
+    expect(difficulty.problems).toEqual([]);
+    const leftBehind = await t.call(t.admin, 'imports.preview', { uploadId: await roster('东山镇农村留守儿童花名册'), purpose: 'initial_load' });
+    expect(leftBehind.problems.map((p) => [p.row, p.column, p.code])).toEqual([[3, '身份证号码', 'age_ineligible']]);
+  });
+});
+
 describe('person programs round trip', () => {
   it('exports a 高龄 roster of a couple whose head of household is their son, and reads it back with no change', async () => {
     const people = new PeopleGenerator(38, '431122');

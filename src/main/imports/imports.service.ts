@@ -57,7 +57,7 @@ export function mappingOf(settings: Pick<Settings, 'mapping'>): Mapping | undefi
   return out;
 }
 
-/** The upload analysed against the ledger as it is now, and the ledger's change count it was analysed at. */
+/** The upload analysed against the ledger as it is now, and the ledger's change count it was checked at (db/ledger-changes). */
 export async function analyzeUpload(
   db: Executor,
   upload: Upload,
@@ -65,9 +65,9 @@ export async function analyzeUpload(
   scope: Scope,
   today: string,
   signal?: AbortSignal,
-): Promise<{ grid: Grid; analysis: Analysis; ledgerChanges: number }> {
+): Promise<{ grid: Grid } & KeptAnalysis> {
   const grid = await gridOf(upload, signal);
-  const changes = await ledgerChanges(db);
+  const checkedAt = await ledgerChanges(db);
   try {
     const analysis = await analyzeGrid(db, grid, {
       fileName: upload.fileName,
@@ -79,7 +79,7 @@ export async function analyzeUpload(
       scope,
       today,
     });
-    return { grid, analysis, ledgerChanges: changes };
+    return { grid, analysis, checkedAt };
   } catch (err) {
     if (err instanceof ImportRefusal) throw refusalError(err);
     throw err;
@@ -160,20 +160,21 @@ export function previewOf(upload: Upload, grid: Grid, analysis: Analysis, role: 
 export async function previewImport(ctx: UserContext, settings: Settings): Promise<ImportPreview> {
   const upload = uploadOf(ctx, settings.uploadId);
   const today = toIsoDate(ctx.backend.clock.now());
-  const { grid, analysis, ledgerChanges: checkedAt } = await analyzeUpload(ctx.db, upload, settings, ctx.scope, today, ctx.signal);
+  const { grid, analysis, checkedAt } = await analyzeUpload(ctx.db, upload, settings, ctx.scope, today, ctx.signal);
   // The clerk's own mapping is remembered at once: a 核对 that finds nothing to change is never committed.
   if (settings.mapping) await rememberUsedMapping(ctx.db, analysis, ctx.backend.clock.now());
   // Kept for the commit that usually follows; one upload's at a time, as an analysis of 100,000 rows is large.
   for (const other of ctx.session.uploads.values()) delete other.analysis;
-  // Remembering the mapping changed nothing the analysis read, so it is kept as of after that write.
-  const kept: KeptAnalysis = { analysis, ledgerChanges: settings.mapping ? await ledgerChanges(ctx.db) : checkedAt };
+  // The analysis used the clerk's mapping, not a remembered one: it holds as of after that write.
+  const kept: KeptAnalysis = { analysis, checkedAt: settings.mapping ? await ledgerChanges(ctx.db) : checkedAt };
   upload.analysis = { key: analysisKey(ctx, settings, today), value: kept };
   return previewOf(upload, grid, analysis, ctx.user.role, settings.problemLimit);
 }
 
 interface KeptAnalysis {
   analysis: Analysis;
-  ledgerChanges: number;
+  /** The ledger's change count the analysis holds for. */
+  checkedAt: number;
 }
 
 /** Who asked, in which scope, with which settings and on which day (ages, deadlines): what an analysis answers to besides the ledger. */
@@ -188,7 +189,7 @@ async function analysisFor(ctx: UserContext, upload: Upload, settings: Settings,
   delete upload.analysis;
   if (kept?.key === analysisKey(ctx, settings, today)) {
     const value = kept.value as KeptAnalysis;
-    if (value.ledgerChanges === (await ledgerChanges(ctx.db))) return value;
+    if (value.checkedAt === (await ledgerChanges(ctx.db))) return value;
   }
   return analyzeUpload(ctx.db, upload, settings, ctx.scope, today, ctx.signal);
 }
@@ -201,7 +202,7 @@ export async function commitUpload(ctx: UserContext, settings: Settings): Promis
   const upload = uploadOf(ctx, settings.uploadId);
   const env = await engineEnv(ctx);
   ctx.progress(0, 1, '正在检查');
-  const { analysis, ledgerChanges: checkedAt } = await analysisFor(ctx, upload, settings, env.today);
+  const { analysis, checkedAt } = await analysisFor(ctx, upload, settings, env.today);
   const verdict = commitVerdict(analysis, ctx.user.role);
   if (!verdict.allowed) throw new AppError(ctx.user.role !== 'admin' && settings.purpose === 'initial_load' ? 'FORBIDDEN' : 'VALIDATION', verdict.reason ?? '无法导入');
   const result = await commitImport(ctx.db, analysis, { env, fileName: upload.fileName, fileSha256: upload.sha256, checkedAt, signal: ctx.signal, progress: ctx.progress });

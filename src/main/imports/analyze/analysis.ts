@@ -1,7 +1,7 @@
 /**
  * The whole analysis of a roster: pick the sheet, find its layout and mapping, detect program and
- * township, read every row, check every household against the ledger, and count. The same analysis runs
- * for the preview and again, inside the transaction, for the commit.
+ * township, read every row, check every household against the ledger, and count. The preview runs it; the
+ * commit reuses the preview's while nothing it depends on has changed, else runs it again (imports.service).
  */
 import { AppError } from '../../../shared/api/errors';
 import { isHouseholdProgram, type Program } from '../../../shared/domain/programs';
@@ -61,7 +61,9 @@ export interface Analysis {
 export async function analyzeGrid(db: Executor, grid: Grid, options: AnalysisOptions): Promise<Analysis> {
   const ownTownship = options.scope.kind === 'township' ? options.scope.townshipId : null;
   const chosenTownship = options.townshipId !== undefined ? options.townshipId : ownTownship;
-  let { layout, sheetIndex, mappingRemembered } = findLayout(grid, options, await rememberedMappings(db, chosenTownship));
+  const found = findLayout(grid, options, await rememberedMappings(db, chosenTownship));
+  const { sheetIndex } = found;
+  let { layout, mappingRemembered } = found;
   if (!layout) {
     const empty = grid.sheets.every((s) => s.rows.length === 0);
     throw new ImportRefusal(
@@ -80,7 +82,10 @@ export async function analyzeGrid(db: Executor, grid: Grid, options: AnalysisOpt
   // The township is known from the title only now: its own remembered mapping of this template wins.
   if (!options.mapping && townshipId !== chosenTownship) {
     const own = (await rememberedMappings(db, townshipId, true)).get(layout.templateKey);
-    if (own) ({ layout, sheetIndex, mappingRemembered } = findLayout(grid, { ...options, sheetIndex }, new Map([[layout.templateKey, own]])) as { layout: SheetLayout; sheetIndex: number; mappingRemembered: boolean });
+    if (own) {
+      layout = detectLayout(grid.sheets[sheetIndex]!, () => own) ?? layout;
+      mappingRemembered = true;
+    }
   }
   // A children's roster is of one kind, named in its title: 留守 (under 16) or 困境 (under 18).
   const kinds = ['留守', '困境', '流动'].filter((word) => layout.title.includes(word));

@@ -44,11 +44,15 @@ describe('detectLayout', () => {
         ['制表人：王五', null, null, '审核人：', null, '制表日期：2026年10月31日'],
         person(2, '乙二', '431122195002021234'),
         ['', '王五', null, null, null, null],
+        person(3, '丙三', '431122********1234'),
+        person(4, '丁四', '4.31122E+17'),
       ]),
     );
     expect(layout?.rows.map((r) => [r.number, r.afterEnd])).toEqual([
       [2, undefined],
       [5, { row: 3, text: '全镇合计' }],
+      [7, { row: 3, text: '全镇合计' }],
+      [8, { row: 3, text: '全镇合计' }],
     ]);
   });
 
@@ -59,7 +63,8 @@ describe('detectLayout', () => {
         person(1, '甲一', '431122195001011234'),
         [2, '乙二', '女', '431122195002021234', '户主', 600, '审核意见：同意'],
         [3, '丙三', '女', null, '户主', 600, '待本人签字'],
-        ['制表人：王五', null, null, '审核人：', null, '制表日期：2026年10月31日'],
+        // Rows are read as long as their last filled cell: this one ends before the name column.
+        ['制表人：王五'],
         [null, '审核人：李四'],
       ]),
     );

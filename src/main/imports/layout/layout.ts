@@ -195,7 +195,8 @@ export function detectLayout(sheet: GridSheet, remembered?: (templateKey: string
     const id = holdsId(words);
     if (!id && SUBTOTAL_WORDS.test(first)) continue;
     // A footer names its signers (制表人：王五); a person's row with a remark like 待本人签字 has a name of its own.
-    const named = nameColumn !== undefined && words[nameColumn] !== '' && !FOOTER_WORDS.test(words[nameColumn]!);
+    const nameWord = nameColumn === undefined ? '' : (words[nameColumn] ?? '');
+    const named = nameWord !== '' && !FOOTER_WORDS.test(nameWord);
     if (!id && (TOTAL_WORDS.test(first) || (!named && FOOTER_WORDS.test(words.join(''))))) {
       end ??= { row: row.number, text: first.slice(0, 20) };
       continue;
