@@ -94,8 +94,8 @@ test.describe('care cases', () => {
     // A crisis during the service: flagged, graded 一级.
     await page.getByRole('button', { name: '标记危机' }).click();
     await page.getByRole('dialog').getByLabel('危机情况及已采取的措施').fill('孩子流露轻生念头，已联系监护人和县人民医院');
-    await page.getByRole('dialog').getByRole('button', { name: '标记危机' }).click();
-    await expect(page.getByText('危机个案（2026-11-23 起）')).toBeVisible();
+    // The modal has just opened: a press during its animation can miss (seen once in CI), so it is pressed until the crisis shows.
+    await pressUntil(page.getByRole('dialog').getByRole('button', { name: '标记危机' }), () => expect(page.getByText('危机个案（2026-11-23 起）')).toBeVisible({ timeout: 5000 }));
     const management = page.locator('.ant-card').filter({ has: page.getByText('个案管理', { exact: true }) });
     await expect(management.locator('.ant-tag', { hasText: '一级（高风险）' })).toBeVisible();
 
