@@ -29,8 +29,19 @@ export function readIdNumber(v: CellValue): Read<string> {
   const text = cellText(v);
   const checked = checkIdNumber(text);
   if (checked.ok) return { ok: true, value: checked.info.idNumber };
+  if (checked.problem === 'id_checksum' && lostLastDigits(checked.normalized)) {
+    return { ok: false, code: 'id_scientific_notation', message: `身份证号码末三位是 000 且校验不通过（${text}）：多半是表格曾把号码存成数字，后三位已丢失，请把该列设为文本格式后按户口本重新录入` };
+  }
   const extra = checked.problem === 'id_length' ? `（现为 ${checked.normalized.length} 位）` : '';
   return { ok: false, code: ID_CODE[checked.problem], message: `${ID_PROBLEM_LABELS[checked.problem]}${extra}：${text}` };
+}
+
+/**
+ * An 18-digit ID ending in 000: what Excel leaves of one it held as a number (15 significant digits), also
+ * once saved to text or CSV. A real ID can end so (about one in 1,100), so alone it proves nothing.
+ */
+export function lostLastDigits(idNumber: string): boolean {
+  return /^\d{15}000$/.test(idNumber);
 }
 
 /** Birth dates: real date cells, 8-digit numbers, serial numbers that lost their date format, or text. */

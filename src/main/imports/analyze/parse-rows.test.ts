@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PeopleGenerator } from '../../../../tests/fixtures/people';
+import { checkCharacter } from '../../../shared/domain/id-number';
 import type { Program } from '../../../shared/domain/programs';
 import type { CellValue, GridSheet, MergeRange } from '../read/grid';
 import { detectLayout } from '../layout/layout';
@@ -80,5 +81,26 @@ describe('parseRows', () => {
     const unnamed = parsed(rows, 'child_care');
     expect(unnamed.problems).toEqual([[2, 1, 'age_ineligible']]);
     expect(unnamed.messages[0]).toContain('表中未注明类别，按农村留守儿童判断');
+  });
+
+  it('reports IDs that lost their last three digits as text (a CSV of a column once held as numbers), also one whose check digit happens to fit', () => {
+    const people = new PeopleGenerator(34, '431122');
+    const truncated = (id: string) => `${id.slice(0, 15)}000`;
+    const fits = (id: string) => checkCharacter(truncated(id).slice(0, 17)) === '0';
+    const adults = Array.from({ length: 200 }, () => people.person({ bornFrom: 1950, bornTo: 1980 }));
+    const failing = adults.find((p) => !fits(p.idNumber))!;
+    const fitting = adults.find((p) => fits(p.idNumber))!;
+    const whole = adults.find((p) => p !== failing && p !== fitting)!;
+    const header = ['序号', '姓名', '身份证号码', '月保障金额（元）'];
+    const row = (i: number, p: typeof whole, id: string) => [i, p.name, id, 600];
+    const both = parsed([header, row(1, failing, truncated(failing.idNumber)), row(2, fitting, truncated(fitting.idNumber)), row(3, whole, whole.idNumber)], 'dibao');
+    expect(both.problems).toEqual([
+      [2, 2, 'id_scientific_notation'],
+      [3, 2, 'id_scientific_notation'],
+    ]);
+    expect(both.messages[0]).toContain('后三位已丢失');
+    expect(both.messages[1]).toContain('虽能通过校验');
+    // Alone, an ID ending in 000 that passes the check is taken as it is: real ones do end so.
+    expect(parsed([header, row(1, fitting, truncated(fitting.idNumber)), row(2, whole, whole.idNumber)], 'dibao').problems).toEqual([]);
   });
 });

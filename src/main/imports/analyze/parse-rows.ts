@@ -11,7 +11,7 @@ import type { RowProblemCode, Severity } from '../../../shared/domain/import/pro
 import { GRID_LIMITS, type CellValue } from '../read/grid';
 import { cellText } from '../layout/cell-text';
 import type { DataRow, SheetLayout } from '../layout/layout';
-import { readAccount, readAmount, readCount, readDate, readIdNumber, readMonth } from './cell-values';
+import { lostLastDigits, readAccount, readAmount, readCount, readDate, readIdNumber, readMonth } from './cell-values';
 import type { FieldColumns, ParsedHousehold, ParsedPerson, Problem } from './types';
 
 const MAX_LENGTH: Partial<Record<ImportField, number>> = { name: 50, address: 200, notes: 500, village: 60, township: 60, headName: 50, bankName: 60, phone: 40, category: 40 };
@@ -102,6 +102,7 @@ export function parseRows(layout: SheetLayout, options: ParseOptions): { househo
       } else seen.set(m.idNumber, m.row);
     }
   }
+  flagLostDigits(households, problems, cols, add);
   markErrors(households, problems);
   return { households, problems };
 }
@@ -238,6 +239,22 @@ function finishHousehold(h: ParsedHousehold, cols: FieldColumns, add: Add, optio
     if (program === 'child_care' && (h.category ?? 'left_behind') === 'left_behind' && age >= 16) {
       const unnamed = h.category === null ? '（表中未注明类别，按农村留守儿童判断；困境儿童请在“类别”列或标题中注明）' : '';
       add(m.row, 'idNumber', 'age_ineligible', `${m.name}现年 ${age} 岁，已满 16 周岁，不再属于农村留守儿童${unnamed}`);
+    }
+  }
+}
+
+/**
+ * Where the ID column lost digits in some rows (stored as numbers), an ID there that ends in 000 lost them
+ * too even when its check digit happens to fit (one in eleven do): it would register the wrong number.
+ */
+function flagLostDigits(households: ParsedHousehold[], problems: Problem[], cols: FieldColumns, add: Add): void {
+  const lost = problems.filter((p) => p.code === 'id_scientific_notation' && p.col === cols.idNumber).length;
+  if (lost === 0) return;
+  for (const h of households) {
+    for (const m of h.members) {
+      if (m.idNumber && lostLastDigits(m.idNumber)) {
+        add(m.row, 'idNumber', 'id_scientific_notation', `本列另有 ${lost} 个号码丢失了后几位；本行号码末三位也是 000，虽能通过校验，多半同样丢失了，请按户口本核对后重新录入`);
+      }
     }
   }
 }
