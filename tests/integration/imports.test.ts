@@ -3,6 +3,7 @@
  * previewed, committed as one batch and undone; an exported program roster imports back with no change;
  * bad files are refused whole and leave the ledger file byte for byte as it was.
  */
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createCounty } from '../fixtures/ledger';
@@ -77,6 +78,11 @@ async function signedInClerk() {
   return clerk;
 }
 
+/** The persons table's indexes and the SQL that made them. */
+async function personIndexes() {
+  return (await sql<{ name: string; sql: string | null }>`select name, sql from sqlite_master where type = 'index' and tbl_name = 'persons' order by name`.execute(t.backend.store.db)).rows;
+}
+
 beforeEach(async () => {
   t = await createCounty();
 });
@@ -100,8 +106,11 @@ describe('roster import', () => {
     expect(preview.totals).toMatchObject({ households: 3, persons: 6, valid: 6, newPersons: 6, errors: 0 });
     expect(preview.commit.allowed).toBe(true);
 
+    const indexes = await personIndexes();
     const result = await t.call(t.admin, 'imports.commit', { uploadId, purpose: 'initial_load' });
     expect(result).toMatchObject({ households: 3, persons: 6, enrollments: 3 });
+    // A 建账 into an empty ledger builds the search indexes after its rows (db/deferred-indexes): all are back.
+    expect(await personIndexes()).toEqual(indexes);
     const list = await t.call(t.admin, 'ledger.list', { kind: 'households', program: 'dibao', page: 1, pageSize: 20 });
     expect(list.total).toBe(3);
     // One audit entry for the whole batch; each household's timeline tells its part from the rows the
@@ -588,6 +597,7 @@ describe('against the ledger', () => {
     const people = new PeopleGenerator(23, '431122');
     const { data } = await blockRoster(people, [{ members: 2, amount: 500 }, { members: 1, amount: 300 }]);
     const uploadId = upload(t.admin, '东山镇低保.xlsx', data);
+    const indexes = await personIndexes();
     const jobId = 'cancel-me';
     t.admin.listeners.add((event) => {
       if (event.type === 'progress' && event.jobId === jobId && event.message === '正在写入台账') t.admin.jobs.get(jobId)?.abort();
@@ -596,6 +606,7 @@ describe('against the ledger', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     expect(await t.call(t.admin, 'imports.history', {})).toEqual([]);
     expect((await t.call(t.admin, 'ledger.list', { kind: 'households', page: 1, pageSize: 20 })).total).toBe(0);
+    expect(await personIndexes()).toEqual(indexes);
   });
 
   it('answers scripts with one JSON object: the verdict of a messy file, or why a file was rejected', async () => {

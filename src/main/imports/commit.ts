@@ -20,6 +20,7 @@ import { newId } from '../app/ids';
 import { yieldToEventLoop } from '../app/yield';
 import { recordAudit } from '../audit/audit.service';
 import { asBulkWrite } from '../db/bulk-write';
+import { withIndexesDeferred } from '../db/deferred-indexes';
 import { ledgerChanges } from '../db/ledger-changes';
 import { insertHouseholds, insertPersons } from '../households/households.repository';
 import { insertEnrollments } from '../enrollments/enrollment-history';
@@ -90,7 +91,9 @@ export async function commitImport(db: LedgerDb, analysis: Analysis, ctx: Commit
       })
       .execute();
     const result =
-      analysis.purpose === 'initial_load' ? await initialLoad(trx, analysis, ctx, batchId) : await reconcile(trx, analysis, ctx, batchId);
+      analysis.purpose === 'initial_load'
+        ? await withIndexesDeferred(trx, 'persons', personsToAdd(analysis), () => initialLoad(trx, analysis, ctx, batchId))
+        : await reconcile(trx, analysis, ctx, batchId);
     await trx.updateTable('import_batches').set({ households: result.households, persons: result.persons, enrollments: result.enrollments, cases: result.cases }).where('id', '=', batchId).execute();
     await recordAudit(trx, ctx.env.actor, ctx.env.at, {
       action: 'import.commit',
@@ -261,6 +264,13 @@ async function initialLoad(trx: Executor, analysis: Analysis, ctx: CommitContext
 }
 
 const maxDate = (a: string, b: string) => (a > b ? a : b);
+
+/** People a 建账 will register: the members of the households it enters who are not in the ledger yet. */
+function personsToAdd(analysis: Analysis): number {
+  let n = 0;
+  for (const h of analysis.households) if (!h.hasError && h.townshipId) for (const m of h.members) if (!analysis.check.ledgerPersons.has(m.idNumber!)) n += 1;
+  return n;
+}
 
 /** Person rows left out: every row of a household with any error (a household is never split). */
 function heldBack(analysis: Analysis): number {

@@ -1,0 +1,36 @@
+/**
+ * Index maintenance of a bulk write that at least doubles a table (a 建账 into a new or small ledger): the
+ * table's plain secondary indexes (names, pinyin initials, reversed IDs, birth dates …: random keys) are
+ * dropped before the rows go in and built again, from the sorted rows, before the transaction commits.
+ * Building an index at once costs a fraction of updating it row by row; into a large table the build
+ * would read every row already there, so it is not done then. Constraints are never dropped (the primary
+ * key, the unique ID number), so nothing the ledger forbids can get in meanwhile. The drop and the build
+ * are part of the caller's transaction: a cancel or a failure gives the indexes back with everything else.
+ */
+import { sql } from 'kysely';
+import type { Executor } from './schema';
+
+type DeferrableTable = 'persons';
+
+export async function withIndexesDeferred<T>(trx: Executor, table: DeferrableTable, adding: number, work: () => Promise<T>): Promise<T> {
+  const held = await countRows(trx, table);
+  if (adding < Math.max(held, 1)) return work();
+  const indexes = await plainIndexes(trx, table);
+  for (const index of indexes) await sql`drop index ${sql.id(index.name)}`.execute(trx);
+  const result = await work();
+  for (const index of indexes) await sql.raw(index.sql).execute(trx);
+  return result;
+}
+
+async function countRows(trx: Executor, table: DeferrableTable): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(trx);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** The table's indexes made by `create index` (not by a constraint) that are not unique, with their SQL. */
+async function plainIndexes(trx: Executor, table: DeferrableTable): Promise<{ name: string; sql: string }[]> {
+  const { rows } = await sql<{ name: string; sql: string }>`
+    select m.name, m.sql from pragma_index_list(${table}) i join sqlite_master m on m.type = 'index' and m.name = i.name
+    where i.origin = 'c' and i."unique" = 0 and m.sql is not null order by m.name`.execute(trx);
+  return rows;
+}
