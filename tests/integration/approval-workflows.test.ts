@@ -346,6 +346,44 @@ describe('changes of an enrollment', () => {
   });
 });
 
+describe('增减保障人口', () => {
+  it('takes a member off the enrollment through the change workflow, and the payment roster counts the rest from the effective month', async () => {
+    const t = await county();
+    const { id, family } = await dibaoToNotice(t);
+    await laterDays(t, 7);
+    await act(t, t.eastA, id, 'no_objection', '无异议');
+    await act(t, t.reviewer, id, 'confirm', '确认');
+    // Paid for four from March; the change comes in March.
+    t.clock.set('2026-03-10T09:00:00+08:00');
+    await signInAgain(t);
+    const enrollment = (await t.call(t.eastA, 'households.get', { id: family.id })).enrollments[0]!;
+    expect(enrollment.personIds).toHaveLength(4);
+    const child = family.detail.members.find((m) => m.relation !== 'self' && m.relation !== 'spouse')!;
+    const start = (personIds: string[]) => ({ kind: 'enrollment_change' as const, householdId: family.id, enrollmentId: enrollment.id, changeType: 'members' as const, personIds, newAmountFen: 90000, reason: '子女外出务工，户籍迁出' });
+    expect((await t.failure(t.eastA, 'cases.start', start(enrollment.personIds))).message).toBe('保障人员没有变化；只变金额请选择增发或减发');
+    expect((await t.failure(t.eastA, 'cases.start', start([]))).message).toBe('请至少保留一名保障人员；全户不再保障请发起停保');
+    const rest = enrollment.personIds.filter((p) => p !== child.id);
+    const change = await t.call(t.eastA, 'cases.start', start(rest));
+    const opened = await t.call(t.eastA, 'cases.get', { id: change.id });
+    expect(opened.application).toEqual(expect.arrayContaining([{ label: '变更类型', value: '增减保障人口' }, { label: '减少保障人员', value: child.name }]));
+    // Until it is confirmed, the enrollment covers all four.
+    expect((await t.call(t.eastA, 'households.get', { id: family.id })).enrollments[0]!.personIds).toHaveLength(4);
+    await act(t, t.eastA, change.id, 'complete', '核实户籍迁出证明', { visitDate: '2026-03-10' });
+    await act(t, t.eastA, change.id, 'pass', '同意变更');
+    await act(t, t.reviewer, change.id, 'confirm', '确认变更');
+    const after = (await t.call(t.eastA, 'households.get', { id: family.id })).enrollments[0]!;
+    expect([[...after.personIds].sort(), after.monthlyAmountFen]).toEqual([[...rest].sort(), 90000]);
+
+    t.clock.set('2026-05-01T09:00:00+08:00');
+    await signInAgain(t);
+    const roster = async (period: string) => {
+      const r = await t.call(t.reviewer, 'reports.compute', { form: 'payment-roster', period, program: 'dibao' });
+      return r.rows.map((row) => [row.values[r.columns.findIndex((c) => c.key === 'persons')], row.values[r.columns.findIndex((c) => c.key === 'amount')]]);
+    };
+    expect([await roster('2026-03'), await roster('2026-04')]).toEqual([[[4, 140000]], [[3, 90000]]]);
+  });
+});
+
 describe('workflow settings of the county', () => {
   it('refuses edits the definition does not allow, and a raised township limit lets the township approve', async () => {
     const t = await county();

@@ -18,6 +18,9 @@ export interface CaseData {
   newAmountFen?: number;
   deceasedPersonId?: string;
   newHeadPersonId?: string;
+  /** 增减保障人口: who the change brings under the enrollment and who leaves it. */
+  addedPersonIds?: string[];
+  removedPersonIds?: string[];
   effectiveMonth?: string;
   reviewResult?: ReviewResult;
   taperMonths?: number;
@@ -60,6 +63,9 @@ export function describeData(data: ActionData & Partial<CaseData>, names: Readon
   if (data.changeType) lines.push({ label: '变更类型', value: CHANGE_TYPES[data.changeType] });
   if (data.deceasedPersonId) lines.push({ label: '死亡人员', value: names.get(data.deceasedPersonId) ?? '—' });
   if (data.newHeadPersonId) lines.push({ label: '新户主', value: names.get(data.newHeadPersonId) ?? '—' });
+  const named = (ids: string[]) => ids.map((id) => names.get(id) ?? '—').join('、');
+  if (data.addedPersonIds?.length) lines.push({ label: '增加保障人员', value: named(data.addedPersonIds) });
+  if (data.removedPersonIds?.length) lines.push({ label: '减少保障人员', value: named(data.removedPersonIds) });
   if (data.monthlyIncomeFen !== undefined) lines.push({ label: '家庭月收入', value: yuan(data.monthlyIncomeFen) });
   if (data.familySize !== undefined) lines.push({ label: '家庭人口', value: `${data.familySize} 人` });
   if (data.visitDate) lines.push({ label: '入户调查日期', value: data.visitDate });

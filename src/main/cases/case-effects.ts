@@ -13,7 +13,7 @@ import { newId } from '../app/ids';
 import type { CasesTable } from '../db/tables/cases.table';
 import type { EnrollmentsTable } from '../db/tables/enrollments.table';
 import type { AuditRecord } from '../audit/audit.service';
-import { conflictsIn, type CoveringEnrollment } from '../enrollments/enrollments.service';
+import { conflictsIn, programConflicts, type CoveringEnrollment } from '../enrollments/enrollments.service';
 import type { CaseData } from './case-data';
 import type { EngineEnv } from './case-engine';
 import { Refused } from './refused';
@@ -119,6 +119,18 @@ async function resettlementEffect(trx: Executor, env: EngineEnv, row: CasesTable
   };
 }
 
+/** 增减保障人口: the members the case adds and removes, before the amount history counts them. */
+async function coverMembers(t: Executor, enrollmentId: string, data: CaseData): Promise<void> {
+  if (data.removedPersonIds?.length) await t.deleteFrom('enrollment_members').where('enrollment_id', '=', enrollmentId).where('person_id', 'in', data.removedPersonIds).execute();
+  if (data.addedPersonIds?.length) {
+    await t
+      .insertInto('enrollment_members')
+      .values(data.addedPersonIds.map((person_id) => ({ enrollment_id: enrollmentId, person_id })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+
 /** Changes, stops and reviews of an existing enrollment. */
 async function enrollmentEffect(trx: Executor, env: EngineEnv, row: CasesTable, def: WorkflowDef, data: CaseData, amount: number | null): Promise<PendingEffect> {
   const enrollment = await trx.selectFrom('enrollments').selectAll().where('id', '=', row.enrollment_id!).executeTakeFirst();
@@ -132,6 +144,11 @@ async function enrollmentEffect(trx: Executor, env: EngineEnv, row: CasesTable, 
   switch (result) {
     case 'change':
       set.monthly_amount_fen = amount ?? enrollment.monthly_amount_fen;
+      if (data.addedPersonIds?.length) {
+        // Someone brought under this enrollment may have been covered elsewhere since the case began.
+        const conflicts = await programConflicts(trx, data.addedPersonIds, enrollment.program as Program, enrollment.township_id);
+        if (conflicts.length > 0) throw new Refused('CONFLICT', conflicts[0]!.message);
+      }
       if (data.changeType === 'head_death' && data.deceasedPersonId && data.newHeadPersonId) headChange = { deceased: data.deceasedPersonId, newHead: data.newHeadPersonId };
       break;
     case 'stop':
@@ -156,7 +173,13 @@ async function enrollmentEffect(trx: Executor, env: EngineEnv, row: CasesTable, 
       entityId: enrollment.id,
       householdId: row.household_id,
       before: { status: enrollment.status, monthly_amount_fen: enrollment.monthly_amount_fen, end_month: enrollment.end_month, next_review_on: enrollment.next_review_on },
-      after: { ...set, effectiveMonth: effective, amount: set.monthly_amount_fen !== undefined ? formatYuan(set.monthly_amount_fen) : undefined },
+      after: {
+        ...set,
+        effectiveMonth: effective,
+        amount: set.monthly_amount_fen !== undefined ? formatYuan(set.monthly_amount_fen) : undefined,
+        addedPersonIds: result === 'change' ? data.addedPersonIds : undefined,
+        removedPersonIds: result === 'change' ? data.removedPersonIds : undefined,
+      },
       reason: `审批案件 ${row.case_no}`,
     },
   ];
@@ -167,6 +190,7 @@ async function enrollmentEffect(trx: Executor, env: EngineEnv, row: CasesTable, 
     apply: async (t) => {
       await t.updateTable('enrollments').set(set).where('id', '=', enrollment.id).execute();
       // The amount history the forms read: a new amount from the effective month, tapering from next month.
+      if (result === 'change') await coverMembers(t, enrollment.id, data);
       if (result === 'change' || result === 'adjust') await recordAmountFrom(t, enrollment.id, effective, { amountFen: set.monthly_amount_fen });
       if (result === 'taper') await recordAmountFrom(t, enrollment.id, addMonths(thisMonth, 1), { phase: 'taper' });
       if (headChange) {

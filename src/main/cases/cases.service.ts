@@ -20,6 +20,7 @@ import { membersOf } from '../households/households.repository';
 import { effectiveWorkflow } from '../workflows/workflows.service';
 import { APPLICATION_KINDS, isCareCaseKind } from '../../shared/domain/workflow/definitions';
 import { careCaseSubject } from './care-case-start';
+import { memberChange } from './member-change';
 import { proposeAmount } from './case-amount';
 import type { CaseData } from './case-data';
 import { applyActions, type ActionRequest, type ActionResult, type EngineEnv } from './case-engine';
@@ -81,6 +82,7 @@ export async function startCaseIn(trx: Executor, env: EngineEnv, input: StartInp
   let personIds: string[];
   let category: string | null = input.category;
   let enrollmentId: string | null = null;
+  let memberChangeData: Pick<CaseData, 'addedPersonIds' | 'removedPersonIds'> = {};
 
   if (isCareCaseKind(input.kind)) {
     ({ program, category, personIds } = await careCaseSubject(trx, input.kind, input.personIds, members, env.today));
@@ -120,7 +122,14 @@ export async function startCaseIn(trx: Executor, env: EngineEnv, input: StartInp
     category = enrollment.category;
     enrollmentId = enrollment.id;
     personIds = (await trx.selectFrom('enrollment_members').select('person_id').where('enrollment_id', '=', enrollment.id).execute()).map((m) => m.person_id);
-    if (input.kind === 'enrollment_change') {
+    if (input.kind === 'enrollment_change' && input.changeType === 'members') {
+      // The case's members are those covered after the change: the amount is proposed for them.
+      const change = await memberChange(trx, program, household.township_id, personIds, input.personIds, memberIds);
+      issues.push(...change.issues);
+      if (input.newAmountFen === undefined) issues.push(fail('newAmountFen', '请填写变更后的保障金额'));
+      personIds = change.covered;
+      memberChangeData = { addedPersonIds: change.added, removedPersonIds: change.removed };
+    } else if (input.kind === 'enrollment_change') {
       const current = enrollment.monthly_amount_fen;
       if (!input.changeType) issues.push(fail('changeType', '请选择变更类型'));
       if (input.newAmountFen === undefined) issues.push(fail('newAmountFen', '请填写变更后的保障金额'));
@@ -146,6 +155,7 @@ export async function startCaseIn(trx: Executor, env: EngineEnv, input: StartInp
     newAmountFen: input.newAmountFen,
     deceasedPersonId: input.deceasedPersonId,
     newHeadPersonId: input.newHeadPersonId,
+    ...memberChangeData,
     effectiveMonth: input.effectiveMonth,
   };
   for (const k of Object.keys(data) as (keyof CaseData)[]) if (data[k] === undefined) delete data[k];

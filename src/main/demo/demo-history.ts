@@ -1,6 +1,6 @@
 /**
  * Thirteen months of the demo county's past, made through the real workflow engine on the days they would
- * have happened: stops (停保), increases and decreases (增发/减发) and tapers (渐退) decided in past months,
+ * have happened: stops (停保), increases and decreases (增发/减发, 增减保障人口) and tapers (渐退) decided in past months,
  * so every form, comparison and trend shows real movement for the months before today.
  */
 import { addDays, addMonths, monthOf, toIsoDate } from '../../shared/domain/dates';
@@ -50,6 +50,12 @@ export async function demoHistory(db: LedgerDb, at: Date, rng: SeededRandom): Pr
         const newAmountFen = Math.max(1000, e.monthly_amount_fen + (up ? 1 : -1) * rng.int(3, 12) * 1000);
         kind = 'enrollment_change';
         input = { changeType: up ? 'increase' : 'decrease', newAmountFen, reason: up ? '家庭成员患病，支出增加' : '家庭成员就业，收入增加' };
+        // In a 低保 household of three or more, the decrease is a grown child moving away (增减保障人口).
+        const covered = up || e.program !== 'dibao' ? [] : await coveredMembers(db, e.id);
+        const leaving = covered.findLast((m) => m.relation !== 'self');
+        if (covered.length >= 3 && leaving) {
+          input = { changeType: 'members', personIds: covered.filter((m) => m !== leaving).map((m) => m.id), newAmountFen, reason: '子女外出务工，户籍迁出' };
+        }
         steps = [visit, ...confirm('keeps')];
         break;
       }
@@ -73,4 +79,16 @@ export async function demoHistory(db: LedgerDb, at: Date, rng: SeededRandom): Pr
     }
   }
   return made;
+}
+
+/** The members an enrollment covers, head first. */
+async function coveredMembers(db: LedgerDb, enrollmentId: string) {
+  const rows = await db
+    .selectFrom('enrollment_members as em')
+    .innerJoin('persons as p', 'p.id', 'em.person_id')
+    .select(['p.id', 'p.relation'])
+    .where('em.enrollment_id', '=', enrollmentId)
+    .orderBy('p.id')
+    .execute();
+  return [...rows.filter((m) => m.relation === 'self'), ...rows.filter((m) => m.relation !== 'self')];
 }

@@ -89,7 +89,7 @@ export const startCaseSchema = z.object({
   /** Changes, stops and reviews act on this enrollment. */
   enrollmentId: id.optional(),
   changeType: z.enum(keys<ChangeType>(CHANGE_TYPES)).optional(),
-  /** 增发/减发: the new monthly amount. */
+  /** 增发/减发/增减保障人口: the new monthly amount. 增减保障人口 names the members covered from then on in personIds. */
   newAmountFen: fen.optional(),
   /** 户主死亡: who died and who heads the household now. */
   deceasedPersonId: id.optional(),

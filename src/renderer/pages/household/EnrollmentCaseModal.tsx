@@ -1,8 +1,8 @@
 /**
- * Cases on an existing enrollment: 变更 (增发, 减发, 户主死亡), 停保, or an early 复核. Each goes
+ * Cases on an existing enrollment: 变更 (增发, 减发, 增减保障人口, 户主死亡), 停保, or an early 复核. Each goes
  * through investigation, the township's review and the county's confirmation like a new application.
  */
-import { Alert, App, DatePicker, Form, Input, Select } from 'antd';
+import { Alert, App, Checkbox, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router-dom';
 import type { Enrollment, HouseholdDetail } from '../../../shared/api/contract';
@@ -28,6 +28,7 @@ interface CaseValues {
   newAmount?: string;
   deceasedPersonId?: string;
   newHeadPersonId?: string;
+  coveredPersonIds?: string[];
   effectiveMonth?: Dayjs | null;
   reason: string;
 }
@@ -63,7 +64,8 @@ export function EnrollmentCaseModal({ open, target, household, onClose }: Props)
   const submit = async (values: CaseValues) => {
     if (!target) return;
     const changing = kind === 'enrollment_change';
-    const amountChange = changing && (values.changeType === 'increase' || values.changeType === 'decrease');
+    const memberChange = changing && values.changeType === 'members';
+    const amountChange = changing && (values.changeType === 'increase' || values.changeType === 'decrease' || memberChange);
     const headDeath = changing && values.changeType === 'head_death';
     try {
       const { id, caseNo } = await start.mutateAsync({
@@ -71,6 +73,7 @@ export function EnrollmentCaseModal({ open, target, household, onClose }: Props)
         householdId: household.id,
         enrollmentId: target.enrollment.id,
         reason: values.reason,
+        personIds: memberChange ? values.coveredPersonIds : undefined,
         changeType: changing ? values.changeType : undefined,
         newAmountFen: amountChange && values.newAmount ? fenOf(values.newAmount) : undefined,
         deceasedPersonId: headDeath ? values.deceasedPersonId : undefined,
@@ -82,7 +85,7 @@ export function EnrollmentCaseModal({ open, target, household, onClose }: Props)
       navigate(`/approvals/${id}`);
     } catch (err) {
       reportError(
-        withFieldPaths(err, (path) => (path[0] === 'newAmountFen' ? ['newAmount'] : path)),
+        withFieldPaths(err, (path) => (path[0] === 'newAmountFen' ? ['newAmount'] : path[0] === 'personIds' ? ['coveredPersonIds'] : path)),
         form,
       );
     }
@@ -118,10 +121,17 @@ export function EnrollmentCaseModal({ open, target, household, onClose }: Props)
               onChange={(type: ChangeType) => {
                 // Most often the head who died is the one on record.
                 if (type === 'head_death' && !form.getFieldValue('deceasedPersonId')) form.setFieldValue('deceasedPersonId', household.headPersonId ?? undefined);
+                // Members join or leave the list covered now.
+                if (type === 'members' && !form.getFieldValue('coveredPersonIds') && target) form.setFieldValue('coveredPersonIds', target.enrollment.personIds);
               }}
             />
           </Form.Item>
-          {(changeType === 'increase' || changeType === 'decrease') && (
+          {changeType === 'members' && (
+            <Form.Item name="coveredPersonIds" label="变更后的保障人员" extra="勾选变更后仍享受保障的家庭成员" rules={[{ required: true, type: 'array', min: 1, message: '请至少保留一名保障人员；全户不再保障请发起停保' }]}>
+              <Checkbox.Group options={memberOptions} />
+            </Form.Item>
+          )}
+          {(changeType === 'increase' || changeType === 'decrease' || changeType === 'members') && (
             <Form.Item name="newAmount" label="新月保障金额（元）" rules={yuanRules('新月保障金额')}>
               <Input autoComplete="off" suffix="元" placeholder="如 600 或 600.50" style={{ width: 220 }} className="mono-input" />
             </Form.Item>

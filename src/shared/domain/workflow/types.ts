@@ -125,7 +125,7 @@ export const DEFAULT_POLICY: WorkflowPolicy = {
 };
 
 /** Kinds of change to an enrollment (变更). */
-export const CHANGE_TYPES = { increase: '增发', decrease: '减发', head_death: '户主死亡变更' } as const;
+export const CHANGE_TYPES = { increase: '增发', decrease: '减发', members: '增减保障人口', head_death: '户主死亡变更' } as const;
 export type ChangeType = keyof typeof CHANGE_TYPES;
 
 /** What a periodic review (复核) found. */
