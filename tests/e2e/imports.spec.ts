@@ -193,4 +193,65 @@ test.describe('importing a township roster', () => {
     await searchLedger(page, head1.idNumber);
     await expect(page.getByText('没有符合条件的记录')).toBeVisible();
   });
+
+  test('a household imported by 建账 loses a member through a 增减保障人口 change the township clerk starts', async ({ page, browser }) => {
+    test.setTimeout(120_000);
+    const people = new PeopleGenerator(2612, '110105');
+    const head = people.person({ sex: 'male', bornFrom: 1960, bornTo: 1965, surname: '司马' });
+    const wife = people.person({ sex: 'female', bornFrom: 1962, bornTo: 1966 });
+    const son = people.person({ sex: 'male', bornFrom: 1990, bornTo: 1995, surname: '司马' });
+    const file = path.join(dir, `${TOWNSHIP}低保建账.xlsx`);
+    await writeRoster(file, [
+      {
+        village: '石桥村',
+        amount: 900,
+        members: [
+          { person: head, relation: '户主' },
+          { person: wife, relation: '配偶' },
+          { person: son, relation: '子' },
+        ],
+      },
+    ]);
+    await page.goto(server.url);
+    await login(page, 'admin', PASSWORD);
+    await expect(page).toHaveURL(/#\/$/);
+    await page.getByRole('menuitem', { name: '导入导出' }).click();
+    await page.getByRole('radio', { name: '建账导入' }).check();
+    await page.locator('input[type=file]').setInputFiles(file);
+    await expect(page.getByRole('group', { name: '户数', exact: true })).toContainText('1');
+    await page.getByRole('button', { name: '确认导入' }).click();
+    await expect(page.locator('.ant-zoom-appear, .ant-zoom-enter')).toHaveCount(0);
+    await page.getByRole('dialog').getByRole('button', { name: '开始导入' }).click();
+    await expect(page.getByText('建账导入完成')).toBeVisible();
+
+    // The son has moved away: the township's clerk takes him off the enrollment, at a new amount.
+    const clerk = await browser.newPage();
+    await clerk.goto(server.url);
+    await login(clerk, 'qingshan', PASSWORD);
+    await expect(clerk).toHaveURL(/#\/$/);
+    await searchLedger(clerk, head.idNumber);
+    await clerk.getByRole('row').filter({ hasText: head.name }).click();
+    await expect(clerk.getByRole('heading', { name: `${head.name}家` })).toBeVisible();
+    await clerk.getByRole('button', { name: '变更' }).click();
+    const dialog = clerk.getByRole('dialog');
+    await expect(dialog).toContainText('保障对象：');
+    const type = dialog.getByLabel('变更类型');
+    await type.click();
+    await clerk.locator('.ant-select-dropdown:visible').getByTitle('增减保障人口', { exact: true }).click();
+    // The members covered now are ticked; the son is unticked.
+    await expect(dialog.getByRole('checkbox', { name: `${head.name}（本人（户主））` })).toBeChecked();
+    await dialog.getByRole('checkbox', { name: `${son.name}（子）` }).uncheck();
+    await dialog.getByLabel('新月保障金额（元）').fill('600');
+    await dialog.getByLabel('变更原因').fill('儿子外出务工，户籍迁出');
+    await dialog.getByRole('button', { name: '发起变更' }).click();
+    await expect(clerk).toHaveURL(/#\/approvals\//);
+    await expect(clerk.getByText('减少保障人员')).toBeVisible();
+    await expect(clerk.getByText('增减保障人口').first()).toBeVisible();
+    // On the case, the son is no longer among those covered; his parents are.
+    const covered = (relation: string) => clerk.getByRole('row').filter({ has: clerk.getByRole('cell', { name: relation, exact: true }) });
+    await expect(covered('子').getByRole('cell').last()).toHaveText('否');
+    await expect(covered('配偶').getByRole('cell').last()).toHaveText('是');
+    await clerk.close();
+  });
 });
+

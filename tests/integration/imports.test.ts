@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createCounty } from '../fixtures/ledger';
-import { PeopleGenerator } from '../fixtures/people';
+import { PeopleGenerator, type SyntheticPerson } from '../fixtures/people';
 import { acceptUpload } from '../../src/main/rpc/uploads';
 import type { Session } from '../../src/main/rpc/sessions';
 import { captureFiles } from '../fixtures/files';
@@ -48,26 +48,28 @@ function upload(session: Session, fileName: string, data: Buffer) {
   return r.data.uploadId;
 }
 
-/** A small 低保 roster: households as blocks, household cells merged down. */
-async function blockRoster(people: PeopleGenerator, households: { members: number; amount: number | string }[]) {
+/** A small 低保 roster: households as blocks, household cells merged down; members new, or given (the first is the head). */
+async function blockRoster(people: PeopleGenerator, households: { members: number | SyntheticPerson[]; amount: number | string }[]) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('花名册');
   ws.addRow(['东山镇2026年11月农村低保花名册']);
   ws.mergeCells(1, 1, 1, 9);
   ws.addRow(['序号', '村（社区）', '户主姓名', '家庭人口', '月保障金额（元）', '姓名', '性别', '身份证号码', '与户主关系']);
   const ids: string[][] = [];
+  const persons: SyntheticPerson[][] = [];
   households.forEach((h, i) => {
     const top = ws.rowCount + 1;
-    const members = Array.from({ length: h.members }, (_, k) => people.person(k === 0 ? { bornFrom: 1950, bornTo: 1975 } : { bornFrom: 1976, bornTo: 2015 }));
+    const members = typeof h.members !== 'number' ? h.members : Array.from({ length: h.members }, (_, k) => people.person(k === 0 ? { bornFrom: 1950, bornTo: 1975 } : { bornFrom: 1976, bornTo: 2015 }));
     ids.push(members.map((m) => m.idNumber));
+    persons.push(members);
     members.forEach((m, k) => {
-      ws.addRow(k === 0 ? [i + 1, '东山村', m.name, h.members, h.amount, m.name, m.sex === 'male' ? '男' : '女', m.idNumber, '户主'] : [null, null, null, null, null, m.name, m.sex === 'male' ? '男' : '女', m.idNumber, k === 1 ? '配偶' : '子']);
+      ws.addRow(k === 0 ? [i + 1, '东山村', m.name, members.length, h.amount, m.name, m.sex === 'male' ? '男' : '女', m.idNumber, '户主'] : [null, null, null, null, null, m.name, m.sex === 'male' ? '男' : '女', m.idNumber, k === 1 ? '配偶' : '子']);
     });
-    if (h.members > 1) for (const c of [1, 2, 3, 4, 5]) ws.mergeCells(top, c, top + h.members - 1, c);
+    if (members.length > 1) for (const c of [1, 2, 3, 4, 5]) ws.mergeCells(top, c, top + members.length - 1, c);
   });
   ws.addRow(['合计']);
   ws.addRow(['制表人：王五']);
-  return { data: Buffer.from(await wb.xlsx.writeBuffer()), ids };
+  return { data: Buffer.from(await wb.xlsx.writeBuffer()), ids, persons };
 }
 
 /** 东山镇's clerk, signed in with the first password changed. */
@@ -287,6 +289,40 @@ describe('monthly reconciliation', () => {
 
     await t.call(clerk, 'imports.undo', { batchId: result.batchId });
     expect((await t.call(clerk, 'cases.inbox', { tab: 'all', page: 1, pageSize: 20 })).total).toBe(0);
+  });
+
+  it('turns a household whose roster lists a member fewer into a 增减保障人口 case, and one with an unregistered member into a note', async () => {
+    const people = new PeopleGenerator(12, '431122');
+    const first = await blockRoster(people, [
+      { members: 3, amount: 1000 },
+      { members: 2, amount: 800 },
+    ]);
+    await t.call(t.admin, 'imports.commit', { uploadId: upload(t.admin, '东山镇低保.xlsx', first.data), purpose: 'initial_load' });
+    const [three, two] = first.persons as [SyntheticPerson[], SyntheticPerson[]];
+    const newborn = people.personBornOn('2026-09-01', 'female');
+    // The first household's son is gone from the roster, at a lower amount; the second lists a baby the ledger has not registered.
+    const next = await blockRoster(people, [
+      { members: three.slice(0, 2), amount: 700 },
+      { members: [...two, newborn], amount: 800 },
+    ]);
+    const clerk = await signedInClerk();
+    const uploadId = upload(clerk, '东山镇12月核对.xlsx', next.data);
+    const p = await t.call(clerk, 'imports.preview', { uploadId, purpose: 'reconcile' });
+    expect(p.commit).toMatchObject({ allowed: true, summary: '将发起 0 个金额变更案件、1 个增减保障人口案件、0 个停保案件（进入审批流程，不直接修改在保记录）' });
+    const result = await t.call(clerk, 'imports.commit', { uploadId, purpose: 'reconcile' });
+    expect(result.cases).toBe(1);
+    expect(result.notes).toEqual([expect.stringContaining('表中有此户在台账中未登记的成员，请先在家庭页面登记，再发起增减保障人口')]);
+    const opened = (await t.call(clerk, 'cases.inbox', { tab: 'all', page: 1, pageSize: 20 })).rows;
+    expect(opened.map((c) => c.kind)).toEqual(['enrollment_change']);
+    const detail = await t.call(clerk, 'cases.get', { id: opened[0]!.id });
+    expect(detail.application).toEqual(
+      expect.arrayContaining([
+        { label: '变更类型', value: '增减保障人口' },
+        { label: '减少保障人员', value: three[2]!.name },
+        { label: '新保障金额', value: '700.00 元/月' },
+      ]),
+    );
+    expect(detail.members.filter((m) => m.covered).map((m) => m.name)).toEqual(three.slice(0, 2).map((m) => m.name));
   });
 
   it('proposes no stops from a roster whose IDs cannot be matched (a masked export)', async () => {
@@ -567,7 +603,7 @@ describe('against the ledger', () => {
     const mappingWith = (col: number) => Object.fromEntries(auto.columns.map((c) => [String(c.index), c.index === col ? 'idNumber' : c.field]));
     const mapped = await t.call(clerk, 'imports.preview', { uploadId: firstId, purpose: 'reconcile', mapping: mappingWith(2) });
     expect(mapped.problems).toEqual([]);
-    expect(mapped.commit).toMatchObject({ allowed: false, reason: '没有金额变更或停保可以发起：1 户台账中没有高龄津贴在保记录，须经申请审批纳入（见差异列表）' });
+    expect(mapped.commit).toMatchObject({ allowed: false, reason: '没有变更或停保可以发起：1 户台账中没有高龄津贴在保记录，须经申请审批纳入（见差异列表）' });
     // 核对 of a new person starts nothing and is never committed: the preview has remembered it.
     const next = await t.call(clerk, 'imports.preview', { uploadId: upload(clerk, 'b.xlsx', await file('东山镇')), purpose: 'reconcile' });
     expect(next.mappingRemembered).toBe(true);

@@ -289,28 +289,40 @@ async function reconcile(trx: Executor, analysis: Analysis, ctx: CommitContext, 
     ctx.signal?.throwIfAborted();
     ctx.progress?.(++done, work.length, '正在发起变更案件');
     const amountChanged = d.kind === 'changed' && d.amountFen !== null && d.amountFen !== d.ledgerAmountFen;
-    if (d.kind === 'changed' && !amountChanged) {
-      notes.push(`第 ${d.row} 行 ${d.name}：${d.detail}，请在家庭页面核实后办理`);
-      continue;
-    }
+    const covered = d.kind === 'changed' ? d.coveredPersonIds : undefined;
     const where = d.row ? `第 ${d.row} 行` : '';
+    if (covered === null) notes.push(`${where} ${d.name}：${d.detail}，表中有此户在台账中未登记的成员，请先在家庭页面登记，再发起增减保障人口`);
+    if (d.kind === 'changed' && !amountChanged && !covered) continue;
+    const amountText = amountChanged ? `，月保障金 ${formatYuan(d.ledgerAmountFen ?? 0)} 元，表中为 ${formatYuan(d.amountFen!)} 元` : '';
     try {
       const started = await startCaseIn(
         trx,
         ctx.env,
         d.kind === 'missing'
           ? { kind: 'enrollment_stop', householdId: d.householdId!, enrollmentId: d.enrollmentId!, personIds: [], category: null, unstableIncome: false, reason: `月度核对：${ctx.fileName}中没有此户（${label}在保，${formatYuan(d.ledgerAmountFen ?? 0)} 元/月），拟停保` }
-          : {
-              kind: 'enrollment_change',
-              householdId: d.householdId!,
-              enrollmentId: d.enrollmentId!,
-              personIds: [],
-              category: null,
-              unstableIncome: false,
-              changeType: d.amountFen! > (d.ledgerAmountFen ?? 0) ? 'increase' : 'decrease',
-              newAmountFen: d.amountFen!,
-              reason: `月度核对：${ctx.fileName}${where}月保障金 ${formatYuan(d.ledgerAmountFen ?? 0)} 元，表中为 ${formatYuan(d.amountFen!)} 元`,
-            },
+          : covered
+            ? {
+                kind: 'enrollment_change',
+                householdId: d.householdId!,
+                enrollmentId: d.enrollmentId!,
+                personIds: covered,
+                category: null,
+                unstableIncome: false,
+                changeType: 'members',
+                newAmountFen: amountChanged ? d.amountFen! : (d.ledgerAmountFen ?? 0),
+                reason: `月度核对：${ctx.fileName}${where}保障人员与台账不同（表中 ${covered.length} 人）${amountText}`,
+              }
+            : {
+                kind: 'enrollment_change',
+                householdId: d.householdId!,
+                enrollmentId: d.enrollmentId!,
+                personIds: [],
+                category: null,
+                unstableIncome: false,
+                changeType: d.amountFen! > (d.ledgerAmountFen ?? 0) ? 'increase' : 'decrease',
+                newAmountFen: d.amountFen!,
+                reason: `月度核对：${ctx.fileName}${where}${amountText.slice(1)}`,
+              },
       );
       await trx.updateTable('cases').set({ import_batch_id: batchId }).where('id', '=', started.id).execute();
       cases += 1;

@@ -42,6 +42,11 @@ export interface Difference {
   amountFen: number | null;
   ledgerAmountFen: number | null;
   detail: string;
+  /**
+   * A household program's enrollment whose covered members differ from the roster's: the ledger ids of
+   * the members the roster covers (增减保障人口), or null when one of them is not registered in that household.
+   */
+  coveredPersonIds?: string[] | null;
 }
 
 export interface LedgerCheck {
@@ -202,7 +207,19 @@ function compare(households: ParsedHousehold[], matched: (string | null)[], pers
       const sameMembers = filePersons.length === h.members.length && e.members.length === filePersons.length && e.members.every((p) => filePersons.includes(p));
       const sameAmount = h.amountFen === null || h.amountFen === e.amountFen;
       const detail = [!sameAmount ? `金额 ${fmt(e.amountFen)} → ${fmt(h.amountFen)}` : '', !sameMembers ? `保障人数 ${e.members.length} → ${h.members.length}` : ''].filter(Boolean).join('；');
-      out.push({ kind: sameAmount && sameMembers ? 'unchanged' : 'changed', row: h.firstRow, name, householdId: e.householdId, enrollmentId: e.id, persons: h.members.length, amountFen: h.amountFen, ledgerAmountFen: e.amountFen, detail: detail || '无变化' });
+      const allRegistered = filePersons.length === h.members.length && h.members.every((m) => persons.get(m.idNumber!)?.household_id === e.householdId);
+      out.push({
+        kind: sameAmount && sameMembers ? 'unchanged' : 'changed',
+        row: h.firstRow,
+        name,
+        householdId: e.householdId,
+        enrollmentId: e.id,
+        persons: h.members.length,
+        amountFen: h.amountFen,
+        ledgerAmountFen: e.amountFen,
+        detail: detail || '无变化',
+        ...(sameMembers ? {} : { coveredPersonIds: allRegistered ? filePersons : null }),
+      });
     } else {
       for (const m of h.members) {
         const pid = personIdOf(m.idNumber);
