@@ -31,6 +31,21 @@ async function dibaoToNotice(t: T, seed = 11, incomeFen = 100000) {
   return { id, family };
 }
 
+/** A 低保 application through its notice and the county's confirmation: the household's enrollment is in force. */
+async function confirmedDibao(t: T) {
+  const { id, family } = await dibaoToNotice(t);
+  await laterDays(t, 7);
+  await act(t, t.eastA, id, 'no_objection', '无异议');
+  await act(t, t.reviewer, id, 'confirm', '确认');
+  return { id, family };
+}
+
+/** The 低保 payment roster of a month: persons covered and amount, a row per household. */
+async function paidFor(t: T, period: string) {
+  const r = await t.call(t.reviewer, 'reports.compute', { form: 'payment-roster', period, program: 'dibao' });
+  return r.rows.map((row) => [row.values[r.columns.findIndex((c) => c.key === 'persons')], row.values[r.columns.findIndex((c) => c.key === 'amount')]]);
+}
+
 describe('a 低保 application from intake to enrollment', () => {
   it('runs intake, investigation, notice with an objection, a second notice and county confirmation, counting working days', async () => {
     const t = await county();
@@ -260,10 +275,7 @@ describe('other kinds of case', () => {
 
   it('stops an enrollment through a change case and asks for the termination notice', async () => {
     const t = await county();
-    const { id, family } = await dibaoToNotice(t);
-    await laterDays(t, 7);
-    await act(t, t.eastA, id, 'no_objection', '无异议');
-    await act(t, t.reviewer, id, 'confirm', '确认');
+    const { id, family } = await confirmedDibao(t);
     const enrollmentId = (await t.call(t.reviewer, 'cases.get', { id })).enrollmentId!;
     const stop = await t.call(t.eastA, 'cases.start', { kind: 'enrollment_stop', householdId: family.id, enrollmentId, reason: '家庭成员就业，收入超过标准' });
     await act(t, t.eastA, stop.id, 'complete', '入户核实就业情况', { visitDate: '2026-02-17' });
@@ -282,10 +294,7 @@ describe('other kinds of case', () => {
 
   it('reviews an enrollment and tapers it out over the county default of 6 months', async () => {
     const t = await county();
-    const { id, family } = await dibaoToNotice(t);
-    await laterDays(t, 7);
-    await act(t, t.eastA, id, 'no_objection', '无异议');
-    await act(t, t.reviewer, id, 'confirm', '确认');
+    const { id, family } = await confirmedDibao(t);
     const enrollmentId = (await t.call(t.reviewer, 'cases.get', { id })).enrollmentId!;
     t.clock.set('2027-02-01T09:00:00+08:00');
     await signInAgain(t);
@@ -312,10 +321,7 @@ describe('other kinds of case', () => {
 describe('changes of an enrollment', () => {
   it('changes the head after a death and the amount, never recomputing it silently', async () => {
     const t = await county();
-    const { id, family } = await dibaoToNotice(t);
-    await laterDays(t, 7);
-    await act(t, t.eastA, id, 'no_objection', '无异议');
-    await act(t, t.reviewer, id, 'confirm', '确认');
+    const { id, family } = await confirmedDibao(t);
     const enrollmentId = (await t.call(t.reviewer, 'cases.get', { id })).enrollmentId!;
     const head = family.detail.members.find((m) => m.relation === 'self')!;
     const wife = family.detail.members.find((m) => m.relation === 'spouse')!;
@@ -338,10 +344,7 @@ describe('changes of an enrollment', () => {
     // Reports read the history: the old amount and members this month, the new ones from next month.
     t.clock.set('2026-04-01T09:00:00+08:00');
     await signInAgain(t);
-    const roster = async (period: string) => {
-      const r = await t.call(t.reviewer, 'reports.compute', { form: 'payment-roster', period, program: 'dibao' });
-      return r.rows.map((row) => [row.values[r.columns.findIndex((c) => c.key === 'persons')], row.values[r.columns.findIndex((c) => c.key === 'amount')]]);
-    };
+    const roster = (period: string) => paidFor(t, period);
     expect([household.enrollments[0]!.startMonth, await roster('2026-02'), await roster('2026-03')]).toEqual(['2026-03', [], [[household.enrollments[0]!.personIds.length, 110000]]]);
   });
 });
@@ -349,10 +352,7 @@ describe('changes of an enrollment', () => {
 describe('增减保障人口', () => {
   it('takes a member off the enrollment through the change workflow, and the payment roster counts the rest from the effective month', async () => {
     const t = await county();
-    const { id, family } = await dibaoToNotice(t);
-    await laterDays(t, 7);
-    await act(t, t.eastA, id, 'no_objection', '无异议');
-    await act(t, t.reviewer, id, 'confirm', '确认');
+    const { family } = await confirmedDibao(t);
     // Paid for four from March; the change comes in March.
     t.clock.set('2026-03-10T09:00:00+08:00');
     await signInAgain(t);
@@ -376,10 +376,7 @@ describe('增减保障人口', () => {
 
     t.clock.set('2026-05-01T09:00:00+08:00');
     await signInAgain(t);
-    const roster = async (period: string) => {
-      const r = await t.call(t.reviewer, 'reports.compute', { form: 'payment-roster', period, program: 'dibao' });
-      return r.rows.map((row) => [row.values[r.columns.findIndex((c) => c.key === 'persons')], row.values[r.columns.findIndex((c) => c.key === 'amount')]]);
-    };
+    const roster = (period: string) => paidFor(t, period);
     expect([await roster('2026-03'), await roster('2026-04')]).toEqual([[[4, 140000]], [[3, 90000]]]);
   });
 });
