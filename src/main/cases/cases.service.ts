@@ -27,7 +27,7 @@ import { applyActions, type ActionRequest, type ActionResult, type EngineEnv } f
 import { definitionOf, loadDefinitions, storeDefinition } from './case-definitions';
 import { caseFacts } from './case-facts';
 
-type StartInput = z.output<typeof startCaseSchema>;
+export type StartInput = z.output<typeof startCaseSchema>;
 
 const fail = (path: string, message: string): FieldIssue => ({ path: [path], message });
 

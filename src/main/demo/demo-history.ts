@@ -81,14 +81,13 @@ export async function demoHistory(db: LedgerDb, at: Date, rng: SeededRandom): Pr
   return made;
 }
 
-/** The members an enrollment covers, head first. */
-async function coveredMembers(db: LedgerDb, enrollmentId: string) {
-  const rows = await db
+/** The members an enrollment covers, with their relation to the head. */
+function coveredMembers(db: LedgerDb, enrollmentId: string) {
+  return db
     .selectFrom('enrollment_members as em')
     .innerJoin('persons as p', 'p.id', 'em.person_id')
     .select(['p.id', 'p.relation'])
     .where('em.enrollment_id', '=', enrollmentId)
     .orderBy('p.id')
     .execute();
-  return [...rows.filter((m) => m.relation === 'self'), ...rows.filter((m) => m.relation !== 'self')];
 }

@@ -1,12 +1,13 @@
 /**
  * Commits an analysed roster as one batch in one transaction. 建账 (initial load, administrator) registers
  * the valid households that are new, adds new members to households already registered, and enters their
- * enrollments marked as imported. 核对 (monthly reconciliation) never edits an enrollment: a changed
- * amount becomes a change case (增发/减发), an enrolled household missing from the roster a stop case
- * (停保), both in the workflows. A household with any error is left out whole; a cancel or a failure rolls
- * everything back. What the batch creates names it (`import_batch_id`); the audit log gets one entry for
- * the batch (who, when, the file and its SHA-256, the counts), and a household's timeline tells its part
- * from those rows (households/timeline.ts), so 100,000 people do not cost 40,000 log entries.
+ * enrollments marked as imported. 核对 (monthly reconciliation) never edits an enrollment: other covered
+ * members become a 增减保障人口 case, a changed amount a change case (增发/减发), an enrolled household
+ * missing from the roster a stop case (停保), all in the workflows (plannedCases). A household with any
+ * error is left out whole; a cancel or a failure rolls everything back. What the batch creates names it
+ * (`import_batch_id`); the audit log gets one entry for the batch (who, when, the file and its SHA-256,
+ * the counts), and a household's timeline tells its part from those rows (households/timeline.ts), so
+ * 100,000 people do not cost 40,000 log entries.
  */
 import { AppError } from '../../shared/api/errors';
 import { addMonths, addMonthsToDate, ageOn, monthOf } from '../../shared/domain/dates';
@@ -26,10 +27,11 @@ import { insertHouseholds, insertPersons } from '../households/households.reposi
 import { insertEnrollments } from '../enrollments/enrollment-history';
 import { nameInitials, reversed } from '../households/search-keys';
 import { standardOn } from '../standards/standards.repository';
-import { startCaseIn } from '../cases/cases.service';
+import { startCaseIn, type StartInput } from '../cases/cases.service';
 import type { EngineEnv } from '../cases/case-engine';
 import type { Analysis } from './analyze/analysis';
 import type { ParsedHousehold, ParsedPerson } from './analyze/types';
+import type { Difference } from './analyze/ledger-check';
 
 export interface CommitContext {
   env: EngineEnv;
@@ -277,58 +279,69 @@ function heldBack(analysis: Analysis): number {
   return analysis.households.filter((h) => h.hasError || !h.townshipId).reduce((n, h) => n + h.members.length, 0);
 }
 
+export type PlannedCase = { kind: 'stop' | 'amount'; difference: Difference } | { kind: 'members'; difference: Difference; covered: string[] };
+
+/**
+ * The cases a 核对 starts, one per difference: 增减保障人口 where the roster covers other members all
+ * registered in the household (with its amount), 增发/减发 where only the amount differs, 停保 for an
+ * enrolled household missing from the roster. Rows that cannot be matched hide who is really missing, so
+ * stops are proposed only from a roster without errors. The preview's verdict counts the same list.
+ */
+export function plannedCases(analysis: Analysis): PlannedCase[] {
+  const planned: PlannedCase[] = [];
+  for (const d of analysis.check.differences) {
+    if (d.kind === 'missing' && analysis.totals.invalid === 0) planned.push({ kind: 'stop', difference: d });
+    else if (d.kind === 'changed' && d.coveredPersonIds) planned.push({ kind: 'members', difference: d, covered: d.coveredPersonIds });
+    else if (d.kind === 'changed' && amountChanged(d)) planned.push({ kind: 'amount', difference: d });
+  }
+  return planned;
+}
+
+const amountChanged = (d: Difference) => d.amountFen !== null && d.amountFen !== d.ledgerAmountFen;
+
+/** The case a planned one starts, with a reason naming the file, the row and what differs. */
+function caseInput(planned: PlannedCase, fileName: string, label: string): StartInput {
+  const d = planned.difference;
+  const on = { householdId: d.householdId!, enrollmentId: d.enrollmentId!, category: null, unstableIncome: false };
+  const where = `月度核对：${fileName}${d.row ? `第 ${d.row} 行` : ''}`;
+  const amountText = `月保障金 ${formatYuan(d.ledgerAmountFen ?? 0)} 元，表中为 ${formatYuan(d.amountFen ?? 0)} 元`;
+  switch (planned.kind) {
+    case 'stop':
+      return { ...on, kind: 'enrollment_stop', personIds: [], reason: `月度核对：${fileName}中没有此户（${label}在保，${formatYuan(d.ledgerAmountFen ?? 0)} 元/月），拟停保` };
+    case 'members':
+      return {
+        ...on,
+        kind: 'enrollment_change',
+        personIds: planned.covered,
+        changeType: 'members',
+        newAmountFen: amountChanged(d) ? d.amountFen! : (d.ledgerAmountFen ?? 0),
+        reason: [`${where}保障人员与台账不同（表中 ${planned.covered.length} 人）`, ...(amountChanged(d) ? [amountText] : [])].join('，'),
+      };
+    case 'amount':
+      return { ...on, kind: 'enrollment_change', personIds: [], changeType: d.amountFen! > (d.ledgerAmountFen ?? 0) ? 'increase' : 'decrease', newAmountFen: d.amountFen!, reason: `${where}${amountText}` };
+  }
+}
+
 async function reconcile(trx: Executor, analysis: Analysis, ctx: CommitContext, batchId: string): Promise<Omit<CommitResult, 'batchId'>> {
   const notes: string[] = [];
   let cases = 0;
   const label = PROGRAM_SHORT_LABELS[analysis.program];
-  // Rows that cannot be matched hide who is really missing: stops are proposed only from a clean roster.
-  const work = analysis.check.differences.filter((d) => d.kind === 'changed' || (d.kind === 'missing' && analysis.totals.invalid === 0));
   if (analysis.totals.invalid > 0) notes.push(`表中有 ${analysis.totals.invalid} 人的行有错误，未据此发起停保；修正后再次核对`);
+  for (const d of analysis.check.differences) {
+    if (d.coveredPersonIds === null) notes.push(`第 ${d.row} 行 ${d.name}：${d.detail}，表中有此户在台账中未登记的成员，请先在家庭页面登记，再发起增减保障人口`);
+  }
+  const planned = plannedCases(analysis);
   let done = 0;
-  for (const d of work) {
+  for (const p of planned) {
     ctx.signal?.throwIfAborted();
-    ctx.progress?.(++done, work.length, '正在发起变更案件');
-    const amountChanged = d.kind === 'changed' && d.amountFen !== null && d.amountFen !== d.ledgerAmountFen;
-    const covered = d.kind === 'changed' ? d.coveredPersonIds : undefined;
-    const where = d.row ? `第 ${d.row} 行` : '';
-    if (covered === null) notes.push(`${where} ${d.name}：${d.detail}，表中有此户在台账中未登记的成员，请先在家庭页面登记，再发起增减保障人口`);
-    if (d.kind === 'changed' && !amountChanged && !covered) continue;
-    const amountText = amountChanged ? `，月保障金 ${formatYuan(d.ledgerAmountFen ?? 0)} 元，表中为 ${formatYuan(d.amountFen!)} 元` : '';
+    ctx.progress?.(++done, planned.length, '正在发起变更案件');
     try {
-      const started = await startCaseIn(
-        trx,
-        ctx.env,
-        d.kind === 'missing'
-          ? { kind: 'enrollment_stop', householdId: d.householdId!, enrollmentId: d.enrollmentId!, personIds: [], category: null, unstableIncome: false, reason: `月度核对：${ctx.fileName}中没有此户（${label}在保，${formatYuan(d.ledgerAmountFen ?? 0)} 元/月），拟停保` }
-          : covered
-            ? {
-                kind: 'enrollment_change',
-                householdId: d.householdId!,
-                enrollmentId: d.enrollmentId!,
-                personIds: covered,
-                category: null,
-                unstableIncome: false,
-                changeType: 'members',
-                newAmountFen: amountChanged ? d.amountFen! : (d.ledgerAmountFen ?? 0),
-                reason: `月度核对：${ctx.fileName}${where}保障人员与台账不同（表中 ${covered.length} 人）${amountText}`,
-              }
-            : {
-                kind: 'enrollment_change',
-                householdId: d.householdId!,
-                enrollmentId: d.enrollmentId!,
-                personIds: [],
-                category: null,
-                unstableIncome: false,
-                changeType: d.amountFen! > (d.ledgerAmountFen ?? 0) ? 'increase' : 'decrease',
-                newAmountFen: d.amountFen!,
-                reason: `月度核对：${ctx.fileName}${where}${amountText.slice(1)}`,
-              },
-      );
+      const started = await startCaseIn(trx, ctx.env, caseInput(p, ctx.fileName, label));
       await trx.updateTable('cases').set({ import_batch_id: batchId }).where('id', '=', started.id).execute();
       cases += 1;
     } catch (err) {
       if (!(err instanceof AppError) || err.code === 'FORBIDDEN') throw err;
-      notes.push(`${where}${d.name}：${err.message}`);
+      notes.push(`${p.difference.row ? `第 ${p.difference.row} 行` : ''}${p.difference.name}：${err.message}`);
     }
   }
   for (const d of analysis.check.differences.filter((x) => x.kind === 'new')) notes.push(`第 ${d.row} 行 ${d.name}：台账中没有${label}在保记录，须经申请审批纳入（不能直接导入）`);

@@ -21,8 +21,7 @@ import { readGrid } from './read/read-file';
 import type { Grid } from './read/grid';
 import { ImportRefusal } from './read/refusal';
 import { analyzeGrid, type Analysis } from './analyze/analysis';
-import type { Difference } from './analyze/ledger-check';
-import { commitImport, type CommitResult } from './commit';
+import { commitImport, plannedCases, type CommitResult, type PlannedCase } from './commit';
 import { rememberMapping } from './mappings.repository';
 
 type Settings = z.output<typeof importSettingsSchema>;
@@ -105,12 +104,10 @@ function commitVerdict(analysis: Analysis, role: Role): ImportPreview['commit'] 
     const held = t.persons - readyPersons;
     return { allowed: true, reason: null, summary: `将建账 ${ready.length} 户（${readyPersons} 人）的${label}在保记录${held > 0 ? `，${held} 人所在的家庭有错误，暂不导入` : ''}` };
   }
-  const amountChanged = (d: Difference) => d.amountFen !== null && d.amountFen !== d.ledgerAmountFen;
-  const changes = analysis.check.differences.filter((d) => d.kind === 'changed' && (amountChanged(d) || d.coveredPersonIds));
-  const memberChanges = changes.filter((d) => d.coveredPersonIds).length;
-  const changed = changes.length;
-  // While some rows cannot be matched (a wrong or masked ID), nobody can say who is really missing: no stops.
-  const missing = t.invalid > 0 ? 0 : analysis.check.differences.filter((d) => d.kind === 'missing').length;
+  const planned = plannedCases(analysis);
+  const count = (kind: PlannedCase['kind']) => planned.filter((p) => p.kind === kind).length;
+  const [amounts, memberChanges, missing] = [count('amount'), count('members'), count('stop')];
+  const changed = amounts + memberChanges;
   if (t.invalid > 0 && changed === 0) return { allowed: false, reason: `表中有 ${t.invalid} 人的行有错误：请修正后再核对，以免误停保`, summary: '' };
   if (changed + missing === 0) {
     // Members not yet registered in the household, other details: differences a clerk settles on the household's page.
@@ -119,7 +116,7 @@ function commitVerdict(analysis: Analysis, role: Role): ImportPreview['commit'] 
     const toCheck = [others > 0 ? `${others} 户与台账不同，请在家庭页面核实` : '', newOnes > 0 ? `${newOnes} 户台账中没有${label}在保记录，须经申请审批纳入` : ''].filter(Boolean);
     return { allowed: false, reason: toCheck.length > 0 ? `没有变更或停保可以发起：${toCheck.join('；')}（见差异列表）` : '与台账一致，没有需要发起的变更', summary: '' };
   }
-  const kinds = memberChanges > 0 ? `${changed - memberChanges} 个金额变更案件、${memberChanges} 个增减保障人口案件` : `${changed} 个金额变更案件`;
+  const kinds = memberChanges > 0 ? `${amounts} 个金额变更案件、${memberChanges} 个增减保障人口案件` : `${amounts} 个金额变更案件`;
   return { allowed: true, reason: null, summary: `将发起 ${kinds}、${missing} 个停保案件（进入审批流程，不直接修改在保记录）` };
 }
 

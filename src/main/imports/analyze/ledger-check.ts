@@ -207,7 +207,7 @@ function compare(households: ParsedHousehold[], matched: (string | null)[], pers
       const sameMembers = filePersons.length === h.members.length && e.members.length === filePersons.length && e.members.every((p) => filePersons.includes(p));
       const sameAmount = h.amountFen === null || h.amountFen === e.amountFen;
       const detail = [!sameAmount ? `金额 ${fmt(e.amountFen)} → ${fmt(h.amountFen)}` : '', !sameMembers ? `保障人数 ${e.members.length} → ${h.members.length}` : ''].filter(Boolean).join('；');
-      const allRegistered = filePersons.length === h.members.length && h.members.every((m) => persons.get(m.idNumber!)?.household_id === e.householdId);
+      const allRegistered = h.members.every((m) => persons.get(m.idNumber!)?.household_id === e.householdId);
       out.push({
         kind: sameAmount && sameMembers ? 'unchanged' : 'changed',
         row: h.firstRow,
