@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 
 /**
  * A function that runs `fn` once calls have stopped for `delay` ms (a search box that should not ask on
@@ -14,7 +14,9 @@ export function useDebouncedCallback<A extends unknown[]>(fn: (...args: A) => vo
     if (timer.current !== null) clearTimeout(timer.current);
     timer.current = null;
   }, []);
-  useEffect(() => cancel, [cancel]);
+  // Dropped as the component leaves, in the commit itself: a passive effect's cleanup may run a frame
+  // later, and a search typed on one tab would then land on the tab that replaced it (its box empty).
+  useLayoutEffect(() => cancel, [cancel]);
   const run = useCallback(
     (...args: A) => {
       cancel();
