@@ -64,9 +64,10 @@ export function AppRoutes() {
   if (session.user.mustChangePassword) {
     return (
       <SignedInShell>
+        {/* At whatever address the clerk is, so the address is already right once the session says the password
+            changed: a redirect to /account/password raced the form's own navigation home and could win. */}
         <Routes>
-          <Route path="/account/password" element={<ForcedPasswordPage />} />
-          <Route path="*" element={<Navigate to="/account/password" replace />} />
+          <Route path="*" element={<ForcedPasswordPage />} />
         </Routes>
       </SignedInShell>
     );
