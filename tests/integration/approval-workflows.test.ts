@@ -379,6 +379,21 @@ describe('增减保障人口', () => {
     const roster = (period: string) => paidFor(t, period);
     expect([await roster('2026-03'), await roster('2026-04')]).toEqual([[[4, 140000]], [[3, 90000]]]);
   });
+
+  it('is not a change of a person program: a 特困 enrollment covers one person and has no head to replace', async () => {
+    const t = await county();
+    const family = await registerFamily(t, t.eastA);
+    const head = family.detail.members.find((m) => m.relation === 'self')!;
+    const enrollmentId = (await t.call(t.admin, 'enrollments.createInitial', { householdId: family.id, program: 'tekun', personIds: [head.id], category: 'home', startMonth: '2026-01', monthlyAmountFen: 108000, reason: '建账录入' })).id;
+    const on = { kind: 'enrollment_change' as const, householdId: family.id, enrollmentId, newAmountFen: 120000, reason: '户内人员变化' };
+    const others = family.detail.members.filter((m) => m.id !== head.id).map((m) => m.id);
+    const members = await t.failure(t.eastA, 'cases.start', { ...on, changeType: 'members', personIds: [head.id, ...others] });
+    expect([members.code, members.message]).toEqual(['VALIDATION', '特困按人保障，不适用“增减保障人口”']);
+    const death = await t.failure(t.eastA, 'cases.start', { ...on, changeType: 'head_death', deceasedPersonId: head.id, newHeadPersonId: others[0] });
+    expect(death.message).toBe('特困按人保障，不适用“户主死亡变更”');
+    // What does apply is started as usual.
+    expect((await t.call(t.eastA, 'cases.start', { ...on, changeType: 'increase' })).caseNo).toMatch(/^2026-\d{5}$/);
+  });
 });
 
 describe('workflow settings of the county', () => {

@@ -8,6 +8,7 @@ import { AppError, type FieldIssue } from '../../shared/api/errors';
 import { addMonths, ageOn, monthOf } from '../../shared/domain/dates';
 import { gaolingBand, isHouseholdProgram, PROGRAM_CATEGORIES, PROGRAM_SHORT_LABELS, type Program } from '../../shared/domain/programs';
 import { dueDate, extensionRefusal } from '../../shared/domain/workflow/rules';
+import { CHANGE_TYPES, changeTypesFor } from '../../shared/domain/workflow/types';
 import type { z } from 'zod';
 import type { startCaseSchema } from '../../shared/api/cases.schemas';
 import type { Executor, LedgerDb } from '../db/schema';
@@ -122,7 +123,9 @@ export async function startCaseIn(trx: Executor, env: EngineEnv, input: StartInp
     category = enrollment.category;
     enrollmentId = enrollment.id;
     personIds = (await trx.selectFrom('enrollment_members').select('person_id').where('enrollment_id', '=', enrollment.id).execute()).map((m) => m.person_id);
-    if (input.kind === 'enrollment_change' && input.changeType === 'members') {
+    if (input.kind === 'enrollment_change' && input.changeType && !changeTypesFor(program).includes(input.changeType)) {
+      issues.push(fail('changeType', `${PROGRAM_SHORT_LABELS[program]}按人保障，不适用“${CHANGE_TYPES[input.changeType]}”`));
+    } else if (input.kind === 'enrollment_change' && input.changeType === 'members') {
       // The case's members are those covered after the change: the amount is proposed for them.
       const change = await memberChange(trx, program, household.township_id, personIds, input.personIds, memberIds);
       issues.push(...change.issues);
@@ -136,7 +139,6 @@ export async function startCaseIn(trx: Executor, env: EngineEnv, input: StartInp
       else if (input.changeType === 'increase' && input.newAmountFen <= current) issues.push(fail('newAmountFen', '增发后的金额应高于现有金额'));
       else if (input.changeType === 'decrease' && input.newAmountFen >= current) issues.push(fail('newAmountFen', '减发后的金额应低于现有金额'));
       if (input.changeType === 'head_death') {
-        if (!isHouseholdProgram(program)) issues.push(fail('changeType', '户主死亡变更只适用于按户保障的项目'));
         if (input.deceasedPersonId !== household.head_person_id) issues.push(fail('deceasedPersonId', '请选择已死亡的户主'));
         if (!input.newHeadPersonId || input.newHeadPersonId === input.deceasedPersonId || !memberIds.has(input.newHeadPersonId)) issues.push(fail('newHeadPersonId', '请选择新的户主（该户在世成员）'));
       }

@@ -1,10 +1,11 @@
 /**
  * 增减保障人口: a household program's enrollment covers other members from now on (a birth, a marriage, a
  * death, someone moving away). The case names everyone covered afterwards; here is who that adds and who
- * leaves, and what stands in the way (a person program, no one left, someone covered elsewhere).
+ * leaves, and what stands in the way (no one left, someone covered elsewhere). Only a household program's
+ * enrollment has this change (changeTypesFor, checked by the caller).
  */
 import type { FieldIssue } from '../../shared/api/errors';
-import { isHouseholdProgram, PROGRAM_SHORT_LABELS, type Program } from '../../shared/domain/programs';
+import type { Program } from '../../shared/domain/programs';
 import type { Executor } from '../db/schema';
 import { programConflicts } from '../enrollments/enrollments.service';
 
@@ -22,8 +23,7 @@ export async function memberChange(db: Executor, program: Program, townshipId: s
   const covered = [...new Set(next)];
   const added = covered.filter((p) => !current.includes(p));
   const removed = current.filter((p) => !covered.includes(p));
-  if (!isHouseholdProgram(program)) fail(`${PROGRAM_SHORT_LABELS[program]}按人保障，不能增减保障人口`);
-  else if (covered.length === 0) fail('请至少保留一名保障人员；全户不再保障请发起停保');
+  if (covered.length === 0) fail('请至少保留一名保障人员；全户不再保障请发起停保');
   else if (covered.some((p) => !living.has(p))) fail('所选人员不是该户在世成员');
   else if (added.length === 0 && removed.length === 0) fail('保障人员没有变化；只变金额请选择增发或减发');
   else if (added.length > 0) {

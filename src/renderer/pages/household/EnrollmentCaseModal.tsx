@@ -9,7 +9,7 @@ import type { Enrollment, HouseholdDetail } from '../../../shared/api/contract';
 import { RELATION_LABELS } from '../../../shared/domain/household';
 import { formatYuan } from '../../../shared/domain/money';
 import { PROGRAM_LABELS } from '../../../shared/domain/programs';
-import { CHANGE_TYPES, type ChangeType } from '../../../shared/domain/workflow/types';
+import { CHANGE_TYPES, changeTypesFor, type ChangeType } from '../../../shared/domain/workflow/types';
 import { reportError, withFieldPaths } from '../../api/errors';
 import { useWrite } from '../../api/queries';
 import { FormModal } from '../../components/FormModal';
@@ -39,8 +39,6 @@ const TEXTS: Record<EnrollmentCaseKind, { title: string; ok: string; reason: str
   periodic_review: { title: '复核', ok: '发起复核', reason: '复核原因', placeholder: '如：年度定期复核' },
 };
 
-const CHANGE_OPTIONS = Object.entries(CHANGE_TYPES).map(([value, label]) => ({ value, label }));
-
 interface Props {
   open: boolean;
   /** Kept while the modal closes, so its title does not change during the animation. */
@@ -59,6 +57,8 @@ export function EnrollmentCaseModal({ open, target, household, onClose }: Props)
   const kind = target?.kind ?? 'enrollment_change';
   const texts = TEXTS[kind];
   const memberOptions = household.members.map((m) => ({ value: m.id, label: `${m.name}（${RELATION_LABELS[m.relation]}）` }));
+  // A person program (特困, 高龄…) covers one person: no members to add and no head to replace.
+  const changeOptions = target ? changeTypesFor(target.enrollment.program).map((value) => ({ value, label: CHANGE_TYPES[value] })) : [];
   const names = target ? target.enrollment.personIds.map((id) => household.members.find((m) => m.id === id)?.name ?? '（已不在本户）').join('、') : '';
 
   const submit = async (values: CaseValues) => {
@@ -115,7 +115,7 @@ export function EnrollmentCaseModal({ open, target, household, onClose }: Props)
         <>
           <Form.Item name="changeType" label="变更类型" rules={[{ required: true, message: '请选择变更类型' }]}>
             <Select
-              options={CHANGE_OPTIONS}
+              options={changeOptions}
               placeholder="请选择"
               style={{ width: 200 }}
               onChange={(type: ChangeType) => {

@@ -4,7 +4,7 @@
  * days), and where each action leads. A county edits roles, deadlines, optional steps and delegation
  * (下放); a case keeps the definition it was opened under, so an edit never changes a running case.
  */
-import type { Program } from '../programs';
+import { isHouseholdProgram, type Program } from '../programs';
 import type { Role } from '../roles';
 
 export type DayUnit = 'working' | 'calendar';
@@ -127,6 +127,11 @@ export const DEFAULT_POLICY: WorkflowPolicy = {
 /** Kinds of change to an enrollment (变更). */
 export const CHANGE_TYPES = { increase: '增发', decrease: '减发', members: '增减保障人口', head_death: '户主死亡变更' } as const;
 export type ChangeType = keyof typeof CHANGE_TYPES;
+
+/** The changes an enrollment of this program can have: who is covered and who heads the household are a household program's. */
+export function changeTypesFor(program: Program): ChangeType[] {
+  return isHouseholdProgram(program) ? ['increase', 'decrease', 'members', 'head_death'] : ['increase', 'decrease'];
+}
 
 /** What a periodic review (复核) found. */
 export const REVIEW_RESULTS = { keep: '维持原保障', adjust: '调整保障金额', taper: '渐退', stop: '停止保障' } as const;
