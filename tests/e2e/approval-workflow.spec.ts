@@ -15,6 +15,7 @@ import { prepareDemo, startServer, type TestServer } from './server';
 import { movableClock } from './clock';
 import { login, logout } from './login';
 import { actOnCase } from './act';
+import { openAdminPage } from './press';
 
 const PASSWORD = 'Demo2026pass';
 const clock = movableClock();
@@ -202,8 +203,7 @@ test.describe('approval of a 低保 application', () => {
   test('the administrator delegates 低保 confirmation to the townships on 流程设置', async ({ page }) => {
     await page.goto(server.url);
     await login(page, 'admin', PASSWORD);
-    await page.getByRole('menuitem', { name: '系统管理' }).click();
-    await page.getByRole('menuitem', { name: '流程设置' }).click();
+    await openAdminPage(page, '流程设置');
     await page.getByText('最低生活保障申请', { exact: true }).click();
     const panel = page.locator('.ant-collapse-item').filter({ hasText: '最低生活保障申请' });
     await panel.getByRole('switch', { name: '审核确认权限下放乡镇（县级备案）' }).click();

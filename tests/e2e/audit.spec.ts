@@ -9,6 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { movableClock } from './clock';
 import { login } from './login';
 import { prepareDemo, startServer, type TestServer } from './server';
+import { openAdminPage } from './press';
 
 const PASSWORD = 'Demo2026pass';
 const DAY = '2026-12-15';
@@ -51,8 +52,7 @@ test.describe('the audit log', () => {
     await dialog.getByRole('button', { name: '保存' }).click();
     await expect(dialog).toBeHidden();
 
-    await page.getByRole('menuitem', { name: '系统管理' }).click();
-    await page.getByRole('menuitem', { name: '审计日志' }).click();
+    await openAdminPage(page, '审计日志');
     await expect(page).toHaveURL(/#\/admin\/audit/);
 
     // Narrow it down as an inspector would.

@@ -7,18 +7,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { prepareDemo, startServer, type TestServer } from './server';
 import { login } from './login';
-import { pressUntil } from './press';
+import { openAdminPage } from './press';
 
 const PASSWORD = 'Demo2026pass';
 
 /** Opens a page from the 系统管理 submenu, pressed until the page shows. */
-async function openFromMenu(page: Page, item: string, title: string) {
-  await pressUntil(page.getByRole('menuitem', { name: item }), () => expect(page.getByRole('heading', { name: title, exact: true })).toBeVisible({ timeout: 1000 }));
-}
-
 test.describe('backup and restore', () => {
   let server: TestServer;
   let folder: string;
@@ -35,8 +31,7 @@ test.describe('backup and restore', () => {
   test('the administrator backs up to a folder, checks it, and restores the ledger from it', async ({ page }) => {
     await page.goto(server.url);
     await login(page, 'admin', PASSWORD);
-    await page.getByRole('menuitem', { name: '系统管理' }).click();
-    await openFromMenu(page, '备份与恢复', '备份与恢复');
+    await openAdminPage(page, '备份与恢复');
     // The demo county comes with a folder beside its ledger, the daily backup on and one backup made.
     await expect(page.getByLabel('备份文件夹')).toHaveValue(/演示备份$/);
     await expect(page.getByRole('switch')).toBeChecked();
@@ -82,7 +77,7 @@ test.describe('backup and restore', () => {
     await expect(damagedRow.getByRole('button', { name: '恢复' })).toHaveCount(0);
 
     // A change after the backup: the county's name.
-    await openFromMenu(page, '系统设置', '系统设置');
+    await openAdminPage(page, '系统设置');
     const countyName = page.getByLabel('县（市、区）名称');
     const originalName = await countyName.inputValue();
     await countyName.fill('备份后改名县');
@@ -90,7 +85,7 @@ test.describe('backup and restore', () => {
     await expect(page.getByText('设置已保存')).toBeVisible();
 
     // Restore: a wrong password is refused in the dialog, the right one replaces the ledger.
-    await openFromMenu(page, '备份与恢复', '备份与恢复');
+    await openAdminPage(page, '备份与恢复');
     await page.locator('tr.ant-table-row').filter({ hasText: files[0]! }).getByRole('button', { name: '恢复' }).click();
     const dialog = page.getByRole('dialog', { name: '从备份恢复台账' });
     await expect(dialog.getByText(/之后的全部登记、审批和修改都会撤回/)).toBeVisible();
@@ -107,10 +102,9 @@ test.describe('backup and restore', () => {
 
     // Signed in again, the name is the one of the backup, and the audit log tells who restored what.
     await login(page, 'admin', PASSWORD);
-    await page.getByRole('menuitem', { name: '系统管理' }).click();
-    await openFromMenu(page, '系统设置', '系统设置');
+    await openAdminPage(page, '系统设置');
     await expect(page.getByLabel('县（市、区）名称')).toHaveValue(originalName);
-    await openFromMenu(page, '审计日志', '审计日志');
+    await openAdminPage(page, '审计日志');
     await expect(page.getByText('从备份恢复台账').first()).toBeVisible();
   });
 });

@@ -6,6 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { login, logout } from './login';
 import { prepareDemo, startServer, type TestServer } from './server';
+import { openAdminPage } from './press';
 
 const ADMIN_PASSWORD = 'County2026pass';
 const DEMO_PASSWORD = 'Demo2026pass';
@@ -62,8 +63,7 @@ test.describe('a new county', () => {
     }
 
     // The clerk of 东山镇.
-    await page.getByRole('menuitem', { name: '系统管理' }).click();
-    await page.getByRole('menuitem', { name: '用户管理' }).click();
+    await openAdminPage(page, '用户管理');
     await page.getByRole('button', { name: '新建用户' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('用户名').fill('dongshan');
