@@ -105,7 +105,13 @@ test.describe('care services', () => {
     await expect(page.getByText(`未认证 ${missingBefore - 1}`, { exact: true })).toBeVisible();
     await expect(rows(page).filter({ hasText: elderId })).toHaveCount(0);
     await page.getByText(`已认证 ${checkedBefore + 1}`, { exact: true }).click();
+    // Leaving the search box applies what was typed at once, not only once typing pauses: with the
+    // browser's time stopped, the search is in the address as soon as the clerk tabs out of the box.
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
     await page.getByLabel('搜索').fill(elderId);
+    await page.getByLabel('搜索').press('Tab');
+    await expect(page).toHaveURL(new RegExp(`q=${elderId}`));
+    await page.clock.resume();
     const checkedRow = rows(page).filter({ hasText: elderId });
     await expect(checkedRow).toContainText('健在');
     await expect(checkedRow).toContainText(`${today} · 人脸识别认证`);

@@ -27,6 +27,9 @@ export function SearchBox({ initial, onSearch, placeholder, className }: Props) 
         setTyped(e.target.value);
         commit.run(e.target.value);
       }}
+      // Leaving the box (a click on another tab) applies what was typed at once. Left waiting, it could land
+      // on the tab the click opens: the router renders the new address before the old box is removed.
+      onBlur={commit.flush}
       onPressEnter={() => {
         commit.cancel();
         onSearch(typed.trim() || undefined);
