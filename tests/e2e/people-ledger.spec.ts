@@ -70,7 +70,8 @@ test.describe('the people ledger', () => {
 
     // The household page: four members, the head first.
     await expect(page.getByRole('cell', { name: head.idNumber })).toBeVisible();
-    for (const m of members) await expect(page.getByRole('cell', { name: m.p.name, exact: true })).toBeVisible();
+    // A row per member with name and ID together; the head's name carries the 户主 mark.
+    for (const m of members) await expect(page.getByRole('row').filter({ hasText: m.p.idNumber })).toContainText(m === members[0] ? `${m.p.name}户主` : m.p.name);
 
     // Find it again: by the head's pinyin initials, and by the last six digits of the wife's ID.
     await page.getByRole('menuitem', { name: '对象台账' }).click();
