@@ -4,7 +4,7 @@
  * on the way and referred to a counselling centre, and is followed up after discharge when the clock moves;
  * her orphaned cousin's 18th birthday is on the 工作台 before it comes, and his resettlement is proposed.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { PeopleGenerator } from '../fixtures/people';
 import { prepareDemo, startServer, type TestServer } from './server';
 import { movableClock } from './clock';
@@ -30,6 +30,13 @@ async function registerChild(page: Page, name: string, category: string, guardia
   const file = page.getByRole('dialog').filter({ hasText: '探访记录' });
   await expect(file).toContainText(name);
   return file;
+}
+
+/** Chooses from a child's file the 关爱个案 menu entry: a press while the file is still opening can miss. */
+async function openCareCaseMenu(file: Locator, entry: string) {
+  const item = file.page().getByRole('menuitem', { name: entry });
+  await pressUntil(file.getByRole('button', { name: '关爱个案' }), () => expect(item).toBeVisible({ timeout: 1000 }));
+  await item.click();
 }
 
 test.describe('care cases', () => {
@@ -71,8 +78,7 @@ test.describe('care cases', () => {
 
     // The girl's file, and from it a psychological-care case.
     const file = await registerChild(page, girlName, '农村留守儿童', '委托照护');
-    await file.getByRole('button', { name: '关爱个案' }).click();
-    await page.getByRole('menuitem', { name: '发起心理关爱个案' }).click();
+    await openCareCaseMenu(file, '发起心理关爱个案');
     await page.getByRole('dialog').getByLabel('求助或发现情况').fill('班主任反映孩子近期情绪低落、不愿上学');
     await pressUntil(page.getByRole('dialog').getByRole('button', { name: '发起' }), () => expect(page).toHaveURL(/#\/approvals\//, { timeout: 3000 }));
     const caseUrl = page.url();
@@ -148,8 +154,7 @@ test.describe('care cases', () => {
     await page.getByLabel('搜索').fill(orphan.idNumber.slice(-6));
     await page.locator('tr.ant-table-row', { hasText: orphanName }).click();
     const orphanFile = page.getByRole('dialog').filter({ hasText: '探访记录' });
-    await orphanFile.getByRole('button', { name: '关爱个案' }).click();
-    await page.getByRole('menuitem', { name: '办理成年后安置' }).click();
+    await openCareCaseMenu(orphanFile, '办理成年后安置');
     await page.getByRole('dialog').getByLabel('办理事由').fill('年满 18 周岁，孤儿基本生活费终止');
     await page.getByRole('dialog').getByRole('button', { name: '发起' }).click();
     await expect(page.getByText('当前环节：乡镇审核安置方案')).toBeVisible();
