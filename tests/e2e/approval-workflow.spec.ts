@@ -15,7 +15,7 @@ import { prepareDemo, startServer, type TestServer } from './server';
 import { movableClock } from './clock';
 import { login, logout } from './login';
 import { actOnCase } from './act';
-import { openAdminPage } from './press';
+import { openAdminPage, pressUntil } from './press';
 
 const PASSWORD = 'Demo2026pass';
 const clock = movableClock();
@@ -73,7 +73,9 @@ test.describe('approval of a 低保 application', () => {
 
     const apply = page.getByRole('dialog', { name: '发起救助申请' });
     await expect(apply).toBeVisible();
-    await apply.getByRole('radio', { name: '最低生活保障申请' }).check();
+    // A press while the dialog is still opening can miss.
+    const dibao = apply.getByRole('radio', { name: '最低生活保障申请' });
+    await pressUntil(dibao, () => expect(dibao).toBeChecked({ timeout: 1000 }));
     await apply.getByLabel('家庭月收入（元）').fill('300');
     await apply.getByLabel('申请理由').fill('丈夫去世，本人患慢性病，独自抚养儿子');
     await apply.getByRole('button', { name: '提交申请' }).click();
