@@ -121,4 +121,17 @@ test.describe('the people ledger', () => {
     expect(cells).toContain(head.idNumber);
     expect(cells).toContain('合计');
   });
+
+  test('offers only 增发 and 减发 to change a 特困 enrollment: it covers one person and has no head to replace', async ({ page }) => {
+    await page.goto(server.url);
+    await login(page, 'clerk', PASSWORD);
+    await expect(page).toHaveURL(/#\/$/);
+    await page.goto(`${server.url}#/ledger?program=tekun`);
+    await page.locator('tr.ant-table-row').first().click();
+    const enrollment = page.getByRole('row').filter({ hasText: '特困人员救助供养' });
+    await enrollment.getByRole('button', { name: '变更' }).click();
+    const dialog = page.getByRole('dialog', { name: /保障变更：特困人员救助供养/ });
+    await dialog.getByLabel('变更类型').click();
+    await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option')).toHaveText(['增发', '减发']);
+  });
 });
