@@ -13,6 +13,7 @@ import { PeopleGenerator, type SyntheticPerson } from '../fixtures/people';
 import { maskIdNumber } from '../../src/shared/domain/id-number';
 import { prepareDemo, startServer, type TestServer } from './server';
 import { login } from './login';
+import { pressUntil } from './press';
 
 const PASSWORD = 'Demo2026pass';
 /** A township of the demo county (src/main/demo/demo-regions.ts) and three of its villages. */
@@ -157,6 +158,26 @@ test.describe('importing a township roster', () => {
     expect(problemMessage).not.toContain(badId);
     expect(String(sheet.getRow(badRow).getCell(noteColumn).value)).toContain(problemMessage.replace(maskIdNumber(badId), badId));
     expect(sheet.getRow(badRow).getCell(8).value).toBe(badId);
+
+    // The differences from the ledger: the demo township's enrolled households are missing from this roster, and
+    // the two good households are new (one with an error is not compared). Filtered to 新增, and whole in the 差异清单.
+    const differences = page.getByRole('region', { name: '与台账的差异' });
+    await differences.getByRole('combobox', { name: '按差异类型筛选' }).click();
+    await pressUntil(page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '新增（2）' }), () => expect(differences.getByText('共 2 项', { exact: true })).toBeVisible({ timeout: 1000 }));
+    await expect(differences.getByRole('row').filter({ hasText: '新增' })).toHaveCount(2);
+    const [listDownload] = await Promise.all([page.waitForEvent('download'), differences.getByRole('button', { name: '下载差异清单' }).click()]);
+    expect(listDownload.suggestedFilename()).toMatch(/差异清单\.xlsx$/);
+    const list = new ExcelJS.Workbook();
+    await list.xlsx.readFile(await listDownload.path());
+    const listed: unknown[][] = [];
+    list.worksheets[0]!.eachRow((row, n) => {
+      if (n > 3) listed.push([row.getCell(2).value, row.getCell(4).value]);
+    });
+    expect(listed.filter(([kind]) => kind === '新增')).toEqual([
+      ['新增', head1.name],
+      ['新增', head2.name],
+    ]);
+    expect(listed.filter(([kind]) => kind === '表中没有').length).toBeGreaterThan(0);
 
     // Commit: the two good households go in, the bad one is skipped.
     await page.getByRole('button', { name: '确认导入' }).click();

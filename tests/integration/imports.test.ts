@@ -325,6 +325,34 @@ describe('monthly reconciliation', () => {
     expect(detail.members.filter((m) => m.covered).map((m) => m.name)).toEqual(three.slice(0, 2).map((m) => m.name));
   });
 
+  it('lists the first thousand differences of each kind, so a stop is not hidden behind new households, and the 差异清单 holds them all', async () => {
+    const people = new PeopleGenerator(14, '431122');
+    const enrolled = await blockRoster(people, [{ members: 2, amount: 600 }]);
+    await t.call(t.admin, 'imports.commit', { uploadId: upload(t.admin, '东山镇低保.xlsx', enrolled.data), purpose: 'initial_load' });
+    const head = enrolled.persons[0]![0]!;
+    // A roster of 1,001 households the ledger does not enroll, without the one it does.
+    const { data } = await blockRoster(people, Array.from({ length: 1001 }, () => ({ members: 1, amount: 300 })));
+    const clerk = await signedInClerk();
+    const uploadId = upload(clerk, '东山镇12月核对.xlsx', data);
+    const p = await t.call(clerk, 'imports.preview', { uploadId, purpose: 'reconcile' });
+    expect(p.differenceCounts).toEqual({ changed: 0, missing: 1, new: 1001 });
+    expect(p.differences.filter((d) => d.kind === 'new')).toHaveLength(1000);
+    expect(p.differences.filter((d) => d.kind === 'missing')).toEqual([expect.objectContaining({ name: head.name, persons: 2, ledgerAmountFen: 60000, row: null })]);
+
+    const files = captureFiles(clerk);
+    expect(await t.call(clerk, 'imports.differencesWorkbook', { uploadId, purpose: 'reconcile' })).toMatchObject({ kind: 'saved', fileName: '东山镇12月核对_差异清单.xlsx', rows: 1002 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(files[0]!.data as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('与台账的差异')!;
+    expect(ws.getCell('A2').value).toBe('低保　共 1002 项：变更 0 项，表中没有 1 项，新增 1001 项');
+    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(['序号', '类型', '表中行号', '户主（姓名）', '人数', '表中金额（元）', '台账金额（元）', '说明']);
+    // 表中没有 before 新增; then every new household, each at its row of the roster (the first at row 3).
+    expect((ws.getRow(4).values as unknown[]).slice(1, 8)).toEqual([1, '表中没有', undefined, head.name, 2, undefined, 600]);
+    expect((ws.getRow(5).values as unknown[]).slice(1, 8)).toEqual([2, '新增', 3, expect.any(String), 1, 300, undefined]);
+    expect(ws.getRow(4 + 1001).getCell(3).value).toBe(1003);
+    expect(ws.rowCount).toBe(3 + 1002);
+  });
+
   it('proposes no stops from a roster whose IDs cannot be matched (a masked export)', async () => {
     const people = new PeopleGenerator(10, '431122');
     const { data } = await blockRoster(people, [{ members: 2, amount: 500 }, { members: 1, amount: 300 }]);

@@ -8,6 +8,7 @@ import { programRosterFile, templateFile } from '../exports/program-roster';
 import { addRegions } from './add-regions';
 import { analyzeUpload, commitUpload, importHistory, previewImport, uploadOf } from './imports.service';
 import { problemsWorkbookFile } from './problems-workbook';
+import { differencesWorkbookFile } from './differences-workbook';
 import { undoBatch } from './undo';
 
 function filesOf(ctx: UserContext) {
@@ -24,6 +25,7 @@ async function rosterMeta(ctx: UserContext, townshipId: string | null) {
 export const importsHandlers: HandlerGroup<
   | 'imports.preview'
   | 'imports.problemsWorkbook'
+  | 'imports.differencesWorkbook'
   | 'imports.commit'
   | 'imports.addRegions'
   | 'imports.discard'
@@ -37,6 +39,11 @@ export const importsHandlers: HandlerGroup<
     const upload = uploadOf(ctx, input.uploadId);
     const { grid, analysis } = await analyzeUpload(ctx.db, upload, input, ctx.scope, toIsoDate(ctx.backend.clock.now()), ctx.signal);
     return filesOf(ctx).deliver(problemsWorkbookFile(grid.sheets[analysis.sheetIndex]!, analysis, upload.fileName));
+  },
+  'imports.differencesWorkbook': async (input, ctx) => {
+    const upload = uploadOf(ctx, input.uploadId);
+    const { analysis } = await analyzeUpload(ctx.db, upload, input, ctx.scope, toIsoDate(ctx.backend.clock.now()), ctx.signal);
+    return filesOf(ctx).deliver(differencesWorkbookFile(analysis, upload.fileName));
   },
   'imports.commit': (input, ctx) => commitUpload(ctx, input),
   'imports.addRegions': async (input, ctx) => {

@@ -26,6 +26,7 @@ import { rememberMapping } from './mappings.repository';
 
 type Settings = z.output<typeof importSettingsSchema>;
 
+/** Differences the preview lists of each kind: a roster of a whole county can differ in thousands. */
 const PREVIEW_DIFFERENCES = 1000;
 
 export function refusalError(err: ImportRefusal): AppError {
@@ -123,6 +124,21 @@ function commitVerdict(analysis: Analysis, role: Role): ImportPreview['commit'] 
 /** ID and account numbers in text, masked for roles that never receive them whole (432…1234). */
 const maskNumbers = (text: string) => text.replace(/[0-9\uFF10-\uFF19]{14,}[0-9\uFF10-\uFF19XxＸｘ]/g, (n) => maskIdNumber(n));
 
+/**
+ * The differences a clerk acts on, the first of each kind in the roster's order (the stops come after every
+ * row): a cut across all kinds would hide what is missing behind a thousand new households.
+ */
+function listedDifferences(analysis: Analysis): Pick<ImportPreview, 'differences' | 'differenceCounts'> {
+  const differenceCounts = { changed: 0, missing: 0, new: 0 };
+  const differences: ImportPreview['differences'] = [];
+  for (const d of analysis.check.differences) {
+    if (d.kind === 'unchanged') continue;
+    if (++differenceCounts[d.kind] > PREVIEW_DIFFERENCES) continue;
+    differences.push({ kind: d.kind, row: d.row, name: d.name, householdId: d.householdId, persons: d.persons, amountFen: d.amountFen, ledgerAmountFen: d.ledgerAmountFen, detail: d.detail });
+  }
+  return { differences, differenceCounts };
+}
+
 export function previewOf(upload: Upload, grid: Grid, analysis: Analysis, role: Role, problemLimit: number): ImportPreview {
   const shown = seesFullIdNumbers(role) ? (text: string) => text : maskNumbers;
   const samples = (col: number) =>
@@ -150,10 +166,7 @@ export function previewOf(upload: Upload, grid: Grid, analysis: Analysis, role: 
     totals: analysis.totals,
     problems: analysis.problems.slice(0, problemLimit).map((p) => ({ row: p.row, ...columnOf(analysis, p.col), code: p.code, severity: p.severity, message: shown(p.message) })),
     problemCount: analysis.problems.length,
-    differences: analysis.check.differences
-      .filter((d) => d.kind !== 'unchanged')
-      .slice(0, PREVIEW_DIFFERENCES)
-      .map((d) => ({ kind: d.kind, row: d.row, name: d.name, householdId: d.householdId, persons: d.persons, amountFen: d.amountFen, ledgerAmountFen: d.ledgerAmountFen, detail: d.detail })),
+    ...listedDifferences(analysis),
     unknownRegions: analysis.check.unknownRegions,
     commit: commitVerdict(analysis, role),
   };

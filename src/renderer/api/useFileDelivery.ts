@@ -5,7 +5,7 @@ import { reportError } from './errors';
 import { receiveFile } from './file-delivery';
 import { useWrite } from './queries';
 
-type FileMethod = 'exports.roster' | 'imports.problemsWorkbook' | 'exports.template' | 'exports.programRoster' | 'reports.export';
+type FileMethod = 'exports.roster' | 'imports.problemsWorkbook' | 'imports.differencesWorkbook' | 'exports.template' | 'exports.programRoster' | 'reports.export';
 
 /** `done` words the success message from the delivery's row count and where the file went. */
 export function useFileDelivery<M extends FileMethod>(method: M, done: (rows: number, where: string) => string) {

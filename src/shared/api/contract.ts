@@ -647,6 +647,8 @@ export const contract = {
   'imports.preview': method({ access: IMPORTER, input: importSettingsSchema, output: importPreviewSchema }),
   /** The township's own rows back, with a 错误说明 column and the bad cells highlighted. */
   'imports.problemsWorkbook': method({ access: IMPORTER, input: importSettingsSchema, output: fileDeliverySchema }),
+  /** Every difference from the ledger a clerk acts on (变更, 表中没有, 新增), where the preview lists the first of each. */
+  'imports.differencesWorkbook': method({ access: IMPORTER, input: importSettingsSchema, output: fileDeliverySchema }),
   /** One transaction, one batch; reports progress and can be cancelled (call with a job id). */
   'imports.commit': method({ access: IMPORTER, input: importSettingsSchema, output: importResultSchema }),
   /** Adds the townships and villages the roster names but the ledger lacks (next free codes). */

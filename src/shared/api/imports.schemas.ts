@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { IMPORT_FIELD_KEYS } from '../domain/import/fields';
 import { ROW_PROBLEM_CODES } from '../domain/import/problems';
+import { DIFFERENCE_KINDS } from '../domain/import/differences';
 import { PROGRAMS } from '../domain/programs';
 
 const id = z.string().min(1).max(64);
@@ -37,7 +38,7 @@ export const importProblemSchema = z.object({
 export type ImportProblem = z.infer<typeof importProblemSchema>;
 
 export const importDifferenceSchema = z.object({
-  kind: z.enum(['new', 'changed', 'unchanged', 'missing']),
+  kind: z.enum(DIFFERENCE_KINDS),
   row: z.number().int().nullable(),
   name: z.string(),
   householdId: id.nullable(),
@@ -82,7 +83,10 @@ export const importPreviewSchema = z.object({
   /** The first problems (the workbook of problems holds them all). */
   problems: z.array(importProblemSchema),
   problemCount: z.number().int(),
+  /** The first of each kind a clerk acts on (变更, 表中没有, 新增); the 差异清单 holds them all. */
   differences: z.array(importDifferenceSchema),
+  /** How many of each kind there are, listed or not. */
+  differenceCounts: z.object({ changed: z.number().int(), missing: z.number().int(), new: z.number().int() }),
   unknownRegions: z.array(z.object({ townshipName: z.string(), villageName: z.string().nullable() })),
   /** What commit would do, or why it cannot. */
   commit: z.object({ allowed: z.boolean(), reason: z.string().nullable(), summary: z.string() }),

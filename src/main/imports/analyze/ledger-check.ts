@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { canSeeTownship, type Scope } from '../../../shared/domain/roles';
 import { COVERED_STATUSES, isHouseholdProgram, type Program } from '../../../shared/domain/programs';
 import { formatYuan } from '../../../shared/domain/money';
+import type { DifferenceKind } from '../../../shared/domain/import/differences';
 import type { Executor } from '../../db/schema';
 import type { RegionIndex } from './regions';
 import { personsByIdNumbers } from '../../households/households.repository';
@@ -33,7 +34,7 @@ export interface LedgerEnrollment {
 }
 
 export interface Difference {
-  kind: 'new' | 'changed' | 'unchanged' | 'missing';
+  kind: DifferenceKind;
   row: number | null;
   name: string;
   householdId: string | null;

@@ -164,7 +164,7 @@ function PreviewBody({ preview, rereading, committing, townshipFixed, canAddRegi
       </section>
       <section className="import-section" aria-label="与台账的差异">
         <Typography.Title level={5}>与台账的差异</Typography.Title>
-        <DifferencesTable differences={preview.differences} />
+        <DifferencesTable preview={preview} stale={busy} />
       </section>
       <CommitBar preview={preview} stale={rereading} onDone={onDone} onRunning={onRunning} />
       <Typography.Link className="import-start-over" onClick={busy ? undefined : onStartOver} disabled={busy}>
