@@ -56,8 +56,21 @@ type Timing = Pick<ChildResult, 'ms' | 'cpuMs'>;
 /** What a mode answers, before the peak memory is added. */
 type Measured = Omit<ChildResult, 'peakMb'>;
 
+/**
+ * With DOUDI_BENCH_BARRIER naming a folder, the timed work starts only once another child has come to the
+ * same point: two halves of the import measured running at once, as a pipeline would run them.
+ */
+function awaitSibling(): void {
+  const folder = process.env.DOUDI_BENCH_BARRIER;
+  if (!folder) return;
+  fs.writeFileSync(path.join(folder, String(process.pid)), '');
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while (fs.readdirSync(folder).length < 2) Atomics.wait(pause, 0, 0, 2);
+}
+
 /** Times `work` by the clock and by the processor. */
 async function timed<T>(work: () => Promise<T>): Promise<{ result: T } & Timing> {
+  awaitSibling();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const result = await work();
