@@ -32,25 +32,21 @@ async function writeDifferences(out: Writable, analysis: Analysis, base: string)
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const ws = workbook.addWorksheet('与台账的差异', rosterSheetOptions());
   ws.columns = COLUMNS.map((c) => ({ width: c.width }));
-  const counts = LISTED_DIFFERENCE_KINDS.map((kind) => ({ kind, n: analysis.check.differences.filter((d) => d.kind === kind).length }));
-  const total = counts.reduce((n, c) => n + c.n, 0);
+  const listed = LISTED_DIFFERENCE_KINDS.map((kind) => ({ kind, differences: analysis.check.differences.filter((d) => d.kind === kind) }));
+  const total = listed.reduce((n, l) => n + l.differences.length, 0);
   addTitleRows(
     ws,
     COLUMNS.length,
     `${base} 与台账的差异`,
-    `${PROGRAM_SHORT_LABELS[analysis.program]}\u3000共 ${total} 项：${counts.map((c) => `${DIFFERENCE_LABELS[c.kind]} ${c.n} 项`).join('，')}`,
+    `${PROGRAM_SHORT_LABELS[analysis.program]}\u3000共 ${total} 项：${listed.map((l) => `${DIFFERENCE_LABELS[l.kind]} ${l.differences.length} 项`).join('，')}`,
     'left',
   );
-  addHeaderRow(
-    ws,
-    COLUMNS.map((c) => c.header),
-  );
+  addHeaderRow(ws, COLUMNS.map((c) => c.header));
   const styles = COLUMNS.map((c) => columnStyle(c.kind));
   const yuan = (fen: number | null) => (fen === null ? null : fen / 100);
   let written = 0;
-  for (const { kind } of counts) {
-    for (const d of analysis.check.differences) {
-      if (d.kind !== kind) continue;
+  for (const { kind, differences } of listed) {
+    for (const d of differences) {
       written += 1;
       const row = ws.addRow([written, DIFFERENCE_LABELS[kind], d.row, safeText(d.name), d.persons, yuan(d.amountFen), yuan(d.ledgerAmountFen), safeText(d.detail)]);
       styles.forEach((style, i) => (row.getCell(i + 1).style = style));

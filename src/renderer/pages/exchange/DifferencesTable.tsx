@@ -37,13 +37,12 @@ export function DifferencesTable({ preview, stale }: { preview: ImportPreview; s
   const total = LISTED_DIFFERENCE_KINDS.reduce((n, k) => n + counts[k], 0);
 
   if (total === 0) return <Typography.Text type="secondary">与台账没有差异。</Typography.Text>;
-  const shown = active ? rows.length : keyed.length;
   const of = active ? counts[active] : total;
   return (
     <>
       <div className="table-toolbar">
         <Select aria-label="按差异类型筛选" className="table-filter" allowClear placeholder="全部差异" value={active} onChange={(v: ListedKind | undefined) => setKind(v)} options={options} />
-        <span className="table-count">{of > shown ? `共 ${of} 项，此处列出前 ${shown} 项，全部见差异清单` : `共 ${of} 项`}</span>
+        <span className="table-count">{of > rows.length ? `共 ${of} 项，此处列出前 ${rows.length} 项，全部见差异清单` : `共 ${of} 项`}</span>
         <Button icon={<DownloadOutlined />} loading={download.busy} disabled={stale} onClick={() => void download.run(settingsOf(preview))}>
           下载差异清单
         </Button>
