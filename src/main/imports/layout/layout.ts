@@ -184,26 +184,27 @@ export function detectLayout(sheet: GridSheet, remembered?: (templateKey: string
   const idColumn = columns.find((c) => c.field === 'idNumber')?.index;
   const nameColumn = columns.find((c) => c.field === 'name')?.index;
   // An ID number, whole, masked (431122********1234) or as a number that lost digits (4.31122E+17).
-  const holdsId = (words: string[]) => idColumn !== undefined && ID_LIKE.test(words[idColumn] ?? '');
+  const holdsId = (row: GridRow) => idColumn !== undefined && ID_LIKE.test(compact(row.cells[idColumn]));
   // The roster ends at its 合计 or signature rows. A row after them that still holds an ID number is kept,
   // marked, and reported: dropped in silence, a 核对 would take the person for missing and propose a stop.
   let end: DataRow['afterEnd'];
   for (const row of sheet.rows.slice(bottomIndex + 1)) {
-    // Each cell compacted once for the tests below (a 100,000-row roster has a million cells).
-    const words = row.cells.map(compact);
-    const first = words.find((w) => w !== '') ?? '';
-    const id = holdsId(words);
-    if (!id && SUBTOTAL_WORDS.test(first)) continue;
-    // A footer names its signers (制表人：王五); a person's row with a remark like 待本人签字 has a name of its own.
-    const nameWord = nameColumn === undefined ? '' : (words[nameColumn] ?? '');
-    const named = nameWord !== '' && !FOOTER_WORDS.test(nameWord);
-    if (!id && (TOTAL_WORDS.test(first) || (!named && FOOTER_WORDS.test(words.join(''))))) {
-      end ??= { row: row.number, text: first.slice(0, 20) };
-      continue;
+    // A row holding an ID number is a person's: the words of the other rows tell totals, footers and headers
+    // repeated on each printed page (a 100,000-row roster has a million cells, not worth compacting each).
+    if (!holdsId(row)) {
+      const words = row.cells.map(compact);
+      const first = words.find((w) => w !== '') ?? '';
+      if (SUBTOTAL_WORDS.test(first)) continue;
+      // A footer names its signers (制表人：王五); a person's row with a remark like 待本人签字 has a name of its own.
+      const nameWord = nameColumn === undefined ? '' : (words[nameColumn] ?? '');
+      const named = nameWord !== '' && !FOOTER_WORDS.test(nameWord);
+      if (TOTAL_WORDS.test(first) || (!named && FOOTER_WORDS.test(words.join('')))) {
+        end ??= { row: row.number, text: first.slice(0, 20) };
+        continue;
+      }
+      if (end) continue;
+      if (words.filter((w) => headerWords.has(w)).length >= Math.max(2, headerWords.size / 2)) continue;
     }
-    if (end && !id) continue;
-    // A header repeated at the top of each printed page.
-    if (words.filter((w) => headerWords.has(w)).length >= Math.max(2, headerWords.size / 2)) continue;
     const filled: number[] = [];
     // The grid's own cells unless a household cell is filled down: a copy per row would double the memory.
     let cells = row.cells;

@@ -7,7 +7,7 @@
 import { GRID_LIMITS, ExcelDate, columnIndex, parseRef, type CellValue, type GridRow, type GridSheet, type MergeRange } from './grid';
 import { entryChunks, entryText, readZipDirectory, type ZipEntry } from './zip-archive';
 import { ImportRefusal } from './refusal';
-import { attributes, decodeXml, stringItemText } from './xml-text';
+import { attributes, attributeValue, decodeXml, stringItemText } from './xml-text';
 
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
@@ -93,13 +93,14 @@ async function workbookInfo(data: Buffer): Promise<WorkbookInfo> {
   return { sheets, sharedStrings, dateStyles, date1904: /<workbookPr\b[^>]*date1904="(1|true)"/.test(workbookXml), interned: new Map(), dates: new Map() };
 }
 
-function cellValue(attrs: string, inner: string | undefined, info: WorkbookInfo): CellValue {
+/** A cell's value from its type (`t`), style (`s`) and the XML inside it (undefined for `<c …/>`). */
+function cellValue(t: string | undefined, style: string | undefined, inner: string | undefined, info: WorkbookInfo): CellValue {
   if (inner === undefined) return null;
-  const a = attributes(attrs);
-  const t = a.t;
   if (t === 'inlineStr') return oneCopy(clip(stringItemText(inner)), info);
-  const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
-  if (v === undefined) return null;
+  const open = inner.indexOf('<v>');
+  const close = open < 0 ? -1 : inner.indexOf('</v>', open + 3);
+  if (close < 0) return null;
+  const v = inner.slice(open + 3, close);
   switch (t) {
     case 's':
       return clip(info.sharedStrings[Number(v)] ?? '');
@@ -112,7 +113,7 @@ function cellValue(attrs: string, inner: string | undefined, info: WorkbookInfo)
     default: {
       const n = Number(v);
       if (!Number.isFinite(n)) return clip(decodeXml(v));
-      if (a.s !== undefined && info.dateStyles.has(Number(a.s))) {
+      if (style !== undefined && info.dateStyles.has(Number(style))) {
         const day = Math.floor(n);
         const known = info.dates.get(day);
         if (known) return known;
@@ -154,8 +155,15 @@ function clip(s: string): string {
 
 /** The most rows an Excel sheet has. */
 const MAX_SHEET_ROWS = 1_048_576;
-const ROW_RE = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
-const CELL_RE = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+
+/** Where the next `<name` tag starts at or after `from` (not a longer name: `<c` is not `<col`), or -1. */
+function nextTag(text: string, name: string, from: number): number {
+  for (let i = text.indexOf(name, from); i >= 0; i = text.indexOf(name, i + 1)) {
+    const after = text.charCodeAt(i + name.length);
+    if (after === 32 || after === 62 /* > */ || after === 47 /* / */ || after === 9 || after === 10 || after === 13) return i;
+  }
+  return -1;
+}
 
 async function readSheet(data: Buffer, sheet: WorkbookInfo['sheets'][number], info: WorkbookInfo, signal?: AbortSignal): Promise<GridSheet> {
   const rows: GridRow[] = [];
@@ -168,31 +176,47 @@ async function readSheet(data: Buffer, sheet: WorkbookInfo['sheets'][number], in
   let nextRow = 1;
   let seenRows = 0;
 
+  // Complete rows are scanned in place, tag by tag (indexOf), without a regular expression or an
+  // attribute object per cell: this loop meets every cell of the sheet.
   const scanRows = (text: string) => {
-    ROW_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = ROW_RE.exec(text))) {
-      const ra = attributes(m[1]!);
+    let pos = 0;
+    for (;;) {
+      const rowStart = nextTag(text, '<row', pos);
+      if (rowStart < 0) return;
+      const rowTagEnd = text.indexOf('>', rowStart);
+      if (rowTagEnd < 0) return;
+      const rowClosed = text.charCodeAt(rowTagEnd - 1) === 47; /* <row …/> */
+      const rowEnd = rowClosed ? rowTagEnd : text.indexOf('</row>', rowTagEnd);
+      if (rowEnd < 0) return;
+      pos = rowClosed ? rowTagEnd + 1 : rowEnd + 6;
+      const r = attributeValue(text, rowStart + 4, rowClosed ? rowTagEnd - 1 : rowTagEnd, 'r');
       // Rows come in ascending order, as Excel writes them; a row number that is not one, or that goes back
       // (a damaged file), counts on from the previous row, as a missing one does.
-      const given = Number(ra.r);
-      const number = ra.r && Number.isSafeInteger(given) && given >= nextRow && given <= MAX_SHEET_ROWS ? given : nextRow;
+      const given = Number(r);
+      const number = r && Number.isSafeInteger(given) && given >= nextRow && given <= MAX_SHEET_ROWS ? given : nextRow;
       nextRow = number + 1;
       seenRows += 1;
       if (seenRows > GRID_LIMITS.maxRows * 4) throw new ImportRefusal('file_too_many_rows', `表格行数过多（超过 ${GRID_LIMITS.maxRows * 4} 行，含空行），请删除多余的空行或拆分后导入`);
-      const inner = m[2];
-      if (!inner) continue;
+      if (rowClosed) continue;
       const cells: CellValue[] = [];
       let nextCol = 0;
       let any = false;
-      CELL_RE.lastIndex = 0;
-      let c: RegExpExecArray | null;
-      while ((c = CELL_RE.exec(inner))) {
-        const ref = /\br="([A-Z]+)\d*"/.exec(c[1]!)?.[1];
-        const col = ref ? columnIndex(ref) : nextCol;
+      let at = rowTagEnd + 1;
+      for (;;) {
+        const cellStart = nextTag(text, '<c', at);
+        if (cellStart < 0 || cellStart >= rowEnd) break;
+        const cellTagEnd = text.indexOf('>', cellStart);
+        const cellClosed = text.charCodeAt(cellTagEnd - 1) === 47;
+        const attrsEnd = cellClosed ? cellTagEnd - 1 : cellTagEnd;
+        const cellEnd = cellClosed ? cellTagEnd : text.indexOf('</c>', cellTagEnd);
+        if (cellEnd < 0 || cellEnd > rowEnd) break;
+        at = cellClosed ? cellTagEnd + 1 : cellEnd + 4;
+        const ref = attributeValue(text, cellStart + 2, attrsEnd, 'r');
+        const letters = ref ? /^[A-Z]+/.exec(ref)?.[0] : undefined;
+        const col = letters ? columnIndex(letters) : nextCol;
         nextCol = col + 1;
-        if (col >= GRID_LIMITS.maxColumns) continue;
-        const value = cellValue(c[1]!, c[2], info);
+        if (col >= GRID_LIMITS.maxColumns || cellClosed) continue;
+        const value = cellValue(attributeValue(text, cellStart + 2, attrsEnd, 't'), attributeValue(text, cellStart + 2, attrsEnd, 's'), text.slice(cellTagEnd + 1, cellEnd), info);
         if (value === null || value === '') continue;
         while (cells.length < col) cells.push(null);
         cells[col] = value;

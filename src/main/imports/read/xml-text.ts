@@ -28,3 +28,31 @@ export function stringItemText(inner: string): string {
   while ((m = re.exec(body))) out += m[1];
   return decodeXml(out);
 }
+
+const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
+
+/**
+ * One attribute of a tag, read in place: `text` from `from` to `to` holds the tag's attributes. The sheet
+ * scanner asks for one or three attributes of each of a million cells, where building every tag's
+ * attribute object (`attributes`) was a quarter of reading a large roster.
+ */
+export function attributeValue(text: string, from: number, to: number, name: string): string | undefined {
+  let i = from;
+  while (i < to) {
+    while (i < to && isSpace(text.charCodeAt(i))) i++;
+    const nameStart = i;
+    while (i < to && text.charCodeAt(i) !== 61 /* = */ && !isSpace(text.charCodeAt(i))) i++;
+    const nameEnd = i;
+    while (i < to && isSpace(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) !== 61) return undefined;
+    i++;
+    while (i < to && isSpace(text.charCodeAt(i))) i++;
+    const quote = text[i];
+    if (quote !== '"' && quote !== "'") return undefined;
+    const close = text.indexOf(quote, i + 1);
+    if (close < 0 || close >= to) return undefined;
+    if (nameEnd - nameStart === name.length && text.startsWith(name, nameStart)) return decodeXml(text.slice(i + 1, close));
+    i = close + 1;
+  }
+  return undefined;
+}
