@@ -153,6 +153,13 @@ async function initialLoad(trx: Executor, analysis: Analysis, ctx: CommitContext
   const thisMonth = monthOf(env.today);
   const reviewMonths = env.policy.reviewMonths;
   const pending = new PendingRows();
+  // Initials by name for this batch only (pinyin-pro segments each name, some 5 µs; rosters repeat names).
+  const initials = new Map<string, string>();
+  const initialsOf = (name: string) => {
+    let known = initials.get(name);
+    if (known === undefined) initials.set(name, (known = nameInitials(name)));
+    return known;
+  };
   const standardIds = new Map<string, string | null>();
   const standardId = async (item: string | null, month: string) => {
     if (!item) return null;
@@ -197,7 +204,7 @@ async function initialLoad(trx: Executor, analysis: Analysis, ctx: CommitContext
         health: null,
         school_status: null,
         notes: null,
-        name_initials: nameInitials(m.name),
+        name_initials: initialsOf(m.name),
         id_rev: reversed(m.idNumber!),
         deceased_on: null,
         import_batch_id: batchId,

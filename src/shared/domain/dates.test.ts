@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addYears, ageOn, isValidIsoDate, lastDayOf, latestBirthForAge } from './dates';
+import { addDays, addYears, ageOn, daysInMonth, isValidIsoDate, lastDayOf, latestBirthForAge } from './dates';
 
 describe('calendar dates', () => {
   it('finds who has reached an age by comparing birth dates as text, as ageOn counts', () => {
@@ -21,5 +21,10 @@ describe('calendar dates', () => {
     expect(addYears('2028-02-29', -1)).toBe('2027-02-28');
     expect(addYears('2028-02-29', -4)).toBe('2024-02-29');
     for (let y = 1900; y < 2100; y++) expect(isValidIsoDate(addYears('2024-02-29', y - 2024))).toBe(true);
+  });
+
+  it('counts the days of every month of the Gregorian calendar, leap centuries included', () => {
+    for (let y = 1600; y <= 2400; y++) for (let m = 1; m <= 12; m++) expect(daysInMonth(y, m)).toBe(new Date(Date.UTC(y, m, 0)).getUTCDate());
+    expect([1900, 2000, 2024, 2026].map((y) => isValidIsoDate(`${y}-02-29`))).toEqual([false, true, true, false]);
   });
 });

@@ -9,8 +9,10 @@ export function isValidIsoDate(value: string): boolean {
   return d <= daysInMonth(y, mo);
 }
 
+/** Days of a month of the Gregorian calendar (counted, not asked of a Date: an import checks a date in every row). */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Whole years between a birth date and a date (a birthday on `on` counts as reached). */
