@@ -32,4 +32,25 @@ describe('bulk inserts', () => {
     await expect(insertMany(db, 'import_mappings', [{ township_key: 'k', template_key: 't', mapping: '{}', updated_at: '2026-11-02' }])).rejects.toThrow(/UNIQUE/);
     await insertMany(db, 'import_mappings', []);
   });
+
+  it('writes a column with one value in every row of a statement, and one left empty, as the rows gave them', async () => {
+    const t = await createCounty();
+    ledger = t;
+    const db = t.backend.store.db;
+    const before = await db.selectFrom('calendar_days').select('date').execute();
+    // 6 columns: 666 rows a statement. In the first, updated_at is the same in every row (bound once) and
+    // in the second it varies (bound per row); source is the same throughout, updated_by empty throughout.
+    const rows = Array.from({ length: 1000 }, (_, i) => ({
+      date: `2031-${String(i).padStart(4, '0')}`,
+      kind: i % 3 ? 'holiday' : 'workday',
+      name: `假日${i}`,
+      source: 'local',
+      updated_by: null,
+      updated_at: i < 666 ? '2026-11-01' : `2026-11-${String(2 + (i % 20)).padStart(2, '0')}`,
+    }));
+    await insertMany(db, 'calendar_days', rows);
+    const back = await db.selectFrom('calendar_days').select(['date', 'kind', 'name', 'source', 'updated_by', 'updated_at']).where('date', 'like', '2031-%').orderBy('date').execute();
+    expect(back).toEqual(rows);
+    expect((await db.selectFrom('calendar_days').select('date').execute()).length).toBe(before.length + rows.length);
+  });
 });

@@ -5,8 +5,8 @@
  * prepared by the statement cache, and the values are bound as they are. Every row must have the
  * columns of the first.
  *
- * Binding is most of what a bulk insert costs the driver (about 0.3 µs a value, as much as SQLite's own
- * work on the row), and most columns of a batch hold one value in every row: its time stamps, its batch,
+ * Binding costs the driver about 0.3 µs a value, together about as much as SQLite's own work on the
+ * row, and most columns of a batch hold one value in every row: its time stamps, its batch,
  * its program, the columns it leaves empty. A column with one value throughout a chunk is bound once for
  * the whole statement, or written as NULL when it is empty: `insert … select <shared>, column1, … from
  * (values <the rows' own values>)`. (The driver binds only anonymous parameters, in order, so one `?N`

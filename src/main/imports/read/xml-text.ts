@@ -10,15 +10,6 @@ export function decodeXml(s: string): string {
     .replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
-/** Attributes of one tag's attribute text: name="value" pairs (namespace prefixes kept). */
-export function attributes(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /([\w:.-]+)\s*=\s*"([^"]*)"|([\w:.-]+)\s*=\s*'([^']*)'/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) out[m[1] ?? m[3]!] = decodeXml(m[2] ?? m[4]!);
-  return out;
-}
-
 /** The text of a string item (<si> or <is>): its <t> runs, without phonetic guides (<rPh>) that WPS adds. */
 export function stringItemText(inner: string): string {
   const body = inner.indexOf('<rPh') >= 0 ? inner.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : inner;
@@ -32,11 +23,12 @@ export function stringItemText(inner: string): string {
 const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
 
 /**
- * One attribute of a tag, read in place: `text` from `from` to `to` holds the tag's attributes. The sheet
- * scanner asks for one or three attributes of each of a million cells, where building every tag's
- * attribute object (`attributes`) was a quarter of reading a large roster.
+ * The one reading of a tag's attributes: calls `visit` with the bounds of each name="value" (or 'value')
+ * pair in `text` from `from` to `to`, in order, until it answers true. A damaged pair ends the scan
+ * rather than being read across. Nothing is copied here: the sheet scanner asks for one attribute of each
+ * of a million cells, where building every tag's attribute object was a quarter of reading a large roster.
  */
-export function attributeValue(text: string, from: number, to: number, name: string): string | undefined {
+function scanAttributes(text: string, from: number, to: number, visit: (nameStart: number, nameEnd: number, valueStart: number, valueEnd: number) => boolean): void {
   let i = from;
   while (i < to) {
     while (i < to && isSpace(text.charCodeAt(i))) i++;
@@ -44,15 +36,35 @@ export function attributeValue(text: string, from: number, to: number, name: str
     while (i < to && text.charCodeAt(i) !== 61 /* = */ && !isSpace(text.charCodeAt(i))) i++;
     const nameEnd = i;
     while (i < to && isSpace(text.charCodeAt(i))) i++;
-    if (text.charCodeAt(i) !== 61) return undefined;
+    if (text.charCodeAt(i) !== 61) return;
     i++;
     while (i < to && isSpace(text.charCodeAt(i))) i++;
     const quote = text[i];
-    if (quote !== '"' && quote !== "'") return undefined;
+    if (quote !== '"' && quote !== "'") return;
     const close = text.indexOf(quote, i + 1);
-    if (close < 0 || close >= to) return undefined;
-    if (nameEnd - nameStart === name.length && text.startsWith(name, nameStart)) return decodeXml(text.slice(i + 1, close));
+    if (close < 0 || close >= to) return;
+    if (visit(nameStart, nameEnd, i + 1, close)) return;
     i = close + 1;
   }
-  return undefined;
+}
+
+/** Attributes of one tag's attribute text: name="value" pairs (namespace prefixes kept). */
+export function attributes(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  scanAttributes(text, 0, text.length, (nameStart, nameEnd, valueStart, valueEnd) => {
+    out[text.slice(nameStart, nameEnd)] = decodeXml(text.slice(valueStart, valueEnd));
+    return false;
+  });
+  return out;
+}
+
+/** One attribute of the tag whose attribute text lies in `text` from `from` to `to`, read in place. */
+export function attributeValue(text: string, from: number, to: number, name: string): string | undefined {
+  let value: string | undefined;
+  scanAttributes(text, from, to, (nameStart, nameEnd, valueStart, valueEnd) => {
+    if (nameEnd - nameStart !== name.length || !text.startsWith(name, nameStart)) return false;
+    value = decodeXml(text.slice(valueStart, valueEnd));
+    return true;
+  });
+  return value;
 }
