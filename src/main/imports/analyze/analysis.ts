@@ -4,15 +4,16 @@
  * commit reuses the preview's while nothing it depends on has changed, else runs it again (imports.service).
  */
 import { AppError } from '../../../shared/api/errors';
-import { isHouseholdProgram, type Program } from '../../../shared/domain/programs';
+import { type Program } from '../../../shared/domain/programs';
 import { parseCategory } from '../../../shared/domain/import/values';
 import type { Scope } from '../../../shared/domain/roles';
 import type { Executor } from '../../db/schema';
 import type { Grid } from '../read/grid';
 import { ImportRefusal } from '../read/refusal';
 import { detectLayout, type Mapping, type SheetLayout } from '../layout/layout';
-import { checkAgainstLedger, type LedgerCheck, type Purpose } from './ledger-check';
-import { fieldColumns, markErrors, parseRows } from './parse-rows';
+import { LedgerChecker, type LedgerCheck, type Purpose } from './ledger-check';
+import { fieldColumns, RowParser } from './parse-rows';
+import { ProblemLog } from './problem-log';
 import { programInText } from './detect-program';
 import { loadRegionIndex, townshipInText } from './regions';
 import type { ParsedHousehold, Problem } from './types';
@@ -27,7 +28,12 @@ export interface AnalysisOptions {
   purpose: Purpose;
   scope: Scope;
   today: string;
+  /** Households checked against the ledger at a time (tests cut a roster finely to show chunks change nothing). */
+  chunkHouseholds?: number;
 }
+
+/** Households read before they are checked against the ledger together: a few queries per chunk, not per household. */
+const CHECK_CHUNK = 2000;
 
 export interface Totals {
   households: number;
@@ -90,10 +96,27 @@ export async function analyzeGrid(db: Executor, grid: Grid, options: AnalysisOpt
   // A children's roster is of one kind, named in its title: 留守 (under 16) or 困境 (under 18).
   const kinds = ['留守', '困境', '流动'].filter((word) => layout.title.includes(word));
   const titleCategory = program === 'child_care' && kinds.length === 1 ? parseCategory(program, kinds[0]!) : null;
-  const { households, problems } = parseRows(layout, { program, today: options.today, titleCategory });
-  if (options.purpose === 'initial_load' && CASH_PROGRAMS.has(program)) requireAmounts(households, problems, layout, program);
-  const check = await checkAgainstLedger(db, households, problems, fieldColumns(layout), regions, { program, purpose: options.purpose, townshipId, scope: options.scope });
-  markErrors(households, problems);
+  const log = new ProblemLog();
+  const parser = new RowParser(layout, { program, today: options.today, titleCategory, amountsRequired: options.purpose === 'initial_load' && CASH_PROGRAMS.has(program) }, log);
+  const checker = new LedgerChecker(db, fieldColumns(layout), regions, { program, purpose: options.purpose, townshipId, scope: options.scope }, log);
+  const households: ParsedHousehold[] = [];
+  let checked = 0;
+  const checkUpTo = async (end: number) => {
+    await checker.check(households.slice(checked, end));
+    checked = end;
+  };
+  for (const r of layout.rows) {
+    const completed = parser.push(r);
+    if (!completed) continue;
+    households.push(completed);
+    if (households.length - checked === (options.chunkHouseholds ?? CHECK_CHUNK)) await checkUpTo(households.length);
+  }
+  const { last, heldBackLate } = parser.finish();
+  if (last) households.push(last);
+  await checkUpTo(households.length);
+  checker.withdraw(heldBackLate);
+  const check = await checker.finish();
+  const problems = log.list;
   problems.sort((a, b) => a.row - b.row || (a.col ?? -1) - (b.col ?? -1));
   return {
     sheetIndex,
@@ -135,21 +158,6 @@ function findLayout(grid: Grid, options: AnalysisOptions, remembered: Map<string
 
 /** 建账 enters amounts as they are paid: a cash program's roster must say how much. */
 const CASH_PROGRAMS: ReadonlySet<Program> = new Set(['dibao', 'tekun', 'orphan', 'de_facto_orphan', 'gaoling', 'dibao_edge', 'elder_subsidy']);
-
-function requireAmounts(households: ParsedHousehold[], problems: Problem[], layout: SheetLayout, program: Program) {
-  const col = layout.columns.find((c) => c.field === 'amount')?.index ?? null;
-  const flagged = new Set(problems.filter((p) => p.col === col && (p.code === 'amount_not_number' || p.code === 'missing_required')).map((p) => p.row));
-  const message = col === null ? '表中没有月保障金额列（或未对应）：建账须填写每户的金额' : '月保障金额为空';
-  for (const h of households) {
-    if (isHouseholdProgram(program) || h.members.length === 1) {
-      if (h.amountFen !== null || flagged.has(h.firstRow)) continue;
-      problems.push({ row: h.firstRow, col, code: 'missing_required', severity: 'error', message, householdLevel: true });
-    } else {
-      // A person program in household blocks pays each member their own amount, on their own row.
-      for (const m of h.members) if (m.amountFen === null && !flagged.has(m.row)) problems.push({ row: m.row, col, code: 'missing_required', severity: 'error', message: `${message}（每人须填写自己的金额）` });
-    }
-  }
-}
 
 function totalsOf(households: ParsedHousehold[], problems: Problem[], check: LedgerCheck): Totals {
   const persons = households.reduce((n, h) => n + h.members.length, 0);

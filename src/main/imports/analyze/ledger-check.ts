@@ -15,7 +15,7 @@ import { whereRegistered } from '../../households/households.service';
 import { coveringEnrollments } from '../../enrollments/enrollments.repository';
 import { conflictsIn, type CoveringEnrollment } from '../../enrollments/enrollments.service';
 import type { ParsedHousehold, Problem, FieldColumns } from './types';
-import { markErrors } from './parse-rows';
+import type { ProblemLog } from './problem-log';
 
 export type Purpose = 'initial_load' | 'reconcile';
 
@@ -80,13 +80,27 @@ async function coveringByPerson(db: Executor, personIds: string[]): Promise<Map<
 /** Covered enrollments of the program in these townships, with their members: what the roster should list. */
 export async function programEnrollments(db: Executor, program: Program, townshipIds: string[]): Promise<LedgerEnrollment[]> {
   if (townshipIds.length === 0) return [];
-  const rows = await db
+  return withMembers(db, await enrollmentRows(db).where('e.program', '=', program).where('e.township_id', 'in', townshipIds).where('e.status', 'in', [...COVERED]).execute());
+}
+
+/** Covered enrollments of the program in these households (by index, not by program and status: they are few). */
+async function householdsEnrollments(db: Executor, program: Program, householdIds: string[]): Promise<LedgerEnrollment[]> {
+  const rows = [];
+  for (let i = 0; i < householdIds.length; i += CHUNK) rows.push(...(await enrollmentRows(db).where('e.household_id', 'in', householdIds.slice(i, i + CHUNK)).execute()));
+  return withMembers(
+    db,
+    rows.filter((r) => r.program === program && COVERED.includes(r.status)),
+  );
+}
+
+function enrollmentRows(db: Executor) {
+  return db
     .selectFrom('enrollments as e')
-    .select(['e.id', 'e.household_id', 'e.township_id', 'e.person_id', 'e.status', 'e.monthly_amount_fen', 'e.category', sql<string | null>`(select name from persons where id = coalesce(e.person_id, (select head_person_id from households where id = e.household_id)))`.as('head_name')])
-    .where('e.program', '=', program)
-    .where('e.township_id', 'in', townshipIds)
-    .where('e.status', 'in', [...COVERED])
-    .execute();
+    .select(['e.id', 'e.program', 'e.household_id', 'e.township_id', 'e.person_id', 'e.status', 'e.monthly_amount_fen', 'e.category', sql<string | null>`(select name from persons where id = coalesce(e.person_id, (select head_person_id from households where id = e.household_id)))`.as('head_name')])
+    .orderBy('e.id');
+}
+
+async function withMembers(db: Executor, rows: Awaited<ReturnType<ReturnType<typeof enrollmentRows>['execute']>>): Promise<LedgerEnrollment[]> {
   const members = new Map<string, string[]>();
   for (let i = 0; i < rows.length; i += CHUNK) {
     const ms = await db.selectFrom('enrollment_members').select(['enrollment_id', 'person_id']).where('enrollment_id', 'in', rows.slice(i, i + CHUNK).map((r) => r.id)).execute();
@@ -109,84 +123,140 @@ export async function programEnrollments(db: Executor, program: Program, townshi
   }));
 }
 
-export async function checkAgainstLedger(db: Executor, households: ParsedHousehold[], problems: Problem[], cols: FieldColumns, regions: RegionIndex, options: CheckOptions): Promise<LedgerCheck> {
-  const { program, purpose } = options;
-  const add = (row: number, col: number | undefined, code: Problem['code'], message: string, severity: Problem['severity'] = 'error', householdLevel = false) =>
-    problems.push({ row, col: col ?? null, code, severity, message, ...(householdLevel ? { householdLevel } : {}) });
-  const unknown = new Map<string, { townshipName: string; villageName: string | null }>();
+/**
+ * Checks a roster's households against the ledger a chunk at a time, in the roster's order (check), then
+ * lists what the ledger holds that the roster lacks (finish). A household's verdict depends only on itself
+ * and the ledger, never on how the roster is cut into chunks.
+ */
+export class LedgerChecker {
+  readonly matched: (string | null)[] = [];
+  readonly ledgerPersons = new Map<string, LedgerPerson>();
+  private differences: Difference[] = [];
+  private readonly unknown = new Map<string, { townshipName: string; villageName: string | null }>();
+  private readonly townshipIds = new Set<string>();
+  /** Enrollments the roster lists (unchanged or changed): the rest of the townships' are missing from it. */
+  private readonly seen = new Set<string>();
 
-  // Regions first: every household needs a township; a village the ledger lacks is a warning.
-  for (const h of households) {
+  constructor(
+    private readonly db: Executor,
+    private readonly cols: FieldColumns,
+    private readonly regions: RegionIndex,
+    private readonly options: CheckOptions,
+    private readonly log: ProblemLog,
+  ) {}
+
+  private add(row: number, col: number | undefined, code: Problem['code'], message: string, severity: Problem['severity'] = 'error', householdLevel = false) {
+    this.log.add({ row, col: col ?? null, code, severity, message, ...(householdLevel ? { householdLevel } : {}) });
+  }
+
+  async check(households: ParsedHousehold[]): Promise<void> {
+    const { db, cols, options } = this;
+    const { program, purpose } = options;
+    for (const h of households) this.placeInRegion(h);
+    const ids = households.flatMap((h) => h.members.map((m) => m.idNumber).filter((x): x is string => x !== null));
+    const persons = new Map((await personsByIdNumbers(db, ids)).map((p) => [p.id_number, p]));
+    for (const [id, p] of persons) this.ledgerPersons.set(id, p);
+    const covering = await coveringByPerson(db, [...persons.values()].map((p) => p.id));
+    const matched: (string | null)[] = [];
+    for (const h of households) {
+      // A household is the ledger's household of its head: with a new head it is a new household, and a
+      // member already registered elsewhere is a duplicate. Without a head, or with a head whose ID cannot be
+      // read (its own error holds the household back), any registered member decides.
+      const head = h.members.find((m) => m.relation === 'self');
+      const anchor = head?.idNumber ? (persons.has(head.idNumber) ? head : undefined) : h.members.find((m) => m.idNumber && persons.has(m.idNumber));
+      const householdId = anchor ? persons.get(anchor.idNumber!)!.household_id : null;
+      matched.push(householdId);
+      for (const m of h.members) {
+        const p = m.idNumber ? persons.get(m.idNumber) : undefined;
+        if (!p) continue;
+        if (p.household_id !== householdId) {
+          this.add(m.row, cols.idNumber, 'duplicate_in_ledger', `${whereRegistered(p)}，与本表同户的其他人不在一户，同一人不能登记在两户`, 'error', true);
+          continue;
+        }
+        if (h.townshipId && p.township_id !== h.townshipId) {
+          this.add(m.row, cols.idNumber, 'duplicate_in_ledger', `${whereRegistered(p)}（另一乡镇），请先办理迁移`, 'error', true);
+          continue;
+        }
+        // A reconciliation expects the program itself; only the programs it excludes conflict.
+        const held = (covering.get(p.id) ?? []).filter((e) => purpose === 'initial_load' || e.program !== program);
+        const conflicts = conflictsIn(held, program, h.townshipId ?? '');
+        for (const c of conflicts) this.add(m.row, cols.idNumber, 'program_conflict', c.message, 'error', true);
+        if (conflicts.length === 0 && purpose === 'initial_load') this.add(m.row, cols.idNumber, 'duplicate_in_ledger', `${whereRegistered(p)}，将沿用已有档案`, 'warning');
+      }
+    }
+    for (const h of households) this.log.mark(h);
+    this.matched.push(...matched);
+    // The enrollments these households could be listed under: of their ledger households (a person program's
+    // enrollment belongs to its person's household).
+    const ledgerHouseholds = new Set<string>();
+    households.forEach((h, i) => {
+      if (h.hasError) return;
+      if (isHouseholdProgram(program)) {
+        if (matched[i]) ledgerHouseholds.add(matched[i]!);
+      } else for (const m of h.members) if (m.idNumber && persons.get(m.idNumber)?.household_id) ledgerHouseholds.add(persons.get(m.idNumber)!.household_id!);
+    });
+    const enrollments = await householdsEnrollments(db, program, [...ledgerHouseholds]);
+    this.differences.push(...compare(households, matched, persons, enrollments, program, this.seen));
+  }
+
+  /** Where the household belongs: every household needs a township; a village the ledger lacks is a warning. */
+  private placeInRegion(h: ParsedHousehold): void {
+    const { cols, regions, options } = this;
     let townshipId = options.townshipId;
     if (h.townshipText) {
       const found = regions.townshipByName(h.townshipText);
       if (found) townshipId = found;
       else if (!options.townshipId) {
-        unknown.set(h.townshipText, { townshipName: h.townshipText, villageName: null });
-        add(h.firstRow, cols.township, 'region_unknown', `乡镇（街道）“${h.townshipText}”不在区划台账中，可在预览中添加`, 'warning');
+        this.unknown.set(h.townshipText, { townshipName: h.townshipText, villageName: null });
+        this.add(h.firstRow, cols.township, 'region_unknown', `乡镇（街道）“${h.townshipText}”不在区划台账中，可在预览中添加`, 'warning');
       }
     }
     if (!townshipId) {
-      add(h.firstRow, cols.township, 'missing_required', '无法确定所属乡镇（街道）：请在导入设置中选择乡镇，或在表格中填写乡镇列', 'error', true);
-      continue;
+      this.add(h.firstRow, cols.township, 'missing_required', '无法确定所属乡镇（街道）：请在导入设置中选择乡镇，或在表格中填写乡镇列', 'error', true);
+      return;
     }
     if (options.scope.kind === 'township' && townshipId !== options.scope.townshipId) {
-      add(h.firstRow, cols.township, 'township_mismatch', `这一户属于${regions.townshipName(townshipId)}，只能导入本乡镇（街道）的人员`, 'error', true);
+      this.add(h.firstRow, cols.township, 'township_mismatch', `这一户属于${regions.townshipName(townshipId)}，只能导入本乡镇（街道）的人员`, 'error', true);
     }
     h.townshipId = townshipId;
+    this.townshipIds.add(townshipId);
     if (h.villageText) {
       h.villageId = regions.villageByName(townshipId, h.villageText);
       if (!h.villageId) {
-        unknown.set(`${townshipId}|${h.villageText}`, { townshipName: regions.townshipName(townshipId), villageName: h.villageText });
-        add(h.firstRow, cols.village, 'region_unknown', `村（社区）“${h.villageText}”不在${regions.townshipName(townshipId)}的区划台账中，可在预览中添加`, 'warning');
+        this.unknown.set(`${townshipId}|${h.villageText}`, { townshipName: regions.townshipName(townshipId), villageName: h.villageText });
+        this.add(h.firstRow, cols.village, 'region_unknown', `村（社区）“${h.villageText}”不在${regions.townshipName(townshipId)}的区划台账中，可在预览中添加`, 'warning');
       }
     }
   }
 
-  const ids = households.flatMap((h) => h.members.map((m) => m.idNumber).filter((x): x is string => x !== null));
-  const persons = new Map((await personsByIdNumbers(db, ids)).map((p) => [p.id_number, p]));
-  const covering = await coveringByPerson(db, [...persons.values()].map((p) => p.id));
-  const matched: (string | null)[] = [];
+  /** Households checked before a problem found later held them back: what they differ in is not counted. */
+  withdraw(households: ParsedHousehold[]): void {
+    const rows = new Set(households.flatMap((h) => [h.firstRow, ...h.members.map((m) => m.row)]));
+    this.differences = this.differences.filter((d) => {
+      if (d.row === null || !rows.has(d.row)) return true;
+      if (d.enrollmentId) this.seen.delete(d.enrollmentId);
+      return false;
+    });
+  }
 
-  households.forEach((h) => {
-    // A household is the ledger's household of its head: with a new head it is a new household, and a
-    // member already registered elsewhere is a duplicate. Without a head, or with a head whose ID cannot be
-    // read (its own error holds the household back), any registered member decides.
-    const head = h.members.find((m) => m.relation === 'self');
-    const anchor = head?.idNumber ? (persons.has(head.idNumber) ? head : undefined) : h.members.find((m) => m.idNumber && persons.has(m.idNumber));
-    const householdId = anchor ? persons.get(anchor.idNumber!)!.household_id : null;
-    matched.push(householdId);
-    for (const m of h.members) {
-      const p = m.idNumber ? persons.get(m.idNumber) : undefined;
-      if (!p) continue;
-      if (p.household_id !== householdId) {
-        add(m.row, cols.idNumber, 'duplicate_in_ledger', `${whereRegistered(p)}，与本表同户的其他人不在一户，同一人不能登记在两户`, 'error', true);
-        continue;
-      }
-      if (h.townshipId && p.township_id !== h.townshipId) {
-        add(m.row, cols.idNumber, 'duplicate_in_ledger', `${whereRegistered(p)}（另一乡镇），请先办理迁移`, 'error', true);
-        continue;
-      }
-      // A reconciliation expects the program itself; only the programs it excludes conflict.
-      const held = (covering.get(p.id) ?? []).filter((e) => purpose === 'initial_load' || e.program !== program);
-      const conflicts = conflictsIn(held, program, h.townshipId ?? '');
-      for (const c of conflicts) add(m.row, cols.idNumber, 'program_conflict', c.message, 'error', true);
-      if (conflicts.length === 0 && purpose === 'initial_load') add(m.row, cols.idNumber, 'duplicate_in_ledger', `${whereRegistered(p)}，将沿用已有档案`, 'warning');
+  /** The check of the whole roster, with the enrollments of its townships it does not list. */
+  async finish(): Promise<LedgerCheck> {
+    const { options } = this;
+    const townshipIds = [...this.townshipIds];
+    if (options.townshipId && !this.townshipIds.has(options.townshipId)) townshipIds.push(options.townshipId);
+    // Rows naming another township are errors for a township clerk; its enrollments are not theirs to list as missing.
+    const reachable = townshipIds.filter((t) => canSeeTownship(options.scope, t));
+    for (const e of await programEnrollments(this.db, options.program, reachable)) {
+      if (this.seen.has(e.id)) continue;
+      this.differences.push({ kind: 'missing', row: null, name: e.headName ?? '', householdId: e.householdId, enrollmentId: e.id, persons: e.members.length, amountFen: null, ledgerAmountFen: e.amountFen, detail: `台账在保（${e.members.length} 人，${fmt(e.amountFen)}），本表中没有` });
     }
-  });
-
-  const townshipIds = [...new Set(households.map((h) => h.townshipId).filter((t): t is string => t !== null))];
-  if (options.townshipId && !townshipIds.includes(options.townshipId)) townshipIds.push(options.townshipId);
-  // Rows naming another township are errors for a township clerk; its enrollments are not theirs to list as missing.
-  const reachable = townshipIds.filter((t) => canSeeTownship(options.scope, t));
-  markErrors(households, problems);
-  const differences = compare(households, matched, persons, await programEnrollments(db, program, reachable), program);
-  return { matched, ledgerPersons: persons, differences, unknownRegions: [...unknown.values()] };
+    return { matched: this.matched, ledgerPersons: this.ledgerPersons, differences: this.differences, unknownRegions: [...this.unknown.values()] };
+  }
 }
 
-function compare(households: ParsedHousehold[], matched: (string | null)[], persons: Map<string, LedgerPerson>, enrollments: LedgerEnrollment[], program: Program): Difference[] {
+/** What each household (or person) without errors differs in from the enrollment it is listed under, marking those seen. */
+function compare(households: ParsedHousehold[], matched: (string | null)[], persons: Map<string, LedgerPerson>, enrollments: LedgerEnrollment[], program: Program, seen: Set<string>): Difference[] {
   const out: Difference[] = [];
-  const seen = new Set<string>();
   const byHousehold = new Map<string, LedgerEnrollment>();
   const byPerson = new Map<string, LedgerEnrollment>();
   for (const e of enrollments) {
@@ -236,10 +306,6 @@ function compare(households: ParsedHousehold[], matched: (string | null)[], pers
       }
     }
   });
-  for (const e of enrollments) {
-    if (seen.has(e.id)) continue;
-    out.push({ kind: 'missing', row: null, name: e.headName ?? '', householdId: e.householdId, enrollmentId: e.id, persons: e.members.length, amountFen: null, ledgerAmountFen: e.amountFen, detail: `台账在保（${e.members.length} 人，${fmt(e.amountFen)}），本表中没有` });
-  }
   return out;
 }
 

@@ -13,6 +13,7 @@ import { cellText } from '../layout/cell-text';
 import type { DataRow, SheetLayout } from '../layout/layout';
 import { lostLastDigits, readAccount, readAmount, readCount, readDate, readIdNumber, readMonth } from './cell-values';
 import type { FieldColumns, ParsedHousehold, ParsedPerson, Problem } from './types';
+import { ProblemLog } from './problem-log';
 
 const MAX_LENGTH: Partial<Record<ImportField, number>> = { name: 50, address: 200, notes: 500, village: 60, township: 60, headName: 50, bankName: 60, phone: 40, category: 40 };
 const DEFAULT_MAX = 100;
@@ -23,37 +24,66 @@ export interface ParseOptions {
   today: string;
   /** The category the title names (农村留守儿童花名册), for households whose row names none. */
   titleCategory?: string | null;
+  /** Every household (or, in a person program, every person) must have an amount: a 建账 of a cash program. */
+  amountsRequired?: boolean;
 }
 
-export function fieldColumns(layout: SheetLayout): FieldColumns {
+export function fieldColumns(layout: Pick<SheetLayout, 'columns'>): FieldColumns {
   const cols: FieldColumns = {};
   for (const c of layout.columns) if (c.field && cols[c.field] === undefined) cols[c.field] = c.index;
   return cols;
 }
 
-/** Households must never be cut apart: a row continues the block above while its household cells are merged or blank. */
-export function parseRows(layout: SheetLayout, options: ParseOptions): { households: ParsedHousehold[]; problems: Problem[] } {
-  const cols = fieldColumns(layout);
-  const problems: Problem[] = [];
-  const households: ParsedHousehold[] = [];
-  const add = (row: number, field: ImportField | null, code: RowProblemCode, message: string, severity: Severity = 'error') =>
-    problems.push({
+/**
+ * Reads data rows one at a time, in the sheet's order, into households. Households must never be cut
+ * apart: a row continues the block above while its household cells are merged or blank, so a household is
+ * complete only when the next one starts (push) or the rows end (finish). Its problems are then all in the
+ * log, except lost digits, which only the whole ID column shows (finish).
+ */
+export class RowParser {
+  private readonly cols: FieldColumns;
+  private readonly keyField: ImportField | null;
+  private readonly blockLayout: boolean;
+  private current: ParsedHousehold | null = null;
+  private currentAfterEnd = false;
+  private previousKey = '';
+  /** The first row of each ID number met. */
+  private readonly seen = new Map<string, number>();
+  /** IDs in the ID column that lost digits, and members whose ID ends in 000 (with their households). */
+  private lost = 0;
+  private readonly endingInZeros: { member: ParsedPerson; household: ParsedHousehold }[] = [];
+  /** Rows whose amount was flagged unreadable or missing (建账 does not flag them twice). */
+  private readonly amountFlagged = new Set<number>();
+
+  constructor(
+    layout: Pick<SheetLayout, 'columns' | 'mergedBlocks'>,
+    private readonly options: ParseOptions,
+    private readonly log: ProblemLog,
+  ) {
+    const cols = (this.cols = fieldColumns(layout));
+    this.keyField = cols.headIdNumber !== undefined ? 'headIdNumber' : cols.headName !== undefined ? 'headName' : cols.seq !== undefined ? 'seq' : null;
+    this.blockLayout = this.keyField !== null && (cols.relation !== undefined || this.keyField !== 'seq' || layout.mergedBlocks);
+  }
+
+  private readonly add: Add = (row, field, code, message, severity = 'error') => {
+    if (field === 'amount' && (code === 'amount_not_number' || code === 'missing_required')) this.amountFlagged.add(row);
+    if (field === 'idNumber' && code === 'id_scientific_notation') this.lost += 1;
+    this.log.add({
       row,
-      col: field === null ? null : (cols[field] ?? null),
+      col: field === null ? null : (this.cols[field] ?? null),
       code,
       severity,
       message,
       ...(code === 'household_without_head' || (field !== null && IMPORT_FIELDS[field].level === 'household') ? { householdLevel: true } : {}),
     });
-  const cell = (r: DataRow, f: ImportField): CellValue => (cols[f] === undefined ? null : (r.cells[cols[f]] ?? null));
-  const text = (r: DataRow, f: ImportField) => cleanText(cellText(cell(r, f)));
-  const keyField: ImportField | null = cols.headIdNumber !== undefined ? 'headIdNumber' : cols.headName !== undefined ? 'headName' : cols.seq !== undefined ? 'seq' : null;
-  const blockLayout = keyField !== null && (cols.relation !== undefined || keyField !== 'seq' || layout.rows.some((r) => r.merged));
+  };
 
-  let current: ParsedHousehold | null = null;
-  let currentAfterEnd = false;
-  let previousKey = '';
-  for (const r of layout.rows) {
+  private readonly cell: Cell = (r, f) => (this.cols[f] === undefined ? null : (r.cells[this.cols[f]] ?? null));
+  private readonly text = (r: DataRow, f: ImportField) => cleanText(cellText(this.cell(r, f)));
+
+  /** Reads the row; answers the household it completes by starting the next one, if it does. */
+  push(r: DataRow): ParsedHousehold | null {
+    const { cols, keyField, options, add, cell, text } = this;
     for (const [field, index] of Object.entries(cols) as [ImportField, number][]) {
       const v = r.cells[index];
       const max = MAX_LENGTH[field] ?? DEFAULT_MAX;
@@ -63,24 +93,26 @@ export function parseRows(layout: SheetLayout, options: ParseOptions): { househo
     if (r.afterEnd) add(r.number, null, 'row_after_end', `这一行在第 ${r.afterEnd.row} 行“${r.afterEnd.text}”之后，无法确定是否属于本名册：属于的请移到合计行之上，不属于的请删除`);
     const keyText = keyField ? text(r, keyField) : '';
     const keyMerged = keyField !== null && Boolean(r.merged?.has(cols[keyField]!));
+    const current = this.current;
     const continues =
-      blockLayout &&
+      this.blockLayout &&
       current !== null &&
       // No household runs on across the roster's end.
-      Boolean(r.afterEnd) === currentAfterEnd &&
+      Boolean(r.afterEnd) === this.currentAfterEnd &&
       (keyMerged ||
         // A blank key continues the block in a household program's roster (members under their household's
         // cells); in a person program's only a member's relation does: each elder or child is a row of their own.
         (keyText === '' && (isHouseholdProgram(options.program) || (person.relation !== null && person.relation !== 'self'))) ||
-        (keyText === previousKey && keyText !== '' && keyField !== 'seq') ||
+        (keyText === this.previousKey && keyText !== '' && keyField !== 'seq') ||
         (keyField === 'seq' && person.relation !== null && person.relation !== 'self' && !r.merged)) &&
       !(person.relation === 'self' && current.members.some((m) => m.relation === 'self') && !keyMerged);
+    let completed: ParsedHousehold | null = null;
     if (!continues) {
-      current = newHousehold(r, cell, text, add, options);
-      currentAfterEnd = Boolean(r.afterEnd);
-      households.push(current);
+      if (current) completed = this.complete(current);
+      this.current = newHousehold(r, cell, text, add, options);
+      this.currentAfterEnd = Boolean(r.afterEnd);
     }
-    if (keyText) previousKey = keyText;
+    if (keyText) this.previousKey = keyText;
     const amountMerged = cols.amount !== undefined && Boolean(r.merged?.has(cols.amount));
     if (continues && amountProblem && !amountMerged) add(r.number, 'amount', amountProblem.code, amountProblem.message);
     // A person program pays each person their own amount: one cell merged across a block names no one's.
@@ -88,23 +120,74 @@ export function parseRows(layout: SheetLayout, options: ParseOptions): { househo
       add(r.number, 'amount', 'missing_required', '保障金额与上一行合并在一起，看不出每人多少：请按人逐行填写');
       person.amountFen = null;
     }
-    current!.members.push(person);
+    this.current!.members.push(person);
+    return completed;
   }
 
-  const seen = new Map<string, number>();
-  for (const h of households) {
-    finishHousehold(h, cols, add, options, blockLayout);
+  /**
+   * Ends the rows: answers the last household, if any, and the households problems of the whole column
+   * found only now hold back (IDs ending in 000 where the column visibly lost digits elsewhere).
+   */
+  finish(): { last: ParsedHousehold | null; heldBackLate: ParsedHousehold[] } {
+    const last = this.current ? this.complete(this.current) : null;
+    this.current = null;
+    const heldBackLate: ParsedHousehold[] = [];
+    // Where the ID column lost digits in some rows (stored as numbers), an ID there that ends in 000 lost them
+    // too even when its check digit happens to fit (one in eleven do): it would register the wrong number.
+    if (this.lost > 0) {
+      const lost = this.lost;
+      for (const { member, household } of this.endingInZeros) {
+        this.add(member.row, 'idNumber', 'id_scientific_notation', `本列另有 ${lost} 个号码丢失了后几位；本行号码末三位也是 000，虽能通过校验，多半同样丢失了，请按户口本核对后重新录入`);
+        if (heldBackLate.at(-1) !== household) heldBackLate.push(household);
+      }
+    }
+    for (const h of heldBackLate) this.log.mark(h);
+    return { last, heldBackLate };
+  }
+
+  /** The household's own problems, once all its rows are read: head, ages, amounts, duplicates in the file. */
+  private complete(h: ParsedHousehold): ParsedHousehold {
+    finishHousehold(h, this.cols, this.add, this.options, this.blockLayout);
+    if (this.options.amountsRequired) this.requireAmounts(h);
     for (const m of h.members) {
       if (!m.idNumber) continue;
-      const first = seen.get(m.idNumber);
+      const first = this.seen.get(m.idNumber);
       if (first !== undefined) {
-        add(m.row, 'idNumber', 'duplicate_in_file', `与第 ${first} 行是同一身份证号码（同一人不能出现两次）`);
-      } else seen.set(m.idNumber, m.row);
+        this.add(m.row, 'idNumber', 'duplicate_in_file', `与第 ${first} 行是同一身份证号码（同一人不能出现两次）`);
+      } else this.seen.set(m.idNumber, m.row);
+      if (lostLastDigits(m.idNumber)) this.endingInZeros.push({ member: m, household: h });
+    }
+    this.log.mark(h);
+    return h;
+  }
+
+  /** 建账 enters amounts as they are paid: a cash program's roster must say how much. */
+  private requireAmounts(h: ParsedHousehold): void {
+    const col = this.cols.amount ?? null;
+    const message = col === null ? '表中没有月保障金额列（或未对应）：建账须填写每户的金额' : '月保障金额为空';
+    if (isHouseholdProgram(this.options.program) || h.members.length === 1) {
+      if (h.amountFen !== null || this.amountFlagged.has(h.firstRow)) return;
+      this.log.add({ row: h.firstRow, col, code: 'missing_required', severity: 'error', message, householdLevel: true });
+    } else {
+      // A person program in household blocks pays each member their own amount, on their own row.
+      for (const m of h.members) {
+        if (m.amountFen === null && !this.amountFlagged.has(m.row)) this.log.add({ row: m.row, col, code: 'missing_required', severity: 'error', message: `${message}（每人须填写自己的金额）` });
+      }
     }
   }
-  flagLostDigits(households, problems, cols, add);
-  markErrors(households, problems);
-  return { households, problems };
+}
+
+/** All the data rows of a layout at once (the parser fed the whole sheet). */
+export function parseRows(layout: SheetLayout, options: ParseOptions, log = new ProblemLog()): { households: ParsedHousehold[]; problems: Problem[] } {
+  const parser = new RowParser(layout, options, log);
+  const households: ParsedHousehold[] = [];
+  for (const r of layout.rows) {
+    const completed = parser.push(r);
+    if (completed) households.push(completed);
+  }
+  const { last } = parser.finish();
+  if (last) households.push(last);
+  return { households, problems: log.list };
 }
 
 type Add = (row: number, field: ImportField | null, code: RowProblemCode, message: string, severity?: Severity) => void;
@@ -240,33 +323,5 @@ function finishHousehold(h: ParsedHousehold, cols: FieldColumns, add: Add, optio
       const unnamed = h.category === null ? '（表中未注明类别，按农村留守儿童判断；困境儿童请在“类别”列或标题中注明）' : '';
       add(m.row, 'idNumber', 'age_ineligible', `${m.name}现年 ${age} 岁，已满 16 周岁，不再属于农村留守儿童${unnamed}`);
     }
-  }
-}
-
-/**
- * Where the ID column lost digits in some rows (stored as numbers), an ID there that ends in 000 lost them
- * too even when its check digit happens to fit (one in eleven do): it would register the wrong number.
- */
-function flagLostDigits(households: ParsedHousehold[], problems: Problem[], cols: FieldColumns, add: Add): void {
-  const lost = problems.filter((p) => p.code === 'id_scientific_notation' && p.col === cols.idNumber).length;
-  if (lost === 0) return;
-  for (const h of households) {
-    for (const m of h.members) {
-      if (m.idNumber && lostLastDigits(m.idNumber)) {
-        add(m.row, 'idNumber', 'id_scientific_notation', `本列另有 ${lost} 个号码丢失了后几位；本行号码末三位也是 000，虽能通过校验，多半同样丢失了，请按户口本核对后重新录入`);
-      }
-    }
-  }
-}
-
-/** A person with an error is not valid; a household with any error is not imported, so none of it is valid. */
-export function markErrors(households: ParsedHousehold[], problems: Problem[]): void {
-  const errors = problems.filter((p) => p.severity === 'error');
-  const badRows = new Set(errors.filter((p) => !p.householdLevel).map((p) => p.row));
-  const badHouseholds = new Set(errors.filter((p) => p.householdLevel).map((p) => p.row));
-  for (const h of households) {
-    const householdBad = h.members.some((m) => badHouseholds.has(m.row));
-    for (const m of h.members) m.hasError = householdBad || badRows.has(m.row);
-    h.hasError = h.members.some((m) => m.hasError);
   }
 }

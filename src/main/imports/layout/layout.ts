@@ -25,15 +25,20 @@ export interface DataRow {
   afterEnd?: { row: number; text: string };
 }
 
-export interface SheetLayout {
+export interface SheetHeader {
   headerTop: number;
   headerBottom: number;
   columns: LayoutColumn[];
-  rows: DataRow[];
   /** Text above the header (title, sub-title), where program, township and month are named. */
   title: string;
   /** A normalised signature of the header, naming the template for remembered mappings. */
   templateKey: string;
+}
+
+export interface SheetLayout extends SheetHeader {
+  rows: DataRow[];
+  /** Household cells are merged down across rows somewhere under the header (DataRowReader.hasMergedBlocks). */
+  mergedBlocks: boolean;
 }
 
 const HEADER_SCAN = 30;
@@ -46,15 +51,10 @@ const FOOTER_WORDS = /(制表人|填表人|审核人|负责人|制表日期|填�
 
 export type Mapping = Record<number, ImportField | null>;
 
-/**
- * Merged ranges as lookups: the value a merged cell shows is its range's top-left value. Ranges are indexed
- * per column and sorted by their top row (ranges never overlap), so a lookup is a binary search.
- */
-function mergeResolver(sheet: GridSheet) {
-  const byRow = new Map<number, GridRow>(sheet.rows.map((r) => [r.number, r]));
-  const value = (row: number, col: number): CellValue => byRow.get(row)?.cells[col] ?? null;
+/** Merged ranges by column, sorted by top row (ranges never overlap): the range covering a cell is a binary search. */
+function mergeIndex(merges: readonly MergeRange[]): (row: number, col: number) => MergeRange | undefined {
   const byColumn = new Map<number, MergeRange[]>();
-  for (const m of sheet.merges) {
+  for (const m of merges) {
     for (let c = m.left; c <= Math.min(m.right, GRID_LIMITS.maxColumns - 1); c++) {
       const list = byColumn.get(c);
       if (list) list.push(m);
@@ -62,7 +62,7 @@ function mergeResolver(sheet: GridSheet) {
     }
   }
   for (const list of byColumn.values()) list.sort((a, b) => a.top - b.top);
-  const coverOf = (row: number, col: number): MergeRange | undefined => {
+  return (row, col) => {
     const list = byColumn.get(col);
     if (!list) return undefined;
     let lo = 0;
@@ -77,13 +77,6 @@ function mergeResolver(sheet: GridSheet) {
     }
     const m = found >= 0 ? list[found]! : undefined;
     return m && m.bottom >= row ? m : undefined;
-  };
-  return {
-    shown(row: number, col: number): CellValue {
-      const m = coverOf(row, col);
-      return m ? value(m.top, m.left) : value(row, col);
-    },
-    coverOf,
   };
 }
 
@@ -133,11 +126,24 @@ export function autoMapping(columns: { header: string; candidates: string[]; hid
   return mapping;
 }
 
-export function detectLayout(sheet: GridSheet, remembered?: (templateKey: string) => Mapping | undefined, override?: Mapping): SheetLayout | null {
-  const resolver = mergeResolver(sheet);
+/** The rows a header is looked for in (and its width measured over): the first ones of the sheet. */
+export const HEAD_ROWS = HEADER_SCAN + 5;
+
+/** What the header says, found in the sheet's first rows (HEAD_ROWS of them, or all a shorter sheet has). */
+export function detectHeader(
+  sheet: Pick<GridSheet, 'rows' | 'merges' | 'hiddenColumns'>,
+  remembered?: (templateKey: string) => Mapping | undefined,
+  override?: Mapping,
+): SheetHeader | null {
+  const coverOf = mergeIndex(sheet.merges);
+  const byRow = new Map<number, GridRow>(sheet.rows.slice(0, HEAD_ROWS).map((r) => [r.number, r]));
+  const shown = (row: number, col: number): CellValue => {
+    const m = coverOf(row, col);
+    return m ? (byRow.get(m.top)?.cells[m.left] ?? null) : (byRow.get(row)?.cells[col] ?? null);
+  };
   const head = sheet.rows.slice(0, HEADER_SCAN);
-  const width = Math.max(0, ...sheet.rows.slice(0, HEADER_SCAN + 5).map((r) => r.cells.length));
-  const labelsOf = (row: GridRow) => Array.from({ length: width }, (_, c) => cellText(resolver.shown(row.number, c)));
+  const width = Math.max(0, ...sheet.rows.slice(0, HEAD_ROWS).map((r) => r.cells.length));
+  const labelsOf = (row: GridRow) => Array.from({ length: width }, (_, c) => cellText(shown(row.number, c)));
 
   let best: { index: number; score: number } | null = null;
   head.forEach((row, index) => {
@@ -171,61 +177,112 @@ export function detectLayout(sheet: GridSheet, remembered?: (templateKey: string
     hidden: hidden.has(index),
     field: mapping[index] ?? null,
   }));
-
   const title = sheet.rows
     .slice(0, topIndex)
     .map((r) => r.cells.map((c) => cellText(c)).join(' '))
     .join(' ');
-  const headerWords = new Set(labels.map((l) => compact(l.header)).filter(Boolean));
-  const householdCols = columns.filter((c) => c.field && IMPORT_FIELDS[c.field].level === 'household').map((c) => c.index);
-  const rows: DataRow[] = [];
+  return { headerTop: topRow.number, headerBottom: bottomRow.number, columns, title, templateKey };
+}
+
+/**
+ * The data rows under a header, one sheet row at a time in the sheet's order (the header's rows included,
+ * which it passes over): totals, footers and repeated page headers are left out, merged household cells
+ * filled down. Only the values of the merged ranges' top cells are kept, so a sheet can pass through it as
+ * it is read.
+ */
+export class DataRowReader {
+  private readonly coverOf: (row: number, col: number) => MergeRange | undefined;
+  /** Household-column ranges by their top row, and the value each shows once its top row has passed. */
+  private readonly rangesAt = new Map<number, MergeRange[]>();
+  private readonly topValues = new Map<MergeRange, CellValue>();
+  private readonly headerWords: Set<string>;
+  private readonly householdCols: number[];
   // Every member row of a household block has the same columns filled down: one set per pattern, not per row.
-  const patterns = new Map<string, ReadonlySet<number>>();
-  const idColumn = columns.find((c) => c.field === 'idNumber')?.index;
-  const nameColumn = columns.find((c) => c.field === 'name')?.index;
-  // An ID number, whole, masked (431122********1234) or as a number that lost digits (4.31122E+17).
-  const holdsId = (row: GridRow) => idColumn !== undefined && ID_LIKE.test(compact(row.cells[idColumn]));
-  // The roster ends at its 合计 or signature rows. A row after them that still holds an ID number is kept,
-  // marked, and reported: dropped in silence, a 核对 would take the person for missing and propose a stop.
-  let end: DataRow['afterEnd'];
-  for (const row of sheet.rows.slice(bottomIndex + 1)) {
+  private readonly patterns = new Map<string, ReadonlySet<number>>();
+  private readonly idColumn: number | undefined;
+  private readonly nameColumn: number | undefined;
+  /** The 合计 or signature row met so far, after which rows are not the roster's. */
+  private end: DataRow['afterEnd'];
+
+  constructor(
+    private readonly header: SheetHeader,
+    merges: readonly MergeRange[],
+  ) {
+    const { columns } = header;
+    this.householdCols = columns.filter((c) => c.field && IMPORT_FIELDS[c.field].level === 'household').map((c) => c.index);
+    const ranges = merges.filter((m) => m.bottom > m.top && m.bottom > header.headerBottom && this.householdCols.some((c) => c >= m.left && c <= m.right));
+    for (const m of ranges) this.rangesAt.set(m.top, [...(this.rangesAt.get(m.top) ?? []), m]);
+    this.coverOf = mergeIndex(ranges);
+    this.headerWords = new Set(header.columns.map((c) => compact(c.header)).filter(Boolean));
+    this.idColumn = columns.find((c) => c.field === 'idNumber')?.index;
+    this.nameColumn = columns.find((c) => c.field === 'name')?.index;
+  }
+
+  /** Whether any data row can have household cells filled down (a roster of household blocks). */
+  get hasMergedBlocks(): boolean {
+    return this.rangesAt.size > 0;
+  }
+
+  /** The row as a data row, or null when it is not one (above or in the header, a total, a footer …). */
+  read(row: GridRow): DataRow | null {
+    for (const m of this.rangesAt.get(row.number) ?? []) this.topValues.set(m, row.cells[m.left] ?? null);
+    if (row.number <= this.header.headerBottom) return null;
     // A row holding an ID number is a person's: the words of the other rows tell totals, footers and headers
     // repeated on each printed page (a 100,000-row roster has a million cells, not worth compacting each).
-    if (!holdsId(row)) {
+    if (!this.holdsId(row)) {
       const words = row.cells.map(compact);
       const first = words.find((w) => w !== '') ?? '';
-      if (SUBTOTAL_WORDS.test(first)) continue;
+      if (SUBTOTAL_WORDS.test(first)) return null;
       // A footer names its signers (制表人：王五); a person's row with a remark like 待本人签字 has a name of its own.
-      const nameWord = nameColumn === undefined ? '' : (words[nameColumn] ?? '');
+      const nameWord = this.nameColumn === undefined ? '' : (words[this.nameColumn] ?? '');
       const named = nameWord !== '' && !FOOTER_WORDS.test(nameWord);
+      // The roster ends at its 合计 or signature rows. A row after them that still holds an ID number is kept,
+      // marked, and reported: dropped in silence, a 核对 would take the person for missing and propose a stop.
       if (TOTAL_WORDS.test(first) || (!named && FOOTER_WORDS.test(words.join('')))) {
-        end ??= { row: row.number, text: first.slice(0, 20) };
-        continue;
+        this.end ??= { row: row.number, text: first.slice(0, 20) };
+        return null;
       }
-      if (end) continue;
-      if (words.filter((w) => headerWords.has(w)).length >= Math.max(2, headerWords.size / 2)) continue;
+      if (this.end) return null;
+      if (words.filter((w) => this.headerWords.has(w)).length >= Math.max(2, this.headerWords.size / 2)) return null;
     }
     const filled: number[] = [];
     // The grid's own cells unless a household cell is filled down: a copy per row would double the memory.
     let cells = row.cells;
-    for (const col of householdCols) {
+    for (const col of this.householdCols) {
       if (cells[col] !== null && cells[col] !== undefined) continue;
-      const m = resolver.coverOf(row.number, col);
+      const m = this.coverOf(row.number, col);
       if (m && m.top < row.number) {
         if (cells === row.cells) cells = row.cells.slice();
-        cells[col] = resolver.shown(row.number, col);
+        cells[col] = this.topValues.get(m) ?? null;
         filled.push(col);
       }
     }
     let merged: ReadonlySet<number> | null = null;
     if (filled.length > 0) {
       const key = filled.join(',');
-      merged = patterns.get(key) ?? null;
-      if (!merged) patterns.set(key, (merged = new Set(filled)));
+      merged = this.patterns.get(key) ?? null;
+      if (!merged) this.patterns.set(key, (merged = new Set(filled)));
     }
-    rows.push(end ? { number: row.number, cells, merged, afterEnd: end } : { number: row.number, cells, merged });
+    return this.end ? { number: row.number, cells, merged, afterEnd: this.end } : { number: row.number, cells, merged };
   }
-  return { headerTop: topRow.number, headerBottom: bottomRow.number, columns, rows, title, templateKey };
+
+  /** An ID number, whole, masked (431122********1234) or as a number that lost digits (4.31122E+17). */
+  private holdsId(row: GridRow): boolean {
+    return this.idColumn !== undefined && ID_LIKE.test(compact(row.cells[this.idColumn]));
+  }
+}
+
+/** A whole sheet's layout: its header and all its data rows. */
+export function detectLayout(sheet: GridSheet, remembered?: (templateKey: string) => Mapping | undefined, override?: Mapping): SheetLayout | null {
+  const header = detectHeader(sheet, remembered, override);
+  if (!header) return null;
+  const reader = new DataRowReader(header, sheet.merges);
+  const rows: DataRow[] = [];
+  for (const row of sheet.rows) {
+    const r = reader.read(row);
+    if (r) rows.push(r);
+  }
+  return { ...header, rows, mergedBlocks: reader.hasMergedBlocks };
 }
 
 /** A row holding an ID-like number or a date is data, not a sub-header. */
