@@ -165,11 +165,72 @@ function nextTag(text: string, name: string, from: number): number {
   return -1;
 }
 
-async function readSheet(data: Buffer, sheet: WorkbookInfo['sheets'][number], info: WorkbookInfo, signal?: AbortSignal): Promise<GridSheet> {
-  const rows: GridRow[] = [];
-  const merges: MergeRange[] = [];
+/** A sheet of rows to come: what Excel writes around its rows (read first), then the rows, a run at a time. */
+export interface SheetStream extends Omit<GridSheet, 'rows'> {
+  /** The rows in the sheet's order, in runs (the rows each inflated piece of the sheet completes). */
+  runs: AsyncGenerator<GridRow[]>;
+}
+
+/**
+ * Opens a sheet as a stream. Excel writes the merged ranges after the rows, and a roster's household
+ * blocks are merged ranges, so a first pass inflates the sheet looking only for where they start (a
+ * search of the bytes, a tenth of reading the rows) and the columns before the rows; the rows follow in
+ * a second pass, so that whoever reads them knows the blocks from the first row on.
+ */
+async function openSheet(data: Buffer, sheet: WorkbookInfo['sheets'][number], info: WorkbookInfo, signal?: AbortSignal): Promise<SheetStream> {
+  const heads: Buffer[] = [];
+  const tails: Buffer[] = [];
+  let stage: 'head' | 'rows' | 'merges' = 'head';
+  let previous: Buffer = Buffer.alloc(0);
+  for await (const chunk of entryChunks(data, sheet.entry, GRID_LIMITS.maxXmlBytes)) {
+    signal?.throwIfAborted();
+    if (stage === 'head') {
+      heads.push(chunk);
+      if (find(previous, chunk, SHEET_DATA) !== null) stage = 'rows';
+    }
+    if (stage === 'rows') {
+      const at = find(previous, chunk, MERGE_CELLS);
+      if (at !== null) {
+        tails.push(at < 0 ? Buffer.concat([previous.subarray(previous.length + at), chunk]) : chunk.subarray(at));
+        stage = 'merges';
+      }
+    } else if (stage === 'merges') tails.push(chunk);
+    previous = chunk;
+  }
+  const head = Buffer.concat(heads).toString('utf8');
+  const rowsStart = head.indexOf('<sheetData');
   const hiddenColumns: number[] = [];
   const columnWidths: (number | undefined)[] = [];
+  readColumns(rowsStart < 0 ? head : head.slice(0, rowsStart), hiddenColumns, columnWidths);
+  const merges: MergeRange[] = [];
+  for (const m of Buffer.concat(tails).toString('utf8').matchAll(/<mergeCell\b([^>]*)\/?>/g)) {
+    const [a, b] = (attributes(m[1]!).ref ?? '').split(':');
+    const from = a ? parseRef(a) : null;
+    const to = b ? parseRef(b) : from;
+    if (from && to) merges.push({ top: from.row, left: from.col, bottom: to.row, right: to.col });
+  }
+  return { name: sheet.name, merges, hiddenColumns, columnWidths, runs: rowRuns(data, sheet, info, signal) };
+}
+
+/**
+ * Where a tag starts in the chunk, or before it (negative: so many bytes from the end of the previous
+ * chunk) when it straddles the two, or null.
+ */
+export function find(previous: Buffer, chunk: Buffer, tag: Buffer): number | null {
+  const at = chunk.indexOf(tag);
+  if (at >= 0) return at;
+  const seam = Buffer.concat([previous.subarray(Math.max(0, previous.length - tag.length + 1)), chunk.subarray(0, tag.length - 1)]);
+  const across = seam.indexOf(tag);
+  return across < 0 ? null : across - Math.min(previous.length, tag.length - 1);
+}
+
+const SHEET_DATA = Buffer.from('<sheetData');
+const MERGE_CELLS = Buffer.from('<mergeCells');
+
+/** The sheet's non-empty rows, in runs of the rows each inflated piece completes. */
+async function* rowRuns(data: Buffer, sheet: WorkbookInfo['sheets'][number], info: WorkbookInfo, signal?: AbortSignal): AsyncGenerator<GridRow[]> {
+  let rows: GridRow[] = [];
+  let kept = 0;
   const decoder = new TextDecoder('utf-8');
   let carry = '';
   let head = true;
@@ -223,10 +284,15 @@ async function readSheet(data: Buffer, sheet: WorkbookInfo['sheets'][number], in
         any = true;
       }
       if (!any) continue;
-      if (rows.length >= GRID_LIMITS.maxRows) throw new ImportRefusal('file_too_many_rows', `表格数据超过 ${GRID_LIMITS.maxRows} 行，请按乡镇拆分后分批导入`);
+      if (++kept > GRID_LIMITS.maxRows) throw new ImportRefusal('file_too_many_rows', `表格数据超过 ${GRID_LIMITS.maxRows} 行，请按乡镇拆分后分批导入`);
       // A copy of exactly its length: the array grown cell by cell holds room for half as many again.
       rows.push({ number, cells: cells.slice() });
     }
+  };
+  const run = () => {
+    const done = rows;
+    rows = [];
+    return done;
   };
 
   for await (const chunk of entryChunks(data, sheet.entry, GRID_LIMITS.maxXmlBytes)) {
@@ -235,7 +301,6 @@ async function readSheet(data: Buffer, sheet: WorkbookInfo['sheets'][number], in
     if (head) {
       const dataStart = carry.indexOf('<sheetData');
       if (dataStart < 0) continue;
-      readColumns(carry.slice(0, dataStart), hiddenColumns, columnWidths);
       carry = carry.slice(dataStart);
       head = false;
     }
@@ -244,17 +309,11 @@ async function readSheet(data: Buffer, sheet: WorkbookInfo['sheets'][number], in
       scanRows(carry.slice(0, cut));
       carry = carry.slice(cut);
     }
+    if (rows.length > 0) yield run();
   }
   carry += decoder.decode();
-  if (head) readColumns(carry, hiddenColumns, columnWidths);
-  scanRows(carry);
-  for (const m of carry.matchAll(/<mergeCell\b([^>]*)\/?>/g)) {
-    const [a, b] = (attributes(m[1]!).ref ?? '').split(':');
-    const from = a ? parseRef(a) : null;
-    const to = b ? parseRef(b) : from;
-    if (from && to) merges.push({ top: from.row, left: from.col, bottom: to.row, right: to.col });
-  }
-  return { name: sheet.name, rows, merges, hiddenColumns, columnWidths };
+  if (!head) scanRows(carry);
+  if (rows.length > 0) yield run();
 }
 
 /** Where the complete rows in the text end: after the last `</row>` or empty `<row …/>`. */
@@ -281,12 +340,19 @@ function readColumns(xml: string, hidden: number[], widths: (number | undefined)
   }
 }
 
-export async function readXlsx(data: Buffer, signal?: AbortSignal): Promise<GridSheet[]> {
+/** The visible sheets of a workbook, each to be opened as a stream of rows (openSheet). */
+export async function openXlsx(data: Buffer, signal?: AbortSignal): Promise<{ name: string; open: () => Promise<SheetStream> }[]> {
   const info = await workbookInfo(data);
+  return info.sheets.filter((s) => !s.hidden).map((s) => ({ name: s.name, open: () => openSheet(data, s, info, signal) }));
+}
+
+export async function readXlsx(data: Buffer, signal?: AbortSignal): Promise<GridSheet[]> {
   const sheets: GridSheet[] = [];
-  for (const s of info.sheets) {
-    if (s.hidden) continue;
-    sheets.push(await readSheet(data, s, info, signal));
+  for (const sheet of await openXlsx(data, signal)) {
+    const { runs, ...frame } = await sheet.open();
+    const rows: GridRow[] = [];
+    for await (const run of runs) for (const r of run) rows.push(r);
+    sheets.push({ ...frame, rows });
   }
   return sheets;
 }

@@ -1,0 +1,53 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { find, openXlsx, readXlsx } from './xlsx-reader';
+
+/** A roster of household blocks long enough to inflate in many pieces, its merged ranges written after its rows. */
+async function blocks(households: number): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('花名册');
+  ws.getColumn(3).hidden = true;
+  ws.addRow(['序号', '户主姓名', '旧号', '姓名', '身份证号码']);
+  for (let h = 1; h <= households; h++) {
+    const top = ws.rowCount + 1;
+    ws.addRow([h, `户主${h}`, null, `户主${h}`, `43112219500101${String(h).padStart(4, '0')}`]);
+    ws.addRow([null, null, null, `成员${h}`, `43112220100101${String(h).padStart(4, '0')}`]);
+    ws.mergeCells(top, 1, top + 1, 1);
+    ws.mergeCells(top, 2, top + 1, 2);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('openXlsx', () => {
+  it('gives a sheet’s merged ranges and hidden columns before its rows, then the rows in runs, as the whole read has them', async () => {
+    const data = await blocks(6000);
+    const [sheet] = await openXlsx(data);
+    const { runs, ...frame } = await sheet!.open();
+    expect(frame.merges).toHaveLength(12_000);
+    expect(frame.merges[0]).toEqual({ top: 2, left: 0, bottom: 3, right: 0 });
+    expect(frame.hiddenColumns).toEqual([2]);
+    const read: number[] = [];
+    const rows = [];
+    for await (const run of runs) {
+      read.push(run.length);
+      rows.push(...run);
+    }
+    expect(read.length).toBeGreaterThan(1);
+    const [whole] = await readXlsx(data);
+    expect(rows).toEqual(whole!.rows);
+    expect(frame.merges).toEqual(whole!.merges);
+    expect(rows).toHaveLength(12_001);
+    expect(rows[2]).toEqual({ number: 3, cells: [null, null, null, '成员1', '431122201001010001'] });
+  });
+});
+
+describe('find', () => {
+  const tag = Buffer.from('<mergeCells');
+  it('finds a tag within a piece, across the seam of two (counted back into the first), or not at all', () => {
+    expect(find(Buffer.from('</sheetData>'), Buffer.from('xx<mergeCells count="1">'), tag)).toBe(2);
+    expect(find(Buffer.from('</sheetData><merge'), Buffer.from('Cells count="1">'), tag)).toBe(-6);
+    expect(find(Buffer.from('<'), Buffer.from('mergeCells>'), tag)).toBe(-1);
+    expect(find(Buffer.from('</sheetData><mergeCell'), Buffer.from('>'), tag)).toBeNull();
+    expect(find(Buffer.alloc(0), Buffer.from('<mergeCell'), tag)).toBeNull();
+  });
+});
