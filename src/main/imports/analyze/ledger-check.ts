@@ -87,10 +87,7 @@ export async function programEnrollments(db: Executor, program: Program, townshi
 async function householdsEnrollments(db: Executor, program: Program, householdIds: string[]): Promise<LedgerEnrollment[]> {
   const rows = [];
   for (let i = 0; i < householdIds.length; i += CHUNK) rows.push(...(await enrollmentRows(db).where('e.household_id', 'in', householdIds.slice(i, i + CHUNK)).execute()));
-  return withMembers(
-    db,
-    rows.filter((r) => r.program === program && COVERED.includes(r.status)),
-  );
+  return withMembers(db, rows.filter((r) => r.program === program && COVERED.includes(r.status)));
 }
 
 function enrollmentRows(db: Executor) {
@@ -187,13 +184,20 @@ export class LedgerChecker {
     for (const h of households) this.log.mark(h);
     this.matched.push(...matched);
     // The enrollments these households could be listed under: of their ledger households (a person program's
-    // enrollment belongs to its person's household).
+    // enrollment belongs to its person's household). No township filter is needed: a household never changes
+    // township, and one placed in a township the clerk may not import into, or whose registered members live in
+    // another township, has an error.
     const ledgerHouseholds = new Set<string>();
     households.forEach((h, i) => {
       if (h.hasError) return;
       if (isHouseholdProgram(program)) {
         if (matched[i]) ledgerHouseholds.add(matched[i]!);
-      } else for (const m of h.members) if (m.idNumber && persons.get(m.idNumber)?.household_id) ledgerHouseholds.add(persons.get(m.idNumber)!.household_id!);
+        return;
+      }
+      for (const m of h.members) {
+        const householdId = m.idNumber ? persons.get(m.idNumber)?.household_id : null;
+        if (householdId) ledgerHouseholds.add(householdId);
+      }
     });
     const enrollments = await householdsEnrollments(db, program, [...ledgerHouseholds]);
     this.differences.push(...compare(households, matched, persons, enrollments, program, this.seen));

@@ -4,20 +4,26 @@ import { checkCharacter } from '../../../shared/domain/id-number';
 import type { Program } from '../../../shared/domain/programs';
 import type { CellValue, GridSheet, MergeRange } from '../read/grid';
 import { detectLayout } from '../layout/layout';
-import { parseRows } from './parse-rows';
+import { RowParser } from './parse-rows';
+import { ProblemLog } from './problem-log';
 
 const TODAY = '2026-11-22';
 
 function parsed(rows: CellValue[][], program: Program, merges: MergeRange[] = [], titleCategory: string | null = null) {
   const sheet: GridSheet = { name: '花名册', rows: rows.map((cells, i) => ({ number: i + 1, cells })), merges, hiddenColumns: [], columnWidths: [] };
   const layout = detectLayout(sheet)!;
-  const { households, problems } = parseRows(layout, { program, today: TODAY, titleCategory });
+  const log = new ProblemLog();
+  const parser = new RowParser(layout, { program, today: TODAY, titleCategory }, log);
+  const households = layout.rows.map((r) => parser.push(r)).filter((h) => h !== null);
+  const { last } = parser.finish();
+  if (last) households.push(last);
+  const problems = log.list;
   return { households: households.map((h) => h.members.map((m) => m.row)), problems: problems.map((p) => [p.row, p.col, p.code]), messages: problems.map((p) => p.message) };
 }
 
 const merge = (top: number, col: number, bottom: number): MergeRange => ({ top, left: col, bottom, right: col });
 
-describe('parseRows', () => {
+describe('RowParser', () => {
   it('keeps each elder of a person program’s roster a household of their own when 户主姓名 is left blank', () => {
     const people = new PeopleGenerator(31, '431122');
     const elders = [0, 1, 2].map(() => people.person({ bornFrom: 1930, bornTo: 1940 }));
@@ -37,6 +43,15 @@ describe('parseRows', () => {
     const gaoling = parsed([header, [c!.name, c!.name, c!.idNumber, '户主', 100], [null, d!.name, d!.idNumber, '配偶', 100]], 'gaoling');
     expect(gaoling.households).toEqual([[2, 3]]);
     expect(gaoling.problems).toEqual([]);
+  });
+
+  it('reads a roster keyed by 序号 alone as household blocks where its household cells are merged down, else a person a row', () => {
+    const people = new PeopleGenerator(37, '431122');
+    const [a, b] = [0, 1].map(() => people.person({ bornFrom: 1950, bornTo: 1990 }));
+    const header = ['序号', '姓名', '身份证号码', '月保障金额（元）'];
+    const rows = [header, [1, a!.name, a!.idNumber, 600], [null, b!.name, b!.idNumber, null]];
+    expect(parsed(rows, 'dibao', [merge(2, 0, 3), merge(2, 3, 3)]).households).toEqual([[2, 3]]);
+    expect(parsed(rows, 'dibao').households).toEqual([[2], [3]]);
   });
 
   it('reports a bad 户主身份证号码 instead of dropping it', () => {

@@ -13,7 +13,7 @@ import { cellText } from '../layout/cell-text';
 import type { DataRow, SheetLayout } from '../layout/layout';
 import { lostLastDigits, readAccount, readAmount, readCount, readDate, readIdNumber, readMonth } from './cell-values';
 import type { FieldColumns, ParsedHousehold, ParsedPerson, Problem } from './types';
-import { ProblemLog } from './problem-log';
+import type { ProblemLog } from './problem-log';
 
 const MAX_LENGTH: Partial<Record<ImportField, number>> = { name: 50, address: 200, notes: 500, village: 60, township: 60, headName: 50, bankName: 60, phone: 40, category: 40 };
 const DEFAULT_MAX = 100;
@@ -175,19 +175,6 @@ export class RowParser {
       }
     }
   }
-}
-
-/** All the data rows of a layout at once (the parser fed the whole sheet). */
-export function parseRows(layout: SheetLayout, options: ParseOptions, log = new ProblemLog()): { households: ParsedHousehold[]; problems: Problem[] } {
-  const parser = new RowParser(layout, options, log);
-  const households: ParsedHousehold[] = [];
-  for (const r of layout.rows) {
-    const completed = parser.push(r);
-    if (completed) households.push(completed);
-  }
-  const { last } = parser.finish();
-  if (last) households.push(last);
-  return { households, problems: log.list };
 }
 
 type Add = (row: number, field: ImportField | null, code: RowProblemCode, message: string, severity?: Severity) => void;

@@ -1,8 +1,9 @@
 /**
- * Reads an .xlsx workbook held in memory into a Grid. The sheet XML is inflated and scanned as a stream, a
- * run of complete rows at a time, so a large roster never exists as one big string; shared strings,
- * styles (to know which numbers are dates), merged ranges and hidden columns are read too, which the
- * streaming reader of exceljs does not expose.
+ * Reads an .xlsx workbook held in memory: each sheet opens as a stream of rows (openXlsx), its merged
+ * ranges and hidden columns known first, and readXlsx collects those streams into a Grid. The sheet XML is
+ * inflated and scanned a run of complete rows at a time, so a large roster never exists as one big string;
+ * shared strings, styles (to know which numbers are dates), merged ranges and hidden columns are read too,
+ * which the streaming reader of exceljs does not expose.
  */
 import { GRID_LIMITS, ExcelDate, columnIndex, parseRef, type CellValue, type GridRow, type GridSheet, type MergeRange } from './grid';
 import { entryChunks, entryText, readZipDirectory, type ZipEntry } from './zip-archive';
