@@ -27,9 +27,10 @@ import type * as AnalysisModule from '../../src/main/imports/analyze/analysis';
 // The real analysis, counted: a commit after a preview must not check the file again unless the ledger changed.
 vi.mock('../../src/main/imports/analyze/analysis', async (importOriginal) => {
   const original = await importOriginal<typeof AnalysisModule>();
-  return { ...original, analyzeGrid: vi.fn(original.analyzeGrid) };
+  return { ...original, analyzeRoster: vi.fn(original.analyzeRoster) };
 });
-const { analyzeGrid } = await import('../../src/main/imports/analyze/analysis');
+const { analyzeRoster } = await import('../../src/main/imports/analyze/analysis');
+const { gridRoster } = await import('../../src/main/imports/analyze/roster-source');
 const { commitImport } = await import('../../src/main/imports/commit');
 const { readGrid } = await import('../../src/main/imports/read/read-file');
 const { ledgerChanges } = await import('../../src/main/db/ledger-changes');
@@ -155,9 +156,9 @@ describe('commit after preview', () => {
     ]);
     const shown = upload(t.admin, '东山镇低保.xlsx', data);
     await t.call(t.admin, 'imports.preview', { uploadId: shown, purpose: 'initial_load' });
-    vi.mocked(analyzeGrid).mockClear();
+    vi.mocked(analyzeRoster).mockClear();
     expect(await t.call(t.admin, 'imports.commit', { uploadId: shown, purpose: 'initial_load' })).toMatchObject({ households: 2, persons: 3 });
-    expect(analyzeGrid).not.toHaveBeenCalled();
+    expect(analyzeRoster).not.toHaveBeenCalled();
     await t.call(t.admin, 'imports.undo', { batchId: (await t.call(t.admin, 'imports.history', {}))[0]!.id });
 
     // Previewed, then the same people entered by another batch: the commit checks again and imports no one twice.
@@ -165,9 +166,9 @@ describe('commit after preview', () => {
     const other = upload(t.admin, '东山镇低保（另一份）.xlsx', data);
     await t.call(t.admin, 'imports.preview', { uploadId: again, purpose: 'initial_load' });
     await t.call(t.admin, 'imports.commit', { uploadId: other, purpose: 'initial_load' });
-    vi.mocked(analyzeGrid).mockClear();
+    vi.mocked(analyzeRoster).mockClear();
     await expect(t.call(t.admin, 'imports.commit', { uploadId: again, purpose: 'initial_load' })).rejects.toThrow(/没有可以导入的家庭/);
-    expect(analyzeGrid).toHaveBeenCalledTimes(1);
+    expect(analyzeRoster).toHaveBeenCalledTimes(1);
     expect((await t.call(t.admin, 'ledger.list', { kind: 'persons', page: 1, pageSize: 20 })).total).toBe(3);
   });
 
@@ -176,7 +177,7 @@ describe('commit after preview', () => {
     const db = t.backend.store.db;
     const env = (await demoEnv(db))('admin', '2026-11-20');
     const checkedAt = await ledgerChanges(db);
-    const analysis = await analyzeGrid(db, await readGrid(data, '东山镇低保.xlsx'), { fileName: '东山镇低保.xlsx', purpose: 'initial_load', scope: env.scope, today: env.today });
+    const analysis = await analyzeRoster(db, gridRoster(await readGrid(data, '东山镇低保.xlsx')), { fileName: '东山镇低保.xlsx', purpose: 'initial_load', scope: env.scope, today: env.today });
     await t.call(t.admin, 'regions.saveVillage', { townshipId: t.east.id, code: '431122100209', name: '新村', kind: 'village' });
     await expect(commitImport(db, analysis, { env, fileName: '东山镇低保.xlsx', fileSha256: 'x', checkedAt })).rejects.toThrow('检查之后台账有了变动，请重新预览后再导入');
     expect(await db.selectFrom('import_batches').select('id').execute()).toEqual([]);
@@ -220,8 +221,8 @@ describe('commit after preview', () => {
     const env = (await demoEnv(db))('admin', '2026-11-20');
     const options = { fileName: '东山镇低保.xlsx', purpose: 'reconcile' as const, scope: env.scope, today: env.today };
     const grid = await readGrid(data, '东山镇低保.xlsx');
-    const together = await analyzeGrid(db, grid, options);
-    const oneByOne = await analyzeGrid(db, grid, { ...options, chunkHouseholds: 1 });
+    const together = await analyzeRoster(db, gridRoster(grid), options);
+    const oneByOne = await analyzeRoster(db, gridRoster(grid), { ...options, chunkHouseholds: 1 });
     expect(oneByOne).toEqual(together);
     expect(together.problems.map((p) => [p.row, p.code])).toEqual([
       [3, 'id_scientific_notation'],
@@ -239,9 +240,9 @@ describe('commit after preview', () => {
     const { data } = await blockRoster(new PeopleGenerator(12, '431122'), [{ members: 1, amount: 400 }]);
     const uploadId = upload(t.admin, '东山镇低保.xlsx', data);
     await t.call(t.admin, 'imports.preview', { uploadId, purpose: 'initial_load', program: 'dibao' });
-    vi.mocked(analyzeGrid).mockClear();
+    vi.mocked(analyzeRoster).mockClear();
     await t.call(t.admin, 'imports.commit', { uploadId, purpose: 'initial_load', program: 'dibao_edge' });
-    expect(analyzeGrid).toHaveBeenCalledTimes(1);
+    expect(analyzeRoster).toHaveBeenCalledTimes(1);
     const enrollment = await t.backend.store.db.selectFrom('enrollments').select('program').executeTakeFirstOrThrow();
     expect(enrollment.program).toBe('dibao_edge');
   });

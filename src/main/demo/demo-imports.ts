@@ -15,7 +15,8 @@ import type { LedgerDb } from '../db/schema';
 import { programRosterFile } from '../exports/program-roster';
 import type { FileToDeliver } from '../rpc/file-sink';
 import { readGrid } from '../imports/read/read-file';
-import { analyzeGrid } from '../imports/analyze/analysis';
+import { analyzeRoster } from '../imports/analyze/analysis';
+import { gridRoster } from '../imports/analyze/roster-source';
 import { commitImport } from '../imports/commit';
 import { ledgerChanges } from '../db/ledger-changes';
 import type { Purpose } from '../imports/analyze/ledger-check';
@@ -78,7 +79,7 @@ export async function demoImports(db: LedgerDb, at: Date, people: PeopleGenerato
     const env = envFor(username);
     const grid = await readGrid(data, fileName);
     const checkedAt = await ledgerChanges(db);
-    const analysis = await analyzeGrid(db, grid, { fileName, program, townshipId: townshipId(township), purpose, scope: env.scope, today });
+    const analysis = await analyzeRoster(db, gridRoster(grid), { fileName, program, townshipId: townshipId(township), purpose, scope: env.scope, today });
     return commitImport(db, analysis, { env, fileName, fileSha256: crypto.createHash('sha256').update(data).digest('hex'), checkedAt });
   };
   fs.mkdirSync(folder, { recursive: true });

@@ -15,12 +15,12 @@ import { ledgerChanges } from '../db/ledger-changes';
 import type { UserContext } from '../rpc/context';
 import type { Upload } from '../rpc/uploads';
 import { engineEnv } from '../cases/engine-env';
-import { cellText } from './layout/cell-text';
 import type { Mapping } from './layout/layout';
 import { readGrid } from './read/read-file';
 import type { Grid } from './read/grid';
 import { ImportRefusal } from './read/refusal';
-import { analyzeGrid, type Analysis } from './analyze/analysis';
+import { analyzeRoster, type Analysis } from './analyze/analysis';
+import { gridRoster } from './analyze/roster-source';
 import { commitImport, plannedCases, type CommitResult, type PlannedCase } from './commit';
 import { rememberMapping } from './mappings.repository';
 
@@ -70,7 +70,7 @@ export async function analyzeUpload(
   const grid = await gridOf(upload, signal);
   const checkedAt = await ledgerChanges(db);
   try {
-    const analysis = await analyzeGrid(db, grid, {
+    const analysis = await analyzeRoster(db, gridRoster(grid), {
       fileName: upload.fileName,
       sheetIndex: settings.sheetIndex,
       mapping: mappingOf(settings),
@@ -142,9 +142,8 @@ function listedDifferences(analysis: Analysis): Pick<ImportPreview, 'differences
 export function previewOf(upload: Upload, grid: Grid, analysis: Analysis, role: Role, problemLimit: number): ImportPreview {
   const shown = seesFullIdNumbers(role) ? (text: string) => text : maskNumbers;
   const samples = (col: number) =>
-    analysis.layout.rows
-      .slice(0, 200)
-      .map((r) => shown(cellText(r.cells[col])))
+    analysis.samples
+      .map((cells) => shown(cells[col] ?? ''))
       .filter(Boolean)
       .slice(0, 3)
       .map((s) => (s.length > 40 ? `${s.slice(0, 40)}…` : s));

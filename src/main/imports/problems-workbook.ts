@@ -49,7 +49,7 @@ async function writeProblemsWorkbook(out: Writable, sheet: GridSheet, analysis: 
   const warningStyle: Partial<ExcelJS.Style> = { border: BORDER, fill: WARNING_FILL };
   const noteStyle: Partial<ExcelJS.Style> = { border: BORDER, alignment: { wrapText: true, vertical: 'top' }, font: { color: { argb: 'FFC00000' } } };
   const { headerTop, headerBottom } = analysis.layout;
-  const dataRows = new Set(analysis.layout.rows.map((r) => r.number));
+  const dataRows = new Set(analysis.households.flatMap((h) => h.members.map((m) => m.row)));
   // The streaming writer merges only rows not yet committed: each range is merged when its top row is written.
   const mergesAt = new Map<number, typeof sheet.merges>();
   for (const m of sheet.merges) if (m.left < width && m.right < width) mergesAt.set(m.top, [...(mergesAt.get(m.top) ?? []), m]);

@@ -1,5 +1,5 @@
 /**
- * The whole analysis of a roster: pick the sheet, find its layout and mapping, detect program and
+ * The whole analysis of a roster: pick the sheet, find its header and mapping, detect program and
  * township, read every row, check every household against the ledger, and count. The preview runs it; the
  * commit reuses the preview's while nothing it depends on has changed, else runs it again (imports.service).
  */
@@ -8,11 +8,11 @@ import { type Program } from '../../../shared/domain/programs';
 import { parseCategory } from '../../../shared/domain/import/values';
 import type { Scope } from '../../../shared/domain/roles';
 import type { Executor } from '../../db/schema';
-import type { Grid } from '../read/grid';
 import { ImportRefusal } from '../read/refusal';
-import { detectLayout, type Mapping, type SheetLayout } from '../layout/layout';
+import { detectHeader, type Mapping, type SheetHeader, type SheetLayout } from '../layout/layout';
 import { LedgerChecker, type LedgerCheck, type Purpose } from './ledger-check';
-import { fieldColumns, RowParser } from './parse-rows';
+import { fieldColumns } from './parse-rows';
+import type { RosterSource, SheetHead } from './roster-source';
 import { ProblemLog } from './problem-log';
 import { programInText } from './detect-program';
 import { loadRegionIndex, townshipInText } from './regions';
@@ -52,6 +52,8 @@ export interface Analysis {
   sheetIndex: number;
   sheetName: string;
   layout: SheetLayout;
+  /** The first data rows' cell texts, what the preview shows of each column. */
+  samples: string[][];
   program: Program;
   programDetected: boolean;
   townshipId: string | null;
@@ -64,21 +66,33 @@ export interface Analysis {
   mappingRemembered: boolean;
 }
 
-export async function analyzeGrid(db: Executor, grid: Grid, options: AnalysisOptions): Promise<Analysis> {
+/**
+ * The roster's analysis against the ledger: the header found in a sheet's head, then the households chunk
+ * by chunk as the source reads them, each checked against the ledger before the next.
+ */
+export async function analyzeRoster(db: Executor, source: RosterSource, options: AnalysisOptions): Promise<Analysis> {
+  try {
+    return await analyze(db, source, options);
+  } finally {
+    source.close();
+  }
+}
+
+async function analyze(db: Executor, source: RosterSource, options: AnalysisOptions): Promise<Analysis> {
   const ownTownship = options.scope.kind === 'township' ? options.scope.townshipId : null;
   const chosenTownship = options.townshipId !== undefined ? options.townshipId : ownTownship;
-  const found = findLayout(grid, options, await rememberedMappings(db, chosenTownship));
-  const { sheetIndex } = found;
-  let { layout, mappingRemembered } = found;
-  if (!layout) {
-    const empty = grid.sheets.every((s) => s.rows.length === 0);
+  const found = await findHeader(source, options, await rememberedMappings(db, chosenTownship));
+  if (!found) {
+    let empty = true;
+    for (let i = 0; i < source.sheetCount && empty; i++) empty = (await source.head(i)).rows.length === 0;
     throw new ImportRefusal(
       empty ? 'file_empty' : 'file_no_header',
       empty ? '表格中没有任何内容' : '在表格前 30 行中找不到表头（应有“姓名”“身份证号码”等列名）：请检查是否选错了文件或工作表',
     );
   }
-  const sheetName = grid.sheets[sheetIndex]!.name;
-  const context = `${layout.title} ${sheetName} ${options.fileName}`;
+  const { sheetIndex, head } = found;
+  let { header, mappingRemembered } = found;
+  const context = `${header.title} ${head.name} ${options.fileName}`;
   const detectedProgram = programInText(context);
   const program = options.program ?? detectedProgram;
   if (!program) throw new AppError('VALIDATION', '无法从表格标题或文件名判断保障项目，请选择项目', { fields: [{ path: ['program'], message: '请选择保障项目' }] });
@@ -87,41 +101,42 @@ export async function analyzeGrid(db: Executor, grid: Grid, options: AnalysisOpt
   const townshipId = chosenTownship ?? detectedTownship;
   // The township is known from the title only now: its own remembered mapping of this template wins.
   if (!options.mapping && townshipId !== chosenTownship) {
-    const own = (await rememberedMappings(db, townshipId, true)).get(layout.templateKey);
+    const own = (await rememberedMappings(db, townshipId, true)).get(header.templateKey);
     if (own) {
-      layout = detectLayout(grid.sheets[sheetIndex]!, () => own) ?? layout;
+      header = detectHeader(head, () => own) ?? header;
       mappingRemembered = true;
     }
   }
   // A children's roster is of one kind, named in its title: 留守 (under 16) or 困境 (under 18).
-  const kinds = ['留守', '困境', '流动'].filter((word) => layout.title.includes(word));
+  const kinds = ['留守', '困境', '流动'].filter((word) => header.title.includes(word));
   const titleCategory = program === 'child_care' && kinds.length === 1 ? parseCategory(program, kinds[0]!) : null;
   const log = new ProblemLog();
-  const parser = new RowParser(layout, { program, today: options.today, titleCategory, amountsRequired: options.purpose === 'initial_load' && CASH_PROGRAMS.has(program) }, log);
-  const checker = new LedgerChecker(db, fieldColumns(layout), regions, { program, purpose: options.purpose, townshipId, scope: options.scope }, log);
+  const checker = new LedgerChecker(db, fieldColumns(header), regions, { program, purpose: options.purpose, townshipId, scope: options.scope }, log);
   const households: ParsedHousehold[] = [];
-  let checked = 0;
-  const checkUpTo = async (end: number) => {
-    await checker.check(households.slice(checked, end));
-    checked = end;
-  };
-  for (const r of layout.rows) {
-    const completed = parser.push(r);
-    if (!completed) continue;
-    households.push(completed);
-    if (households.length - checked === (options.chunkHouseholds ?? CHECK_CHUNK)) await checkUpTo(households.length);
+  let samples: string[][] = [];
+  let mergedBlocks = false;
+  const parse = { program, today: options.today, titleCategory, amountsRequired: options.purpose === 'initial_load' && CASH_PROGRAMS.has(program) };
+  const chunks = source.households({ sheetIndex, header, parse, chunkHouseholds: options.chunkHouseholds ?? CHECK_CHUNK });
+  for await (const chunk of chunks) {
+    for (const p of chunk.problems) log.add(p);
+    if (chunk.samples) samples = chunk.samples;
+    if (chunk.mergedBlocks !== undefined) mergedBlocks = chunk.mergedBlocks;
+    households.push(...chunk.households);
+    await checker.check(chunk.households);
+    if (chunk.heldBackLate) {
+      const late = chunk.heldBackLate.map((row) => householdAt(households, row));
+      for (const h of late) log.mark(h);
+      checker.withdraw(late);
+    }
   }
-  const { last, heldBackLate } = parser.finish();
-  if (last) households.push(last);
-  await checkUpTo(households.length);
-  checker.withdraw(heldBackLate);
   const check = await checker.finish();
   const problems = log.list;
   problems.sort((a, b) => a.row - b.row || (a.col ?? -1) - (b.col ?? -1));
   return {
     sheetIndex,
-    sheetName,
-    layout,
+    sheetName: head.name,
+    layout: { ...header, mergedBlocks },
+    samples,
     program,
     programDetected: options.program === undefined && detectedProgram !== null,
     townshipId,
@@ -135,15 +150,32 @@ export async function analyzeGrid(db: Executor, grid: Grid, options: AnalysisOpt
   };
 }
 
+/** The household that starts on the row, among households in the roster's order. */
+function householdAt(households: ParsedHousehold[], firstRow: number): ParsedHousehold {
+  let [lo, hi] = [0, households.length - 1];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (households[mid]!.firstRow < firstRow) lo = mid + 1;
+    else hi = mid;
+  }
+  const h = households[lo];
+  if (h?.firstRow !== firstRow) throw new Error(`no household starts on row ${firstRow}`);
+  return h;
+}
+
 /** The roster sheet is the chosen one, else the first whose header is found (notes sheets have none). */
-function findLayout(grid: Grid, options: AnalysisOptions, remembered: Map<string, Mapping>): { layout: SheetLayout | null; sheetIndex: number; mappingRemembered: boolean } {
-  const candidates = options.sheetIndex !== undefined ? [options.sheetIndex] : grid.sheets.map((_, i) => i);
+async function findHeader(
+  source: RosterSource,
+  options: AnalysisOptions,
+  remembered: Map<string, Mapping>,
+): Promise<{ header: SheetHeader; head: SheetHead; sheetIndex: number; mappingRemembered: boolean } | null> {
+  const candidates = options.sheetIndex !== undefined ? [options.sheetIndex] : Array.from({ length: source.sheetCount }, (_, i) => i);
   let mappingRemembered = false;
   for (const i of candidates) {
-    const sheet = grid.sheets[i];
-    if (!sheet) continue;
-    const layout = detectLayout(
-      sheet,
+    if (i < 0 || i >= source.sheetCount) continue;
+    const head = await source.head(i);
+    const header = detectHeader(
+      head,
       (key) => {
         const m = remembered.get(key);
         if (m) mappingRemembered = true;
@@ -151,9 +183,9 @@ function findLayout(grid: Grid, options: AnalysisOptions, remembered: Map<string
       },
       options.mapping,
     );
-    if (layout) return { layout, sheetIndex: i, mappingRemembered };
+    if (header) return { header, head, sheetIndex: i, mappingRemembered };
   }
-  return { layout: null, sheetIndex: -1, mappingRemembered: false };
+  return null;
 }
 
 /** 建账 enters amounts as they are paid: a cash program's roster must say how much. */

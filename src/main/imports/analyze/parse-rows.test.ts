@@ -3,7 +3,7 @@ import { PeopleGenerator } from '../../../../tests/fixtures/people';
 import { checkCharacter } from '../../../shared/domain/id-number';
 import type { Program } from '../../../shared/domain/programs';
 import type { CellValue, GridSheet, MergeRange } from '../read/grid';
-import { detectLayout } from '../layout/layout';
+import { detectLayout } from '../../../../tests/fixtures/sheet-layout';
 import { RowParser } from './parse-rows';
 import { ProblemLog } from './problem-log';
 

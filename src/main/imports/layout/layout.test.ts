@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CellValue, GridSheet } from '../read/grid';
-import { detectLayout } from './layout';
+import { detectLayout } from '../../../../tests/fixtures/sheet-layout';
 
 const HEADER = ['序号', '姓名', '性别', '身份证号码', '与户主关系', '月保障金额（元）'];
 const person = (seq: number | null, name: string, id: string): CellValue[] => [seq, name, '女', id, '户主', 600];

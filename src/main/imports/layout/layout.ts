@@ -36,7 +36,6 @@ export interface SheetHeader {
 }
 
 export interface SheetLayout extends SheetHeader {
-  rows: DataRow[];
   /** Household cells are merged down across rows somewhere under the header (DataRowReader.hasMergedBlocks). */
   mergedBlocks: boolean;
 }
@@ -270,19 +269,6 @@ export class DataRowReader {
   private holdsId(row: GridRow): boolean {
     return this.idColumn !== undefined && ID_LIKE.test(compact(row.cells[this.idColumn]));
   }
-}
-
-/** A whole sheet's layout: its header and all its data rows. */
-export function detectLayout(sheet: GridSheet, remembered?: (templateKey: string) => Mapping | undefined, override?: Mapping): SheetLayout | null {
-  const header = detectHeader(sheet, remembered, override);
-  if (!header) return null;
-  const reader = new DataRowReader(header, sheet.merges);
-  const rows: DataRow[] = [];
-  for (const row of sheet.rows) {
-    const r = reader.read(row);
-    if (r) rows.push(r);
-  }
-  return { ...header, rows, mergedBlocks: reader.hasMergedBlocks };
 }
 
 /** A row holding an ID-like number or a date is data, not a sub-header. */

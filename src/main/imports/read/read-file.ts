@@ -1,14 +1,23 @@
 /**
- * Turns an uploaded file into a Grid, deciding what it is from its bytes rather than its name: an .xlsx
- * (zip), a legacy .xls/.et or a password-protected workbook (OLE compound file), an HTML page saved as
- * .xls, or text (CSV). Anything unreadable is an ImportRefusal with a message saying what to do.
+ * Opens an uploaded file as sheets of rows, deciding what it is from its bytes rather than its name: an
+ * .xlsx (zip), a legacy .xls/.et or a password-protected workbook (OLE compound file), an HTML page saved
+ * as .xls, or text (CSV). Anything unreadable is an ImportRefusal with a message saying what to do.
+ * openFile streams each sheet's rows; readGrid collects them.
  */
-import type { Grid } from './grid';
+import type { Grid, GridRow, GridSheet } from './grid';
 import { GRID_LIMITS } from './grid';
 import { ImportRefusal } from './refusal';
 import { isZip } from './zip-archive';
-import { readXlsx } from './xlsx-reader';
+import { openXlsx, type SheetStream } from './xlsx-reader';
 import { readCsv } from './csv-reader';
+
+/** A file's visible sheets, each to be opened as a stream of rows. */
+export interface OpenedFile {
+  format: Grid['format'];
+  /** The text encoding a CSV was read in (UTF-8, GB18030 …). */
+  encoding?: string;
+  sheets: { name: string; open: () => Promise<SheetStream> }[];
+}
 
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
@@ -24,13 +33,13 @@ function oleRefusal(data: Buffer): ImportRefusal {
   );
 }
 
-export async function readGrid(data: Buffer, fileName: string, signal?: AbortSignal): Promise<Grid> {
+export async function openFile(data: Buffer, fileName: string, signal?: AbortSignal): Promise<OpenedFile> {
   if (data.length === 0) throw new ImportRefusal('file_empty', '文件是空的（0 字节），请检查是否发错了文件');
   if (data.length > GRID_LIMITS.maxFileBytes) {
     throw new ImportRefusal('file_too_large', `文件过大（${(data.length / 1024 / 1024).toFixed(0)} MB，上限 ${GRID_LIMITS.maxFileBytes / 1024 / 1024} MB），请按乡镇拆分后分批导入`);
   }
   if (data.subarray(0, 8).equals(OLE)) throw oleRefusal(data);
-  if (isZip(data)) return { format: 'xlsx', sheets: await readXlsx(data, signal) };
+  if (isZip(data)) return { format: 'xlsx', sheets: await openXlsx(data, signal) };
   const head = data.subarray(0, 512).toString('latin1').trimStart().toLowerCase();
   if (head.startsWith('<html') || head.startsWith('<!doctype html') || head.startsWith('<table') || head.startsWith('<?xml')) {
     return Promise.reject(new ImportRefusal('file_not_spreadsheet', '这是网页或 XML 格式的文件（扩展名可能被改成了 .xls），请用 Excel 或 WPS 打开后另存为 .xlsx 再导入'));
@@ -39,5 +48,29 @@ export async function readGrid(data: Buffer, fileName: string, signal?: AbortSig
     throw new ImportRefusal('file_corrupt', '文件扩展名是表格，但内容不是有效的 Excel 文件（可能已损坏或不完整），请让乡镇重新保存后发送');
   }
   const { sheet, encoding } = readCsv(data);
-  return { format: 'csv', encoding, sheets: [sheet] };
+  return { format: 'csv', encoding, sheets: [streamOf(sheet)] };
+}
+
+/** Sheets already in memory, opened as streams of one run each. */
+export function openedGrid(grid: Grid): OpenedFile {
+  return { format: grid.format, encoding: grid.encoding, sheets: grid.sheets.map(streamOf) };
+}
+
+function streamOf({ rows, ...frame }: GridSheet): OpenedFile['sheets'][number] {
+  async function* runs(): AsyncGenerator<GridRow[]> {
+    yield rows;
+  }
+  return { name: frame.name, open: async () => ({ ...frame, runs: runs() }) };
+}
+
+export async function readGrid(data: Buffer, fileName: string, signal?: AbortSignal): Promise<Grid> {
+  const { sheets, ...file } = await openFile(data, fileName, signal);
+  const read: GridSheet[] = [];
+  for (const sheet of sheets) {
+    const { runs, ...frame } = await sheet.open();
+    const rows: GridRow[] = [];
+    for await (const run of runs) for (const r of run) rows.push(r);
+    read.push({ ...frame, rows });
+  }
+  return { ...file, sheets: read };
 }

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { find, openXlsx, readXlsx } from './xlsx-reader';
+import { find, openXlsx } from './xlsx-reader';
+import { readGrid } from './read-file';
 
 /** A roster of household blocks long enough to inflate in many pieces, its merged ranges written after its rows. */
 async function blocks(households: number): Promise<Buffer> {
@@ -33,7 +34,7 @@ describe('openXlsx', () => {
       rows.push(...run);
     }
     expect(read.length).toBeGreaterThan(1);
-    const [whole] = await readXlsx(data);
+    const [whole] = (await readGrid(data, 'blocks.xlsx')).sheets;
     expect(rows).toEqual(whole!.rows);
     expect(frame.merges).toEqual(whole!.merges);
     expect(rows).toHaveLength(12_001);

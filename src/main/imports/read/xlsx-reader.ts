@@ -1,6 +1,6 @@
 /**
  * Reads an .xlsx workbook held in memory: each sheet opens as a stream of rows (openXlsx), its merged
- * ranges and hidden columns known first, and readXlsx collects those streams into a Grid. The sheet XML is
+ * ranges and hidden columns known first (read-file collects those streams into a Grid). The sheet XML is
  * inflated and scanned a run of complete rows at a time, so a large roster never exists as one big string;
  * shared strings, styles (to know which numbers are dates), merged ranges and hidden columns are read too,
  * which the streaming reader of exceljs does not expose.
@@ -168,6 +168,7 @@ function nextTag(text: string, name: string, from: number): number {
 
 /** A sheet of rows to come: what Excel writes around its rows (read first), then the rows, a run at a time. */
 export interface SheetStream extends Omit<GridSheet, 'rows'> {
+  /** The last row the sheet says it uses (its dimension), or null when it does not say. */
   /** The rows in the sheet's order, in runs (the rows each inflated piece of the sheet completes). */
   runs: AsyncGenerator<GridRow[]>;
 }
@@ -345,15 +346,4 @@ function readColumns(xml: string, hidden: number[], widths: (number | undefined)
 export async function openXlsx(data: Buffer, signal?: AbortSignal): Promise<{ name: string; open: () => Promise<SheetStream> }[]> {
   const info = await workbookInfo(data);
   return info.sheets.filter((s) => !s.hidden).map((s) => ({ name: s.name, open: () => openSheet(data, s, info, signal) }));
-}
-
-export async function readXlsx(data: Buffer, signal?: AbortSignal): Promise<GridSheet[]> {
-  const sheets: GridSheet[] = [];
-  for (const sheet of await openXlsx(data, signal)) {
-    const { runs, ...frame } = await sheet.open();
-    const rows: GridRow[] = [];
-    for await (const run of runs) for (const r of run) rows.push(r);
-    sheets.push({ ...frame, rows });
-  }
-  return sheets;
 }

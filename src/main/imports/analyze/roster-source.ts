@@ -1,0 +1,133 @@
+/**
+ * A roster as the analysis reads it: the head of a sheet (its first rows, merged ranges and hidden
+ * columns: where the header is looked for), then that sheet's households under the header, in chunks,
+ * with the problems found reading them. Only what the analysis keeps crosses this line (households,
+ * problems, a few sample rows), never the sheet's rows, so a reader may run elsewhere than the analysis.
+ */
+import { HEAD_ROWS, DataRowReader, type SheetHeader } from '../layout/layout';
+import { cellText } from '../layout/cell-text';
+import type { Grid, GridRow, GridSheet } from '../read/grid';
+import { openedGrid, type OpenedFile } from '../read/read-file';
+import type { SheetStream } from '../read/xlsx-reader';
+import { RowParser, type ParseOptions } from './parse-rows';
+import { ProblemLog } from './problem-log';
+import type { ParsedHousehold, Problem } from './types';
+
+export interface SheetHead extends Omit<GridSheet, 'rows'> {
+  /** The sheet's first rows (HEAD_ROWS of them, or all a shorter sheet has). */
+  rows: GridRow[];
+}
+
+export interface ReadRequest {
+  sheetIndex: number;
+  header: SheetHeader;
+  parse: ParseOptions;
+  /** Households a chunk holds. */
+  chunkHouseholds: number;
+}
+
+export interface HouseholdChunk {
+  households: ParsedHousehold[];
+  /** The problems found since the previous chunk. */
+  problems: Problem[];
+  /** In the first chunk: the first data rows' cell texts (what the preview shows of each column). */
+  samples?: string[][];
+  /** In the first chunk: household cells are merged down under the header (DataRowReader.hasMergedBlocks). */
+  mergedBlocks?: boolean;
+  /** In the last chunk: households read before that a finding of the whole ID column holds back, by first row. */
+  heldBackLate?: number[];
+}
+
+export interface RosterSource {
+  readonly sheetCount: number;
+  head(sheetIndex: number): Promise<SheetHead>;
+  /** The sheet's households in chunks, the last one marked by `heldBackLate`; read once per source. */
+  households(request: ReadRequest): AsyncIterable<HouseholdChunk>;
+  close(): void;
+}
+
+/** Data rows the preview takes its samples from. */
+const SAMPLE_ROWS = 200;
+
+/** A roster read on this thread, from a file opened as streams (read-file). */
+export class RosterReading implements RosterSource {
+  private readonly opened = new Map<number, { stream: SheetStream; head: GridRow[][] }>();
+
+  constructor(private readonly file: OpenedFile) {}
+
+  get sheetCount(): number {
+    return this.file.sheets.length;
+  }
+
+  /** Opens the sheet and reads runs until its head is in; they are read again, first, by `households`. */
+  async head(sheetIndex: number): Promise<SheetHead> {
+    const { stream, head } = await this.open(sheetIndex);
+    let count = head.reduce((n, run) => n + run.length, 0);
+    while (count < HEAD_ROWS) {
+      const next = await stream.runs.next();
+      if (next.done) break;
+      head.push(next.value);
+      count += next.value.length;
+    }
+    const { runs: _rows, ...frame } = stream;
+    return { ...frame, rows: head.flat().slice(0, HEAD_ROWS) };
+  }
+
+  async *households(request: ReadRequest): AsyncGenerator<HouseholdChunk> {
+    const { stream, head } = await this.open(request.sheetIndex);
+    const reader = new DataRowReader(request.header, stream.merges);
+    const log = new ProblemLog();
+    const parser = new RowParser({ columns: request.header.columns, mergedBlocks: reader.hasMergedBlocks }, request.parse, log);
+    let households: ParsedHousehold[] = [];
+    let reported = 0;
+    let first = true;
+    const samples: string[][] = [];
+    const chunk = (): HouseholdChunk => {
+      const out: HouseholdChunk = { households, problems: log.list.slice(reported) };
+      if (first) Object.assign(out, { samples, mergedBlocks: reader.hasMergedBlocks });
+      reported = log.list.length;
+      households = [];
+      first = false;
+      return out;
+    };
+    const runs = async function* () {
+      yield* head;
+      yield* stream.runs;
+    };
+    for await (const run of runs()) {
+      for (const row of run) {
+        const r = reader.read(row);
+        if (!r) continue;
+        if (samples.length < SAMPLE_ROWS) samples.push(r.cells.map((c) => cellText(c)));
+        const completed = parser.push(r);
+        if (!completed) continue;
+        households.push(completed);
+        if (households.length === request.chunkHouseholds) yield chunk();
+      }
+    }
+    const { last, heldBackLate } = parser.finish();
+    if (last) households.push(last);
+    yield { ...chunk(), heldBackLate: heldBackLate.map((h) => h.firstRow) };
+  }
+
+  close(): void {
+    for (const { stream } of this.opened.values()) void stream.runs.return(undefined);
+    this.opened.clear();
+  }
+
+  private async open(sheetIndex: number): Promise<{ stream: SheetStream; head: GridRow[][] }> {
+    let opened = this.opened.get(sheetIndex);
+    if (!opened) {
+      const sheet = this.file.sheets[sheetIndex];
+      if (!sheet) throw new RangeError(`no sheet ${sheetIndex}`);
+      opened = { stream: await sheet.open(), head: [] };
+      this.opened.set(sheetIndex, opened);
+    }
+    return opened;
+  }
+}
+
+/** A roster already read into memory (the preview keeps the upload's grid for the clerk's next try). */
+export function gridRoster(grid: Grid): RosterSource {
+  return new RosterReading(openedGrid(grid));
+}
