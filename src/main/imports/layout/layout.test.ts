@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { CellValue, GridSheet } from '../read/grid';
-import { detectLayout } from '../../../../tests/fixtures/sheet-layout';
+import { DataRowReader, detectHeader, type DataRow, type SheetHeader } from './layout';
 
 const HEADER = ['序号', '姓名', '性别', '身份证号码', '与户主关系', '月保障金额（元）'];
 const person = (seq: number | null, name: string, id: string): CellValue[] => [seq, name, '女', id, '户主', 600];
+
+/** The header and every data row of a whole sheet, read a row at a time as an import reads them. */
+function detectLayout(sheet: GridSheet): (SheetHeader & { rows: DataRow[] }) | null {
+  const header = detectHeader(sheet);
+  if (!header) return null;
+  const reader = new DataRowReader(header, sheet.merges);
+  const rows = sheet.rows.map((row) => reader.read(row)).filter((r) => r !== null);
+  return { ...header, rows };
+}
 
 function sheetOf(rows: CellValue[][]): GridSheet {
   return { name: '花名册', rows: rows.map((cells, i) => ({ number: i + 1, cells })), merges: [], hiddenColumns: [], columnWidths: [] };
