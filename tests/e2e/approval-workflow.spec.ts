@@ -15,7 +15,7 @@ import { prepareDemo, startServer, type TestServer } from './server';
 import { movableClock } from './clock';
 import { login, logout } from './login';
 import { actOnCase } from './act';
-import { openAdminPage, pressUntil } from './press';
+import { openAdminPage, pressUntil, switchOn } from './press';
 
 const PASSWORD = 'Demo2026pass';
 const clock = movableClock();
@@ -208,7 +208,7 @@ test.describe('approval of a 低保 application', () => {
     await openAdminPage(page, '流程设置');
     await page.getByText('最低生活保障申请', { exact: true }).click();
     const panel = page.locator('.ant-collapse-item').filter({ hasText: '最低生活保障申请' });
-    await panel.getByRole('switch', { name: '审核确认权限下放乡镇（县级备案）' }).click();
+    await switchOn(panel.getByRole('switch', { name: '审核确认权限下放乡镇（县级备案）' }));
     await panel.getByRole('button', { name: '保存流程设置' }).click();
     await expect(panel.getByText('已调整')).toBeVisible();
     await page.reload();

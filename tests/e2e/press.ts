@@ -24,3 +24,14 @@ export async function openAdminPage(page: Page, item: string): Promise<void> {
     await expect(page.getByRole('heading', { name: item, exact: true })).toBeVisible({ timeout: 1000 });
   }).toPass();
 }
+
+/**
+ * Turns a switch on, pressing again only while it is still off: a press on a panel still unfolding can
+ * miss, and a second press on a switch that took the first would turn it off again.
+ */
+export async function switchOn(target: Locator): Promise<void> {
+  await expect(async () => {
+    if (!(await target.isChecked())) await target.click({ timeout: 2000 });
+    await expect(target).toBeChecked({ timeout: 1000 });
+  }).toPass();
+}
