@@ -5,7 +5,12 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        // A large roster is read in a worker thread, started from the script beside the code that starts it
+        // (imports/analyze/worker-roster.ts): every chunk stays in this one folder.
+        input: { index: resolve(__dirname, 'src/main/index.ts'), 'roster-worker': resolve(__dirname, 'src/main/imports/analyze/roster-worker.ts') },
+        output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+      },
     },
   },
   preload: {

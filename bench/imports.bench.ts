@@ -66,26 +66,30 @@ async function writeRoster(file: string, people: PeopleGenerator): Promise<void>
 }
 
 /**
- * The child as one bundled script, as the app runs its main process (electron-vite bundles it): under the
- * tsx loader every module would be compiled in the process at start, about 50–80 MB that the app never
- * holds, counted into the import's peak. Written under node_modules so the native driver and exceljs
- * resolve from there.
+ * The child as one bundled script, as the app runs its main process (electron-vite bundles it, and the
+ * worker thread a large roster is read in as an entry of its own, beside it): under the tsx loader every
+ * module would be compiled in the process at start, about 50–80 MB that the app never holds, counted into
+ * the import's peak. Written under node_modules so the native driver and exceljs resolve from there.
  */
 async function bundleChild(): Promise<string> {
-  const out = path.join(import.meta.dirname, '..', 'node_modules', '.cache', 'doudi-bench', 'imports-child.mjs');
+  const outdir = path.join(import.meta.dirname, '..', 'node_modules', '.cache', 'doudi-bench');
   await build({
-    entryPoints: [path.join(import.meta.dirname, 'imports-child.ts')],
+    entryPoints: {
+      'imports-child': path.join(import.meta.dirname, 'imports-child.ts'),
+      'roster-worker': path.join(import.meta.dirname, '..', 'src', 'main', 'imports', 'analyze', 'roster-worker.ts'),
+    },
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node22',
-    outfile: out,
+    outdir,
+    outExtension: { '.js': '.mjs' },
     external: ['better-sqlite3-multiple-ciphers', 'exceljs'],
     // CommonJS dependencies inside an ES module bundle still call require.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: 'error',
   });
-  return out;
+  return path.join(outdir, 'imports-child.mjs');
 }
 
 /** Runs one side of the bench in a fresh Node process. */

@@ -31,10 +31,13 @@ vi.mock('../../src/main/imports/analyze/analysis', async (importOriginal) => {
 });
 const { analyzeRoster } = await import('../../src/main/imports/analyze/analysis');
 const { gridRoster } = await import('../../src/main/imports/analyze/roster-source');
-const { commitImport } = await import('../../src/main/imports/commit');
+const { commitImport, FLUSH } = await import('../../src/main/imports/commit');
 const { readGrid } = await import('../../src/main/imports/read/read-file');
 const { ledgerChanges } = await import('../../src/main/db/ledger-changes');
 const { demoEnv } = await import('../../src/main/demo/demo-env');
+const { rosterOf } = await import('../../src/main/imports/analyze/worker-roster');
+const { openFile } = await import('../../src/main/imports/read/read-file');
+const { nameInitials } = await import('../../src/main/households/search-keys');
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 async function runImportCli(args: string[], password = ADMIN_PASSWORD) {
@@ -179,7 +182,7 @@ describe('commit after preview', () => {
     const checkedAt = await ledgerChanges(db);
     const analysis = await analyzeRoster(db, gridRoster(await readGrid(data, '东山镇低保.xlsx')), { fileName: '东山镇低保.xlsx', purpose: 'initial_load', scope: env.scope, today: env.today });
     await t.call(t.admin, 'regions.saveVillage', { townshipId: t.east.id, code: '431122100209', name: '新村', kind: 'village' });
-    await expect(commitImport(db, analysis, { env, fileName: '东山镇低保.xlsx', fileSha256: 'x', checkedAt })).rejects.toThrow('检查之后台账有了变动，请重新预览后再导入');
+    await expect(commitImport(db, { analysis, checkedAt }, { env, fileName: '东山镇低保.xlsx', fileSha256: 'x', approve: () => {} })).rejects.toThrow('检查之后台账有了变动，请重新预览后再导入');
     expect(await db.selectFrom('import_batches').select('id').execute()).toEqual([]);
     expect(await db.selectFrom('persons').select('id').execute()).toEqual([]);
   });
@@ -245,6 +248,52 @@ describe('commit after preview', () => {
     expect(analyzeRoster).toHaveBeenCalledTimes(1);
     const enrollment = await t.backend.store.db.selectFrom('enrollments').select('program').executeTakeFirstOrThrow();
     expect(enrollment.program).toBe('dibao_edge');
+  });
+});
+
+describe('a roster read in a worker thread', () => {
+  // A roster of any size is read in the worker here (from 0 bytes on); the app starts one from 1 MB.
+  const inWorker = (data: Buffer, fileName: string, signal?: AbortSignal) => rosterOf(data, fileName, signal, 0);
+
+  it('is analysed as one read here, a household a chunk, more chunks than the reader may post ahead', async () => {
+    const roster = await messyDibaoXlsx({ seed: 5, townshipName: '东山镇', villageNames: ['东山村'] });
+    const db = t.backend.store.db;
+    const env = (await demoEnv(db))('admin', '2026-11-20');
+    const options = { fileName: roster.fileName, purpose: 'initial_load' as const, scope: env.scope, today: env.today };
+    const here = await analyzeRoster(db, gridRoster(await readGrid(roster.data, roster.fileName)), options);
+    const there = await analyzeRoster(db, await inWorker(roster.data, roster.fileName), { ...options, chunkHouseholds: 1 });
+    expect(there).toEqual(here);
+    expect(here.totals.households).toBe(roster.households);
+  });
+
+  it('commits a 建账 as it is read and checked: the valid households, their search keys, nothing of one with an error', async () => {
+    // More households than are written together (FLUSH): some are in the ledger before the roster's end.
+    const roster = await messyDibaoXlsx({ seed: 6, townshipName: '东山镇', villageNames: ['东山村'], households: FLUSH + 20 });
+    const db = t.backend.store.db;
+    const env = (await demoEnv(db))('admin', '2026-11-20');
+    const options = { fileName: roster.fileName, purpose: 'initial_load' as const, scope: env.scope, today: env.today, searchKeys: true, chunkHouseholds: 2 };
+    const preview = await analyzeRoster(db, gridRoster(await readGrid(roster.data, roster.fileName)), options);
+    const { result, analysis } = await commitImport(db, { roster: await inWorker(roster.data, roster.fileName), options }, { env, fileName: roster.fileName, fileSha256: 'x', approve: () => {} });
+    // Counted as the preview counts, the batch's own enrollments not taken for the ledger's (none missing).
+    expect(analysis.totals).toEqual(preview.totals);
+    expect(analysis.households).toEqual([]);
+    expect(result).toMatchObject({ households: preview.ready.households, persons: preview.ready.persons, skippedRows: preview.totals.persons - preview.ready.persons });
+    const stored = await db.selectFrom('persons').select(['id_number', 'name', 'name_initials']).orderBy('id_number').execute();
+    const ready = preview.households.filter((h) => !h.hasError).flatMap((h) => h.members);
+    expect(stored).toEqual(ready.map((m) => ({ id_number: m.idNumber, name: m.name, name_initials: nameInitials(m.name) })).sort((a, b) => a.id_number!.localeCompare(b.id_number!)));
+  });
+
+  it('refuses a file it cannot read with the message of a read here, and stops when the work is cancelled', async () => {
+    const bad = await corruptZip();
+    const refusal = await openFile(bad.data, bad.fileName).then(() => null, (err: unknown) => err);
+    expect(refusal).toBeInstanceOf(Error);
+    await expect(inWorker(bad.data, bad.fileName)).rejects.toMatchObject({ code: (refusal as { code: string }).code, message: (refusal as Error).message });
+
+    const { data } = await blockRoster(new PeopleGenerator(31, '431122'), [{ members: 2, amount: 500 }]);
+    const cancel = new AbortController();
+    const roster = await inWorker(data, '东山镇低保.xlsx', cancel.signal);
+    cancel.abort(new Error('已取消'));
+    await expect(roster.head(0)).rejects.toThrow('已取消');
   });
 });
 
@@ -730,7 +779,8 @@ describe('against the ledger', () => {
   it('answers scripts with one JSON object: the verdict of a messy file, or why a file was rejected', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doudi-cli-'));
     try {
-      const roster = await messyDibaoXlsx({ seed: 6, townshipName: '东山镇', villageNames: ['东山村'] });
+      // More households than are written together (FLUSH): some are in the ledger before the roster's end.
+    const roster = await messyDibaoXlsx({ seed: 6, townshipName: '东山镇', villageNames: ['东山村'], households: FLUSH + 20 });
       const file = path.join(dir, roster.fileName);
       fs.writeFileSync(file, roster.data);
       // One program at a time has the ledger open: the script runs while the app is closed.

@@ -13,13 +13,21 @@ import type { Executor } from './schema';
 type DeferrableTable = 'persons';
 
 export async function withIndexesDeferred<T>(trx: Executor, table: DeferrableTable, adding: number, work: () => Promise<T>): Promise<T> {
+  const rebuild = await deferIndexes(trx, table, adding);
+  const result = await work();
+  await rebuild();
+  return result;
+}
+
+/** Drops the indexes when adding this many rows pays for building them again; answers how to build them. */
+export async function deferIndexes(trx: Executor, table: DeferrableTable, adding: number): Promise<() => Promise<void>> {
   const held = await countRows(trx, table);
-  if (adding < Math.max(held, 1)) return work();
+  if (adding < Math.max(held, 1)) return async () => {};
   const indexes = await plainIndexes(trx, table);
   for (const index of indexes) await sql`drop index ${sql.id(index.name)}`.execute(trx);
-  const result = await work();
-  for (const index of indexes) await sql.raw(index.sql).execute(trx);
-  return result;
+  return async () => {
+    for (const index of indexes) await sql.raw(index.sql).execute(trx);
+  };
 }
 
 async function countRows(trx: Executor, table: DeferrableTable): Promise<number> {

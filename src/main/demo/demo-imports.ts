@@ -14,11 +14,9 @@ import { gaolingBand, type Program } from '../../shared/domain/programs';
 import type { LedgerDb } from '../db/schema';
 import { programRosterFile } from '../exports/program-roster';
 import type { FileToDeliver } from '../rpc/file-sink';
-import { readGrid } from '../imports/read/read-file';
-import { analyzeRoster } from '../imports/analyze/analysis';
-import { gridRoster } from '../imports/analyze/roster-source';
+import { rosterOf } from '../imports/analyze/worker-roster';
+import { approveCommit } from '../imports/imports.service';
 import { commitImport } from '../imports/commit';
-import { ledgerChanges } from '../db/ledger-changes';
 import type { Purpose } from '../imports/analyze/ledger-check';
 import { DEMO_COUNTY, DEMO_TOWNSHIPS } from './demo-regions';
 import type { PeopleGenerator } from './synthetic-people';
@@ -66,7 +64,7 @@ export async function demoImports(db: LedgerDb, at: Date, people: PeopleGenerato
   const today = toIsoDate(at);
   const staff = await demoEnv(db);
   const envFor = (username: string) => staff(username, today);
-  const rosterOf = async (username: string, program: Program, township: string) =>
+  const rosterFileOf = async (username: string, program: Program, township: string) =>
     fileBytes(
       programRosterFile(db, { scope: envFor(username).scope, maskIds: false, today }, program, townshipId(township), {
         countyName: DEMO_COUNTY.name,
@@ -77,10 +75,10 @@ export async function demoImports(db: LedgerDb, at: Date, people: PeopleGenerato
     );
   const commit = async (username: string, fileName: string, data: Buffer, program: Program, township: string, purpose: Purpose) => {
     const env = envFor(username);
-    const grid = await readGrid(data, fileName);
-    const checkedAt = await ledgerChanges(db);
-    const analysis = await analyzeRoster(db, gridRoster(grid), { fileName, program, townshipId: townshipId(township), purpose, scope: env.scope, today });
-    return commitImport(db, analysis, { env, fileName, fileSha256: crypto.createHash('sha256').update(data).digest('hex'), checkedAt });
+    const roster = await rosterOf(data, fileName);
+    const options = { fileName, program, townshipId: townshipId(township), purpose, scope: env.scope, today };
+    const sha256 = crypto.createHash('sha256').update(data).digest('hex');
+    return (await commitImport(db, { roster, options }, { env, fileName, fileSha256: sha256, approve: approveCommit(env.user.role) })).result;
   };
   fs.mkdirSync(folder, { recursive: true });
   const files: string[] = [];
@@ -108,7 +106,7 @@ export async function demoImports(db: LedgerDb, at: Date, people: PeopleGenerato
 
   // 城关街道's 低保 roster for the month with one household's amount raised: a 核对 batch, one change case.
   const chengguan = new ExcelJS.Workbook();
-  await chengguan.xlsx.load((await rosterOf('chengguan', 'dibao', '城关街道')) as unknown as ExcelJS.Buffer);
+  await chengguan.xlsx.load((await rosterFileOf('chengguan', 'dibao', '城关街道')) as unknown as ExcelJS.Buffer);
   const cg = rosterSheet(chengguan);
   const amountCell = cg.dataRows.length > 0 ? cg.ws.getCell(cg.dataRows[0]!, cg.col['月保障金额（元）']!) : null;
   if (amountCell && typeof amountCell.value === 'number') {
@@ -121,7 +119,7 @@ export async function demoImports(db: LedgerDb, at: Date, people: PeopleGenerato
   // 青山镇's 低保 roster as it often arrives: an ID typed as a number, a name left out, an amount in words,
   // and a newly reported household whose ID has a wrong check digit — to preview, send back and fix.
   const qingshan = new ExcelJS.Workbook();
-  await qingshan.xlsx.load((await rosterOf('qingshan', 'dibao', '青山镇')) as unknown as ExcelJS.Buffer);
+  await qingshan.xlsx.load((await rosterFileOf('qingshan', 'dibao', '青山镇')) as unknown as ExcelJS.Buffer);
   const qs = rosterSheet(qingshan);
   if (qs.dataRows.length >= 3) {
     const [a, b, c] = qs.dataRows;

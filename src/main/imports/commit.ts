@@ -1,5 +1,6 @@
 /**
- * Commits an analysed roster as one batch in one transaction. 建账 (initial load, administrator) registers
+ * Commits a roster as one batch in one transaction: the preview's analysis, or the roster analysed as it
+ * is written (a 建账's rows go in chunk by chunk, while a worker thread reads the next). 建账 (initial load, administrator) registers
  * the valid households that are new, adds new members to households already registered, and enters their
  * enrollments marked as imported. 核对 (monthly reconciliation) never edits an enrollment: other covered
  * members become a 增减保障人口 case, a changed amount a change case (增发/减发), an enrolled household
@@ -21,7 +22,7 @@ import { newId } from '../app/ids';
 import { yieldToEventLoop } from '../app/yield';
 import { recordAudit } from '../audit/audit.service';
 import { asBulkWrite } from '../db/bulk-write';
-import { withIndexesDeferred } from '../db/deferred-indexes';
+import { deferIndexes } from '../db/deferred-indexes';
 import { ledgerChanges } from '../db/ledger-changes';
 import { insertHouseholds, insertPersons } from '../households/households.repository';
 import { insertEnrollments } from '../enrollments/enrollment-history';
@@ -29,7 +30,9 @@ import { nameInitials, reversed } from '../households/search-keys';
 import { standardOn } from '../standards/standards.repository';
 import { startCaseIn, type StartInput } from '../cases/cases.service';
 import type { EngineEnv } from '../cases/case-engine';
-import type { Analysis } from './analyze/analysis';
+import { analyzeRoster, type Analysis, type AnalysisOptions, type AnalysisStart, type CheckedChunk } from './analyze/analysis';
+import type { RosterSource } from './analyze/roster-source';
+import { lostLastDigits } from './analyze/cell-values';
 import type { ParsedHousehold, ParsedPerson } from './analyze/types';
 import type { Difference } from './analyze/ledger-check';
 
@@ -37,11 +40,17 @@ export interface CommitContext {
   env: EngineEnv;
   fileName: string;
   fileSha256: string;
-  /** The ledger's change count the analysis was made at (db/ledger-changes): the batch is refused if it moved since. */
-  checkedAt: number;
+  /** Throws when the analysis may not be committed (the preview's verdict); nothing is then kept. */
+  approve: (analysis: Analysis) => void;
   signal?: AbortSignal;
   progress?: (done: number, total: number, message?: string) => void;
 }
+
+/**
+ * What is committed: the preview's analysis, made when the ledger's change count (db/ledger-changes) was
+ * `checkedAt`, or a roster analysed inside the batch's transaction as its households are written.
+ */
+export type CommitSource = { analysis: Analysis; checkedAt: number } | { roster: RosterSource; options: AnalysisOptions };
 
 export interface CommitResult {
   batchId: string;
@@ -63,47 +72,67 @@ const STEP = 2000;
  */
 export const FLUSH = 100;
 
-export async function commitImport(db: LedgerDb, analysis: Analysis, ctx: CommitContext): Promise<CommitResult> {
-  if (analysis.purpose === 'initial_load' && ctx.env.user.role !== 'admin') throw new AppError('FORBIDDEN', '建账导入只能由系统管理员进行；月度核对请选择“核对”');
+export async function commitImport(db: LedgerDb, from: CommitSource, ctx: CommitContext): Promise<{ result: CommitResult; analysis: Analysis }> {
+  const purpose = 'analysis' in from ? from.analysis.purpose : from.options.purpose;
+  if (purpose === 'initial_load' && ctx.env.user.role !== 'admin') throw new AppError('FORBIDDEN', '建账导入只能由系统管理员进行；月度核对请选择“核对”');
+  // An analysis at hand is judged before anything is touched; one made as the rows go in, once it is complete.
+  if ('analysis' in from) ctx.approve(from.analysis);
   return asBulkWrite(db, () => db.transaction().execute(async (trx) => {
-    // Inside the transaction nothing else writes; a write between the analysis and here (another window) is caught.
-    if ((await ledgerChanges(trx)) !== ctx.checkedAt) throw new AppError('CONFLICT', '检查之后台账有了变动，请重新预览后再导入');
+    // Inside the transaction nothing else writes; a write between the preview and here (another window) is caught.
+    if ('analysis' in from && (await ledgerChanges(trx)) !== from.checkedAt) throw new AppError('CONFLICT', '检查之后台账有了变动，请重新预览后再导入');
     const batchId = newId();
     const now = ctx.env.at.toISOString();
+    const writer = purpose === 'initial_load' ? new InitialLoad(trx, ctx, batchId) : null;
+    const started = async (start: Omit<AnalysisStart, 'rowCount'>, expectedPersons: number) => {
+      await trx
+        .insertInto('import_batches')
+        .values({
+          id: batchId,
+          purpose,
+          program: start.program,
+          township_id: start.townshipId,
+          file_name: ctx.fileName,
+          file_sha256: ctx.fileSha256,
+          sheet_name: start.sheetName,
+          households: 0,
+          persons: 0,
+          enrollments: 0,
+          cases: 0,
+          skipped_rows: 0,
+          status: 'committed',
+          created_by: ctx.env.user.id,
+          created_at: now,
+          undone_by: null,
+          undone_at: null,
+        })
+        .execute();
+      await writer?.begin(start.program, expectedPersons);
+    };
+    let analysis: Analysis;
+    if ('analysis' in from) {
+      analysis = from.analysis;
+      await started(analysis, personsToAdd(analysis));
+      await writer?.write({ households: analysis.households, matched: analysis.check.matched, ledgerPersons: analysis.check.ledgerPersons });
+    } else {
+      analysis = await analyzeRoster(trx, from.roster, writer ? { ...from.options, writingBatch: batchId } : from.options, {
+        started: (start) => started(start, start.rowCount),
+        checked: async (chunk) => writer?.write(chunk),
+      });
+    }
+    if (!('analysis' in from)) ctx.approve(analysis);
+    const result = writer ? await writer.finish(heldBack(analysis)) : await reconcile(trx, analysis, ctx, batchId);
     await trx
-      .insertInto('import_batches')
-      .values({
-        id: batchId,
-        purpose: analysis.purpose,
-        program: analysis.program,
-        township_id: analysis.townshipId,
-        file_name: ctx.fileName,
-        file_sha256: ctx.fileSha256,
-        sheet_name: analysis.sheetName,
-        households: 0,
-        persons: 0,
-        enrollments: 0,
-        cases: 0,
-        skipped_rows: heldBack(analysis),
-        status: 'committed',
-        created_by: ctx.env.user.id,
-        created_at: now,
-        undone_by: null,
-        undone_at: null,
-      })
+      .updateTable('import_batches')
+      .set({ households: result.households, persons: result.persons, enrollments: result.enrollments, cases: result.cases, skipped_rows: result.skippedRows })
+      .where('id', '=', batchId)
       .execute();
-    const result =
-      analysis.purpose === 'initial_load'
-        ? await withIndexesDeferred(trx, 'persons', personsToAdd(analysis), () => initialLoad(trx, analysis, ctx, batchId))
-        : await reconcile(trx, analysis, ctx, batchId);
-    await trx.updateTable('import_batches').set({ households: result.households, persons: result.persons, enrollments: result.enrollments, cases: result.cases }).where('id', '=', batchId).execute();
     await recordAudit(trx, ctx.env.actor, ctx.env.at, {
       action: 'import.commit',
       entity: 'import_batch',
       entityId: batchId,
-      after: { purpose: analysis.purpose, program: analysis.program, fileName: ctx.fileName, sha256: ctx.fileSha256, ...result, batchId: undefined, notes: undefined },
+      after: { purpose, program: analysis.program, fileName: ctx.fileName, sha256: ctx.fileSha256, ...result, notes: undefined },
     });
-    return { ...result, batchId };
+    return { result: { ...result, batchId }, analysis };
   }));
 }
 
@@ -146,45 +175,78 @@ class PendingRows {
   }
 }
 
-async function initialLoad(trx: Executor, analysis: Analysis, ctx: CommitContext, batchId: string): Promise<Omit<CommitResult, 'batchId'>> {
-  const { env } = ctx;
-  const program = analysis.program;
-  const now = env.at.toISOString();
-  const thisMonth = monthOf(env.today);
-  const reviewMonths = env.policy.reviewMonths;
-  const pending = new PendingRows();
+/**
+ * A 建账's rows, written chunk by chunk as the households are checked: the valid households new to the
+ * ledger, the new members of those already in it, and their enrollments. A household with an ID ending in
+ * 000 waits for the end of the roster, where the whole ID column may still show it lost digits.
+ */
+class InitialLoad {
+  private readonly pending = new PendingRows();
+  private readonly waiting: CheckedChunk = { households: [], matched: [], ledgerPersons: new Map() };
+  private program: Program = 'dibao';
+  private expected = 0;
+  private done = 0;
+  private persons = 0;
+  private rebuildIndexes: () => Promise<void> = async () => {};
   // Initials by name for this batch only (pinyin-pro segments each name, some 5 µs; rosters repeat names).
-  const initials = new Map<string, string>();
-  const initialsOf = (name: string) => {
-    let known = initials.get(name);
-    if (known === undefined) initials.set(name, (known = nameInitials(name)));
-    return known;
-  };
-  const standardIds = new Map<string, string | null>();
-  const standardId = async (item: string | null, month: string) => {
-    if (!item) return null;
-    const key = `${item}|${month}`;
-    if (!standardIds.has(key)) standardIds.set(key, (await standardOn(trx, item, `${month}-01`))?.id ?? null);
-    return standardIds.get(key)!;
-  };
+  private readonly initials = new Map<string, string>();
+  private readonly standardIds = new Map<string, string | null>();
 
-  let done = 0;
-  ctx.progress?.(0, analysis.households.length, '正在写入台账');
-  for (const [i, h] of analysis.households.entries()) {
-    if (++done % FLUSH === 0) await pending.flush(trx);
-    if (done % STEP === 0) {
+  constructor(
+    private readonly trx: Executor,
+    private readonly ctx: CommitContext,
+    private readonly batchId: string,
+  ) {}
+
+  /** Before the first row: what is enrolled, and how many persons may come (the persons' indexes are built after them when that pays). */
+  async begin(program: Program, expectedPersons: number): Promise<void> {
+    this.program = program;
+    this.expected = expectedPersons;
+    this.rebuildIndexes = await deferIndexes(this.trx, 'persons', expectedPersons);
+    this.ctx.progress?.(0, expectedPersons, '正在写入台账');
+  }
+
+  async write(chunk: CheckedChunk): Promise<void> {
+    for (const [i, h] of chunk.households.entries()) {
+      if (h.members.some((m) => m.idNumber && lostLastDigits(m.idNumber))) {
+        this.waiting.households.push(h);
+        this.waiting.matched.push(chunk.matched[i]!);
+        continue;
+      }
+      await this.household(h, chunk.matched[i]!, chunk.ledgerPersons);
+    }
+    Object.assign(this.waiting, { ledgerPersons: chunk.ledgerPersons });
+  }
+
+  async finish(skippedRows: number): Promise<Omit<CommitResult, 'batchId'>> {
+    const { waiting } = this;
+    for (const [i, h] of waiting.households.entries()) await this.household(h, waiting.matched[i]!, waiting.ledgerPersons);
+    await this.pending.flush(this.trx);
+    await this.rebuildIndexes();
+    this.ctx.signal?.throwIfAborted();
+    this.ctx.progress?.(1, 1, '已完成');
+    return { ...this.pending.total, cases: 0, skippedRows, notes: [] };
+  }
+
+  private async household(h: ParsedHousehold, existing: string | null, ledgerPersons: CheckedChunk['ledgerPersons']): Promise<void> {
+    const { pending, program, batchId, ctx } = this;
+    const { env } = ctx;
+    this.persons += h.members.length;
+    if (++this.done % FLUSH === 0) await pending.flush(this.trx);
+    if (this.done % STEP === 0) {
       ctx.signal?.throwIfAborted();
-      ctx.progress?.(done, analysis.households.length, '正在写入台账');
+      ctx.progress?.(Math.min(this.persons, this.expected), this.expected, '正在写入台账');
       await yieldToEventLoop();
     }
-    if (h.hasError || !h.townshipId) continue;
-    const existing = analysis.check.matched[i];
+    if (h.hasError || !h.townshipId) return;
+    const now = env.at.toISOString();
+    const thisMonth = monthOf(env.today);
     const householdId = existing ?? newId();
     const hukou = h.hukouType ?? (h.category === 'urban' ? 'urban' : 'rural');
     const personIdOf = new Map<ParsedPerson, string>();
     const added: PersonsTable[] = [];
     for (const m of h.members) {
-      const known = analysis.check.ledgerPersons.get(m.idNumber!);
+      const known = ledgerPersons.get(m.idNumber!);
       if (known) {
         personIdOf.set(m, known.id);
         continue;
@@ -204,7 +266,7 @@ async function initialLoad(trx: Executor, analysis: Analysis, ctx: CommitContext
         health: null,
         school_status: null,
         notes: null,
-        name_initials: initialsOf(m.name),
+        name_initials: m.nameInitials ?? this.initialsOf(m.name),
         id_rev: reversed(m.idNumber!),
         deceased_on: null,
         import_batch_id: batchId,
@@ -250,11 +312,11 @@ async function initialLoad(trx: Executor, analysis: Analysis, ctx: CommitContext
         start_month: startMonth,
         end_month: null,
         monthly_amount_fen: amount ?? 0,
-        standard_id: await standardId(standardItemFor(program, category, hukou), startMonth),
+        standard_id: await this.standardId(standardItemFor(program, category, hukou), startMonth),
         source: 'import',
         confirmed_by: env.user.id,
         confirmed_at: now,
-        next_review_on: program === 'dibao' ? maxDate(addMonthsToDate(`${startMonth}-01`, reviewMonths), `${addMonths(thisMonth, 1)}-01`) : null,
+        next_review_on: program === 'dibao' ? maxDate(addMonthsToDate(`${startMonth}-01`, env.policy.reviewMonths), `${addMonths(thisMonth, 1)}-01`) : null,
         unstable_income: 0,
         case_id: null,
         import_batch_id: batchId,
@@ -266,10 +328,19 @@ async function initialLoad(trx: Executor, analysis: Analysis, ctx: CommitContext
       for (const person_id of covered) pending.members.push({ enrollment_id: row.id, person_id });
     }
   }
-  await pending.flush(trx);
-  ctx.signal?.throwIfAborted();
-  ctx.progress?.(1, 1, '已完成');
-  return { ...pending.total, cases: 0, skippedRows: heldBack(analysis), notes: [] };
+
+  private initialsOf(name: string): string {
+    let known = this.initials.get(name);
+    if (known === undefined) this.initials.set(name, (known = nameInitials(name)));
+    return known;
+  }
+
+  private async standardId(item: string | null, month: string): Promise<string | null> {
+    if (!item) return null;
+    const key = `${item}|${month}`;
+    if (!this.standardIds.has(key)) this.standardIds.set(key, (await standardOn(this.trx, item, `${month}-01`))?.id ?? null);
+    return this.standardIds.get(key)!;
+  }
 }
 
 const maxDate = (a: string, b: string) => (a > b ? a : b);
@@ -283,7 +354,7 @@ function personsToAdd(analysis: Analysis): number {
 
 /** Person rows left out: every row of a household with any error (a household is never split). */
 function heldBack(analysis: Analysis): number {
-  return analysis.households.filter((h) => h.hasError || !h.townshipId).reduce((n, h) => n + h.members.length, 0);
+  return analysis.totals.persons - analysis.ready.persons;
 }
 
 export type PlannedCase = { kind: 'stop' | 'amount'; difference: Difference } | { kind: 'members'; difference: Difference; covered: string[] };

@@ -19,9 +19,10 @@ import type { Mapping } from './layout/layout';
 import { readGrid } from './read/read-file';
 import type { Grid } from './read/grid';
 import { ImportRefusal } from './read/refusal';
-import { analyzeRoster, type Analysis } from './analyze/analysis';
+import { analyzeRoster, type Analysis, type AnalysisOptions } from './analyze/analysis';
 import { gridRoster } from './analyze/roster-source';
-import { commitImport, plannedCases, type CommitResult, type PlannedCase } from './commit';
+import { rosterOf } from './analyze/worker-roster';
+import { commitImport, plannedCases, type CommitResult, type CommitSource, type PlannedCase } from './commit';
 import { rememberMapping } from './mappings.repository';
 
 type Settings = z.output<typeof importSettingsSchema>;
@@ -69,18 +70,26 @@ export async function analyzeUpload(
 ): Promise<{ grid: Grid } & KeptAnalysis> {
   const grid = await gridOf(upload, signal);
   const checkedAt = await ledgerChanges(db);
+  const analysis = await refusedAsError(analyzeRoster(db, gridRoster(grid), analysisOptions(upload, settings, scope, today)));
+  return { grid, analysis, checkedAt };
+}
+
+function analysisOptions(upload: Upload, settings: Settings, scope: Scope, today: string): AnalysisOptions {
+  return {
+    fileName: upload.fileName,
+    sheetIndex: settings.sheetIndex,
+    mapping: mappingOf(settings),
+    program: settings.program,
+    townshipId: settings.townshipId,
+    purpose: settings.purpose,
+    scope,
+    today,
+  };
+}
+
+async function refusedAsError<T>(work: Promise<T>): Promise<T> {
   try {
-    const analysis = await analyzeRoster(db, gridRoster(grid), {
-      fileName: upload.fileName,
-      sheetIndex: settings.sheetIndex,
-      mapping: mappingOf(settings),
-      program: settings.program,
-      townshipId: settings.townshipId,
-      purpose: settings.purpose,
-      scope,
-      today,
-    });
-    return { grid, analysis, checkedAt };
+    return await work;
   } catch (err) {
     if (err instanceof ImportRefusal) throw refusalError(err);
     throw err;
@@ -97,13 +106,12 @@ export function columnOf(analysis: Analysis, col: number | null): { column: stri
 function commitVerdict(analysis: Analysis, role: Role): ImportPreview['commit'] {
   const t = analysis.totals;
   const label = PROGRAM_SHORT_LABELS[analysis.program];
-  const ready = analysis.households.filter((h) => !h.hasError && h.townshipId);
-  const readyPersons = ready.reduce((n, h) => n + h.members.length, 0);
+  const { households: ready, persons: readyPersons } = analysis.ready;
   if (analysis.purpose === 'initial_load') {
     if (role !== 'admin') return { allowed: false, reason: '建账导入只能由系统管理员进行', summary: '' };
-    if (ready.length === 0) return { allowed: false, reason: '没有可以导入的家庭：请先修正问题', summary: '' };
+    if (ready === 0) return { allowed: false, reason: '没有可以导入的家庭：请先修正问题', summary: '' };
     const held = t.persons - readyPersons;
-    return { allowed: true, reason: null, summary: `将建账 ${ready.length} 户（${readyPersons} 人）的${label}在保记录${held > 0 ? `，${held} 人所在的家庭有错误，暂不导入` : ''}` };
+    return { allowed: true, reason: null, summary: `将建账 ${ready} 户（${readyPersons} 人）的${label}在保记录${held > 0 ? `，${held} 人所在的家庭有错误，暂不导入` : ''}` };
   }
   const planned = plannedCases(analysis);
   const count = (kind: PlannedCase['kind']) => planned.filter((p) => p.kind === kind).length;
@@ -119,6 +127,14 @@ function commitVerdict(analysis: Analysis, role: Role): ImportPreview['commit'] 
   }
   const kinds = memberChanges > 0 ? `${amounts} 个金额变更案件、${memberChanges} 个增减保障人口案件` : `${amounts} 个金额变更案件`;
   return { allowed: true, reason: null, summary: `将发起 ${kinds}、${missing} 个停保案件（进入审批流程，不直接修改在保记录）` };
+}
+
+/** Refuses a commit the preview's verdict would not allow (commit.ts asks once the analysis is complete). */
+export function approveCommit(role: Role): (analysis: Analysis) => void {
+  return (analysis) => {
+    const verdict = commitVerdict(analysis, role);
+    if (!verdict.allowed) throw new AppError(role !== 'admin' && analysis.purpose === 'initial_load' ? 'FORBIDDEN' : 'VALIDATION', verdict.reason ?? '无法导入');
+  };
 }
 
 /** ID and account numbers in text, masked for roles that never receive them whole (432…1234). */
@@ -197,29 +213,34 @@ function analysisKey(ctx: UserContext, settings: Settings, today: string): strin
   return JSON.stringify([ctx.user.id, ctx.user.role, ctx.scope, today, what]);
 }
 
-/** The preview's analysis when nothing it depends on has changed since, else one made against the ledger as it is now. */
-async function analysisFor(ctx: UserContext, upload: Upload, settings: Settings, today: string): Promise<KeptAnalysis> {
+/**
+ * The preview's analysis while nothing it depends on has changed since (the commit then only writes it),
+ * else the roster read again, to be analysed as the batch is written.
+ */
+async function commitSourceOf(ctx: UserContext, upload: Upload, settings: Settings, today: string): Promise<CommitSource> {
   const kept = upload.analysis;
   delete upload.analysis;
   if (kept?.key === analysisKey(ctx, settings, today)) {
     const value = kept.value as KeptAnalysis;
     if (value.checkedAt === (await ledgerChanges(ctx.db))) return value;
   }
-  return analyzeUpload(ctx.db, upload, settings, ctx.scope, today, ctx.signal);
+  const roster = await refusedAsError(rosterOf(upload.data, upload.fileName, ctx.signal));
+  return { roster, options: { ...analysisOptions(upload, settings, ctx.scope, today), searchKeys: settings.purpose === 'initial_load' } };
 }
 
 /**
- * Commits what the preview showed, or analyses again if anything it depends on changed since; the commit
- * itself refuses if the ledger changed after the analysis. The mapping used is remembered.
+ * Commits what the preview showed, or analyses the roster again as it commits if anything the preview
+ * depends on changed since; the commit refuses if the ledger changed after the preview. The mapping used
+ * is remembered.
  */
 export async function commitUpload(ctx: UserContext, settings: Settings): Promise<CommitResult> {
   const upload = uploadOf(ctx, settings.uploadId);
   const env = await engineEnv(ctx);
   ctx.progress(0, 1, '正在检查');
-  const { analysis, checkedAt } = await analysisFor(ctx, upload, settings, env.today);
-  const verdict = commitVerdict(analysis, ctx.user.role);
-  if (!verdict.allowed) throw new AppError(ctx.user.role !== 'admin' && settings.purpose === 'initial_load' ? 'FORBIDDEN' : 'VALIDATION', verdict.reason ?? '无法导入');
-  const result = await commitImport(ctx.db, analysis, { env, fileName: upload.fileName, fileSha256: upload.sha256, checkedAt, signal: ctx.signal, progress: ctx.progress });
+  const from = await commitSourceOf(ctx, upload, settings, env.today);
+  const { result, analysis } = await refusedAsError(
+    commitImport(ctx.db, from, { env, fileName: upload.fileName, fileSha256: upload.sha256, approve: approveCommit(ctx.user.role), signal: ctx.signal, progress: ctx.progress }),
+  );
   await rememberUsedMapping(ctx.db, analysis, env.at);
   return result;
 }

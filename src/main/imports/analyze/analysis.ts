@@ -1,7 +1,8 @@
 /**
  * The whole analysis of a roster: pick the sheet, find its header and mapping, detect program and
  * township, read every row, check every household against the ledger, and count. The preview runs it; the
- * commit reuses the preview's while nothing it depends on has changed, else runs it again (imports.service).
+ * commit reuses the preview's while nothing it depends on has changed, else runs it again as it writes
+ * (imports.service, commit).
  */
 import { AppError } from '../../../shared/api/errors';
 import { type Program } from '../../../shared/domain/programs';
@@ -12,6 +13,7 @@ import { ImportRefusal } from '../read/refusal';
 import { detectHeader, type Mapping, type SheetHeader, type SheetLayout } from '../layout/layout';
 import { LedgerChecker, type LedgerCheck, type Purpose } from './ledger-check';
 import { fieldColumns } from './parse-rows';
+import { lostLastDigits } from './cell-values';
 import type { RosterSource, SheetHead } from './roster-source';
 import { ProblemLog } from './problem-log';
 import { programInText } from './detect-program';
@@ -30,6 +32,10 @@ export interface AnalysisOptions {
   today: string;
   /** Households checked against the ledger at a time (tests cut a roster finely to show chunks change nothing). */
   chunkHouseholds?: number;
+  /** Work out the persons' search keys while reading (a 建账 stores them). */
+  searchKeys?: boolean;
+  /** The batch that writes each chunk once it is checked (a streamed 建账): what it wrote is not the ledger's. */
+  writingBatch?: string;
 }
 
 /** Households read before they are checked against the ledger together: a few queries per chunk, not per household. */
@@ -59,26 +65,50 @@ export interface Analysis {
   townshipId: string | null;
   townshipDetected: boolean;
   purpose: Purpose;
+  /** Every household in the roster's order; none when a follower took them chunk by chunk (a streamed commit). */
   households: ParsedHousehold[];
+  /** The households without errors and in a township, which a commit enters, and their persons. */
+  ready: { households: number; persons: number };
   problems: Problem[];
   check: LedgerCheck;
   totals: Totals;
   mappingRemembered: boolean;
 }
 
+/** What the analysis knows once it has found the header, before any household is read. */
+export type AnalysisStart = Pick<Analysis, 'sheetIndex' | 'sheetName' | 'program' | 'townshipId' | 'purpose'> & {
+  /** The rows the sheet holds (a few more than its persons). */
+  rowCount: number;
+};
+
+/** A chunk of households just checked against the ledger, with what the check found of each. */
+export interface CheckedChunk {
+  households: ParsedHousehold[];
+  /** The ledger household each is, or null. */
+  matched: (string | null)[];
+  /** Everyone the check found in the ledger so far, by ID number. */
+  ledgerPersons: LedgerCheck['ledgerPersons'];
+}
+
+/** Who follows an analysis as it goes: the commit writes each chunk as it is checked. */
+export interface AnalysisFollower {
+  started(start: AnalysisStart): Promise<void>;
+  checked(chunk: CheckedChunk): Promise<void>;
+}
+
 /**
- * The roster's analysis against the ledger: the header found in a sheet's head, then the households chunk
- * by chunk as the source reads them, each checked against the ledger before the next.
+ * The roster's analysis against the ledger `db` reads: the header found in a sheet's head, then the
+ * households chunk by chunk as the source reads them, each checked against the ledger before the next.
  */
-export async function analyzeRoster(db: Executor, source: RosterSource, options: AnalysisOptions): Promise<Analysis> {
+export async function analyzeRoster(db: Executor, source: RosterSource, options: AnalysisOptions, follower?: AnalysisFollower): Promise<Analysis> {
   try {
-    return await analyze(db, source, options);
+    return await analyze(db, source, options, follower);
   } finally {
     source.close();
   }
 }
 
-async function analyze(db: Executor, source: RosterSource, options: AnalysisOptions): Promise<Analysis> {
+async function analyze(db: Executor, source: RosterSource, options: AnalysisOptions, follower?: AnalysisFollower): Promise<Analysis> {
   const ownTownship = options.scope.kind === 'township' ? options.scope.townshipId : null;
   const chosenTownship = options.townshipId !== undefined ? options.townshipId : ownTownship;
   const found = await findHeader(source, options, await rememberedMappings(db, chosenTownship));
@@ -107,27 +137,36 @@ async function analyze(db: Executor, source: RosterSource, options: AnalysisOpti
       mappingRemembered = true;
     }
   }
+  await follower?.started({ sheetIndex, sheetName: head.name, program, townshipId, purpose: options.purpose, rowCount: head.rowCount });
   // A children's roster is of one kind, named in its title: 留守 (under 16) or 困境 (under 18).
   const kinds = ['留守', '困境', '流动'].filter((word) => header.title.includes(word));
   const titleCategory = program === 'child_care' && kinds.length === 1 ? parseCategory(program, kinds[0]!) : null;
   const log = new ProblemLog();
-  const checker = new LedgerChecker(db, fieldColumns(header), regions, { program, purpose: options.purpose, townshipId, scope: options.scope }, log);
+  const checker = new LedgerChecker(db, fieldColumns(header), regions, { program, purpose: options.purpose, townshipId, scope: options.scope, writingBatch: options.writingBatch }, log);
+  // A follower takes the households; then only those a late finding may still hold back are kept here.
   const households: ParsedHousehold[] = [];
+  const tally = new Tally();
   let samples: string[][] = [];
   let mergedBlocks = false;
   const parse = { program, today: options.today, titleCategory, amountsRequired: options.purpose === 'initial_load' && CASH_PROGRAMS.has(program) };
-  const chunks = source.households({ sheetIndex, header, parse, chunkHouseholds: options.chunkHouseholds ?? CHECK_CHUNK });
+  const chunks = source.households({ sheetIndex, header, parse, chunkHouseholds: options.chunkHouseholds ?? CHECK_CHUNK, searchKeys: options.searchKeys ?? false });
   for await (const chunk of chunks) {
     for (const p of chunk.problems) log.add(p);
     if (chunk.samples) samples = chunk.samples;
     if (chunk.mergedBlocks !== undefined) mergedBlocks = chunk.mergedBlocks;
-    households.push(...chunk.households);
+    const from = tally.households;
+    households.push(...(follower ? chunk.households.filter(mayLoseDigits) : chunk.households));
     await checker.check(chunk.households);
+    for (const h of chunk.households) tally.add(h);
     if (chunk.heldBackLate) {
       const late = chunk.heldBackLate.map((row) => householdAt(households, row));
-      for (const h of late) log.mark(h);
+      for (const h of late) {
+        log.mark(h);
+        tally.recount(h);
+      }
       checker.withdraw(late);
     }
+    await follower?.checked({ households: chunk.households, matched: checker.matched.slice(from), ledgerPersons: checker.ledgerPersons });
   }
   const check = await checker.finish();
   const problems = log.list;
@@ -142,13 +181,51 @@ async function analyze(db: Executor, source: RosterSource, options: AnalysisOpti
     townshipId,
     townshipDetected: options.townshipId === undefined && townshipId !== null,
     purpose: options.purpose,
-    households,
+    households: follower ? [] : households,
+    ready: { households: tally.readyHouseholds, persons: tally.readyPersons },
     problems,
     check,
-    totals: totalsOf(households, problems, check),
+    totals: totalsOf(tally, problems, check),
     mappingRemembered: mappingRemembered && !options.mapping,
   };
 }
+
+type Part = Pick<Tally, 'households' | 'persons' | 'valid' | 'readyHouseholds' | 'readyPersons'>;
+
+/** Counts of the households read; one a late finding marks is taken back as it was counted, and counted again. */
+class Tally {
+  households = 0;
+  persons = 0;
+  valid = 0;
+  readyHouseholds = 0;
+  readyPersons = 0;
+  /** How the households the end of the roster may still hold back were counted (read on this thread, it marks them itself). */
+  private readonly counted = new Map<ParsedHousehold, Part>();
+
+  add(h: ParsedHousehold): void {
+    const ready = !h.hasError && Boolean(h.townshipId);
+    const part = { households: 1, persons: h.members.length, valid: h.members.filter((m) => !m.hasError).length, readyHouseholds: ready ? 1 : 0, readyPersons: ready ? h.members.length : 0 };
+    this.apply(part, 1);
+    if (mayLoseDigits(h)) this.counted.set(h, part);
+  }
+
+  recount(h: ParsedHousehold): void {
+    const before = this.counted.get(h);
+    if (before) this.apply(before, -1);
+    this.add(h);
+  }
+
+  private apply(part: Part, sign: 1 | -1): void {
+    this.households += sign * part.households;
+    this.persons += sign * part.persons;
+    this.valid += sign * part.valid;
+    this.readyHouseholds += sign * part.readyHouseholds;
+    this.readyPersons += sign * part.readyPersons;
+  }
+}
+
+/** Whether the end of the roster may still hold the household back: an ID of its may have lost digits (parse-rows). */
+const mayLoseDigits = (h: ParsedHousehold) => h.members.some((m) => m.idNumber !== null && lostLastDigits(m.idNumber));
 
 /** The household that starts on the row, among households in the roster's order. */
 function householdAt(households: ParsedHousehold[], firstRow: number): ParsedHousehold {
@@ -191,12 +268,10 @@ async function findHeader(
 /** 建账 enters amounts as they are paid: a cash program's roster must say how much. */
 const CASH_PROGRAMS: ReadonlySet<Program> = new Set(['dibao', 'tekun', 'orphan', 'de_facto_orphan', 'gaoling', 'dibao_edge', 'elder_subsidy']);
 
-function totalsOf(households: ParsedHousehold[], problems: Problem[], check: LedgerCheck): Totals {
-  const persons = households.reduce((n, h) => n + h.members.length, 0);
-  const valid = households.reduce((n, h) => n + h.members.filter((m) => !m.hasError).length, 0);
+function totalsOf({ households, persons, valid }: Tally, problems: Problem[], check: LedgerCheck): Totals {
   const count = (kind: string) => check.differences.filter((d) => d.kind === kind).reduce((n, d) => n + d.persons, 0);
   return {
-    households: households.length,
+    households,
     persons,
     valid,
     invalid: persons - valid,

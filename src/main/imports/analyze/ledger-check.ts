@@ -63,6 +63,8 @@ export interface CheckOptions {
   purpose: Purpose;
   townshipId: string | null;
   scope: Scope;
+  /** The batch written as the roster is checked (a streamed 建账): its enrollments are not missing from the roster. */
+  writingBatch?: string;
 }
 
 const CHUNK = 900;
@@ -78,9 +80,11 @@ async function coveringByPerson(db: Executor, personIds: string[]): Promise<Map<
 }
 
 /** Covered enrollments of the program in these townships, with their members: what the roster should list. */
-export async function programEnrollments(db: Executor, program: Program, townshipIds: string[]): Promise<LedgerEnrollment[]> {
+export async function programEnrollments(db: Executor, program: Program, townshipIds: string[], exceptBatch?: string): Promise<LedgerEnrollment[]> {
   if (townshipIds.length === 0) return [];
-  return withMembers(db, await enrollmentRows(db).where('e.program', '=', program).where('e.township_id', 'in', townshipIds).where('e.status', 'in', [...COVERED]).execute());
+  let q = enrollmentRows(db).where('e.program', '=', program).where('e.township_id', 'in', townshipIds).where('e.status', 'in', [...COVERED]);
+  if (exceptBatch) q = q.where((eb) => eb.or([eb('e.import_batch_id', 'is', null), eb('e.import_batch_id', '!=', exceptBatch)]));
+  return withMembers(db, await q.execute());
 }
 
 /** Covered enrollments of the program in these households (by index, not by program and status: they are few). */
@@ -250,7 +254,7 @@ export class LedgerChecker {
     if (options.townshipId && !this.townshipIds.has(options.townshipId)) townshipIds.push(options.townshipId);
     // Rows naming another township are errors for a township clerk; its enrollments are not theirs to list as missing.
     const reachable = townshipIds.filter((t) => canSeeTownship(options.scope, t));
-    for (const e of await programEnrollments(this.db, options.program, reachable)) {
+    for (const e of await programEnrollments(this.db, options.program, reachable, options.writingBatch)) {
       if (this.seen.has(e.id)) continue;
       this.differences.push({ kind: 'missing', row: null, name: e.headName ?? '', householdId: e.householdId, enrollmentId: e.id, persons: e.members.length, amountFen: null, ledgerAmountFen: e.amountFen, detail: `台账在保（${e.members.length} 人，${fmt(e.amountFen)}），本表中没有` });
     }

@@ -1,9 +1,11 @@
 /**
  * A roster as the analysis reads it: the head of a sheet (its first rows, merged ranges and hidden
  * columns: where the header is looked for), then that sheet's households under the header, in chunks,
- * with the problems found reading them. Only what the analysis keeps crosses this line (households,
- * problems, a few sample rows), never the sheet's rows, so a reader may run elsewhere than the analysis.
+ * with the problems found reading them. RosterReading reads on the calling thread; a commit reads in a
+ * worker thread (worker-roster.ts) that runs the same RosterReading, so the ledger is written while later
+ * rows are still being read.
  */
+import { nameInitials } from '../../households/search-keys';
 import { HEAD_ROWS, DataRowReader, type SheetHeader } from '../layout/layout';
 import { cellText } from '../layout/cell-text';
 import type { Grid, GridRow, GridSheet } from '../read/grid';
@@ -16,6 +18,8 @@ import type { ParsedHousehold, Problem } from './types';
 export interface SheetHead extends Omit<GridSheet, 'rows'> {
   /** The sheet's first rows (HEAD_ROWS of them, or all a shorter sheet has). */
   rows: GridRow[];
+  /** The rows the sheet holds (a few more than its persons). */
+  rowCount: number;
 }
 
 export interface ReadRequest {
@@ -24,13 +28,15 @@ export interface ReadRequest {
   parse: ParseOptions;
   /** Households a chunk holds. */
   chunkHouseholds: number;
+  /** Work out each person's pinyin initials while reading (a 建账 stores them as a search key). */
+  searchKeys?: boolean;
 }
 
 export interface HouseholdChunk {
   households: ParsedHousehold[];
   /** The problems found since the previous chunk. */
   problems: Problem[];
-  /** In the first chunk: the first data rows' cell texts (what the preview shows of each column). */
+  /** In the chunk that completes them, or the last: the first data rows' cell texts (what the preview shows of each column). */
   samples?: string[][];
   /** In the first chunk: household cells are merged down under the header (DataRowReader.hasMergedBlocks). */
   mergedBlocks?: boolean;
@@ -70,21 +76,34 @@ export class RosterReading implements RosterSource {
       count += next.value.length;
     }
     const { runs: _rows, ...frame } = stream;
-    return { ...frame, rows: head.flat().slice(0, HEAD_ROWS) };
+    const rows = head.flat().slice(0, HEAD_ROWS);
+    // The header is looked for in these rows: the ranges below them (a roster's household blocks) stay here.
+    const last = rows.at(-1)?.number ?? 0;
+    return { ...frame, merges: frame.merges.filter((m) => m.top <= last), rows };
   }
 
   async *households(request: ReadRequest): AsyncGenerator<HouseholdChunk> {
-    const { stream, head } = await this.open(request.sheetIndex);
+    const opened = await this.open(request.sheetIndex);
+    const { stream, head } = opened;
     const reader = new DataRowReader(request.header, stream.merges);
+    // The reader lets each range go once its rows have passed: nothing else here may hold them.
+    opened.stream = { ...stream, merges: [] };
     const log = new ProblemLog();
     const parser = new RowParser({ columns: request.header.columns, mergedBlocks: reader.hasMergedBlocks }, request.parse, log);
     let households: ParsedHousehold[] = [];
     let reported = 0;
     let first = true;
     const samples: string[][] = [];
-    const chunk = (): HouseholdChunk => {
+    let samplesSent = false;
+    const chunk = (last = false): HouseholdChunk => {
       const out: HouseholdChunk = { households, problems: log.list.slice(reported) };
-      if (first) Object.assign(out, { samples, mergedBlocks: reader.hasMergedBlocks });
+      if (first) out.mergedBlocks = reader.hasMergedBlocks;
+      // Once they are all read (the chunk goes to another thread as a copy, not as this array).
+      if (!samplesSent && (samples.length === SAMPLE_ROWS || last)) {
+        out.samples = samples;
+        samplesSent = true;
+      }
+      if (request.searchKeys) for (const h of households) for (const m of h.members) m.nameInitials = nameInitials(m.name);
       reported = log.list.length;
       households = [];
       first = false;
@@ -107,7 +126,7 @@ export class RosterReading implements RosterSource {
     }
     const { last, heldBackLate } = parser.finish();
     if (last) households.push(last);
-    yield { ...chunk(), heldBackLate: heldBackLate.map((h) => h.firstRow) };
+    yield { ...chunk(true), heldBackLate: heldBackLate.map((h) => h.firstRow) };
   }
 
   close(): void {

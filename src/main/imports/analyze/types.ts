@@ -27,6 +27,8 @@ export interface ParsedPerson {
   /** The row's own amount (person programs pay per row). */
   amountFen: number | null;
   hasError: boolean;
+  /** The name's pinyin initials, worked out while reading a 建账 (RosterReading) off the thread that writes. */
+  nameInitials?: string;
 }
 
 export interface ParsedHousehold {

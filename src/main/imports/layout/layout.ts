@@ -190,10 +190,13 @@ export function detectHeader(
  * it is read.
  */
 export class DataRowReader {
-  private readonly coverOf: (row: number, col: number) => MergeRange | undefined;
-  /** Household-column ranges by their top row, and the value each shows once its top row has passed. */
-  private readonly rangesAt = new Map<number, MergeRange[]>();
-  private readonly topValues = new Map<MergeRange, CellValue>();
+  /** Household-column ranges reaching below the header, by top row; each is let go once its top row has passed. */
+  private readonly ranges: (MergeRange | undefined)[];
+  private nextRange = 0;
+  /** By household column, the range last started over it (ranges never overlap) and its top cell's value. */
+  private readonly covering = new Map<number, { top: number; bottom: number; value: CellValue }>();
+  /** Whether any data row can have household cells filled down (a roster of household blocks). */
+  readonly hasMergedBlocks: boolean;
   private readonly headerWords: Set<string>;
   private readonly householdCols: number[];
   // Every member row of a household block has the same columns filled down: one set per pattern, not per row.
@@ -209,22 +212,17 @@ export class DataRowReader {
   ) {
     const { columns } = header;
     this.householdCols = columns.filter((c) => c.field && IMPORT_FIELDS[c.field].level === 'household').map((c) => c.index);
-    const ranges = merges.filter((m) => m.bottom > m.top && m.bottom > header.headerBottom && this.householdCols.some((c) => c >= m.left && c <= m.right));
-    for (const m of ranges) this.rangesAt.set(m.top, [...(this.rangesAt.get(m.top) ?? []), m]);
-    this.coverOf = mergeIndex(ranges);
+    this.ranges = merges.filter((m) => m.bottom > m.top && m.bottom > header.headerBottom && this.householdCols.some((c) => c >= m.left && c <= m.right));
+    this.ranges.sort((a, b) => a!.top - b!.top);
+    this.hasMergedBlocks = this.ranges.length > 0;
     this.headerWords = new Set(header.columns.map((c) => compact(c.header)).filter(Boolean));
     this.idColumn = columns.find((c) => c.field === 'idNumber')?.index;
     this.nameColumn = columns.find((c) => c.field === 'name')?.index;
   }
 
-  /** Whether any data row can have household cells filled down (a roster of household blocks). */
-  get hasMergedBlocks(): boolean {
-    return this.rangesAt.size > 0;
-  }
-
   /** The row as a data row, or null when it is not one (above or in the header, a total, a footer …). */
   read(row: GridRow): DataRow | null {
-    for (const m of this.rangesAt.get(row.number) ?? []) this.topValues.set(m, row.cells[m.left] ?? null);
+    this.startRanges(row);
     if (row.number <= this.header.headerBottom) return null;
     // A row holding an ID number is a person's: the words of the other rows tell totals, footers and headers
     // repeated on each printed page (a 100,000-row roster has a million cells, not worth compacting each).
@@ -249,10 +247,10 @@ export class DataRowReader {
     let cells = row.cells;
     for (const col of this.householdCols) {
       if (cells[col] !== null && cells[col] !== undefined) continue;
-      const m = this.coverOf(row.number, col);
-      if (m && m.top < row.number) {
+      const m = this.covering.get(col);
+      if (m && m.top < row.number && m.bottom >= row.number) {
         if (cells === row.cells) cells = row.cells.slice();
-        cells[col] = this.topValues.get(m) ?? null;
+        cells[col] = m.value;
         filled.push(col);
       }
     }
@@ -263,6 +261,19 @@ export class DataRowReader {
       if (!merged) this.patterns.set(key, (merged = new Set(filled)));
     }
     return this.end ? { number: row.number, cells, merged, afterEnd: this.end } : { number: row.number, cells, merged };
+  }
+
+  /**
+   * Takes up the ranges starting at or above this row, with their top cell's value (none when the sheet
+   * skipped that row as empty). Rows come in order, so what a passed range still needs is its bottom row
+   * and value, kept per column; the range itself is let go.
+   */
+  private startRanges(row: GridRow): void {
+    for (let m = this.ranges[this.nextRange]; m && m.top <= row.number; m = this.ranges[++this.nextRange]) {
+      const value = m.top === row.number ? (row.cells[m.left] ?? null) : null;
+      for (const col of this.householdCols) if (col >= m.left && col <= m.right) this.covering.set(col, { top: m.top, bottom: m.bottom, value });
+      this.ranges[this.nextRange] = undefined;
+    }
   }
 
   /** An ID number, whole, masked (431122********1234) or as a number that lost digits (4.31122E+17). */

@@ -60,14 +60,14 @@ function streamOf({ rows, ...frame }: GridSheet): OpenedFile['sheets'][number] {
   async function* runs(): AsyncGenerator<GridRow[]> {
     yield rows;
   }
-  return { name: frame.name, open: async () => ({ ...frame, runs: runs() }) };
+  return { name: frame.name, open: async () => ({ ...frame, rowCount: rows.length, runs: runs() }) };
 }
 
 export async function readGrid(data: Buffer, fileName: string, signal?: AbortSignal): Promise<Grid> {
   const { sheets, ...file } = await openFile(data, fileName, signal);
   const read: GridSheet[] = [];
   for (const sheet of sheets) {
-    const { runs, ...frame } = await sheet.open();
+    const { runs, rowCount: _known, ...frame } = await sheet.open();
     const rows: GridRow[] = [];
     for await (const run of runs) for (const r of run) rows.push(r);
     read.push({ ...frame, rows });

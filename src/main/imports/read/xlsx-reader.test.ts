@@ -24,6 +24,7 @@ describe('openXlsx', () => {
     const data = await blocks(6000);
     const [sheet] = await openXlsx(data);
     const { runs, ...frame } = await sheet!.open();
+    expect(frame.rowCount).toBe(12_001);
     expect(frame.merges).toHaveLength(12_000);
     expect(frame.merges[0]).toEqual({ top: 2, left: 0, bottom: 3, right: 0 });
     expect(frame.hiddenColumns).toEqual([2]);

@@ -168,7 +168,8 @@ function nextTag(text: string, name: string, from: number): number {
 
 /** A sheet of rows to come: what Excel writes around its rows (read first), then the rows, a run at a time. */
 export interface SheetStream extends Omit<GridSheet, 'rows'> {
-  /** The last row the sheet says it uses (its dimension), or null when it does not say. */
+  /** The rows the sheet holds, counted in the first pass (any empty ones too). */
+  rowCount: number;
   /** The rows in the sheet's order, in runs (the rows each inflated piece of the sheet completes). */
   runs: AsyncGenerator<GridRow[]>;
 }
@@ -184,6 +185,7 @@ async function openSheet(data: Buffer, sheet: WorkbookInfo['sheets'][number], in
   const tails: Buffer[] = [];
   let stage: 'head' | 'rows' | 'merges' = 'head';
   let previous: Buffer = Buffer.alloc(0);
+  let rowCount = 0;
   for await (const chunk of entryChunks(data, sheet.entry, GRID_LIMITS.maxXmlBytes)) {
     signal?.throwIfAborted();
     if (stage === 'head') {
@@ -191,6 +193,7 @@ async function openSheet(data: Buffer, sheet: WorkbookInfo['sheets'][number], in
       if (find(previous, chunk, SHEET_DATA) !== null) stage = 'rows';
     }
     if (stage === 'rows') {
+      rowCount += count(previous, chunk, ROW);
       const at = find(previous, chunk, MERGE_CELLS);
       if (at !== null) {
         tails.push(at < 0 ? Buffer.concat([previous.subarray(previous.length + at), chunk]) : chunk.subarray(at));
@@ -211,7 +214,7 @@ async function openSheet(data: Buffer, sheet: WorkbookInfo['sheets'][number], in
     const to = b ? parseRef(b) : from;
     if (from && to) merges.push({ top: from.row, left: from.col, bottom: to.row, right: to.col });
   }
-  return { name: sheet.name, merges, hiddenColumns, columnWidths, runs: rowRuns(data, sheet, info, signal) };
+  return { name: sheet.name, merges, hiddenColumns, columnWidths, rowCount, runs: rowRuns(data, sheet, info, signal) };
 }
 
 /**
@@ -226,7 +229,16 @@ export function find(previous: Buffer, chunk: Buffer, tag: Buffer): number | nul
   return across < 0 ? null : across - Math.min(previous.length, tag.length - 1);
 }
 
+/** How often the tag occurs in the chunk, once more when it straddles the previous chunk and this one. */
+function count(previous: Buffer, chunk: Buffer, tag: Buffer): number {
+  const seam = Buffer.concat([previous.subarray(Math.max(0, previous.length - tag.length + 1)), chunk.subarray(0, tag.length - 1)]);
+  let n = seam.includes(tag) ? 1 : 0;
+  for (let at = chunk.indexOf(tag); at >= 0; at = chunk.indexOf(tag, at + tag.length)) n += 1;
+  return n;
+}
+
 const SHEET_DATA = Buffer.from('<sheetData');
+const ROW = Buffer.from('<row ');
 const MERGE_CELLS = Buffer.from('<mergeCells');
 
 /** The sheet's non-empty rows, in runs of the rows each inflated piece completes. */
@@ -305,6 +317,13 @@ async function* rowRuns(data: Buffer, sheet: WorkbookInfo['sheets'][number], inf
       if (dataStart < 0) continue;
       carry = carry.slice(dataStart);
       head = false;
+    }
+    // The rows end at </sheetData>; what follows (a roster's many merged ranges) the first pass has read.
+    const end = carry.indexOf('</sheetData>');
+    if (end >= 0) {
+      scanRows(carry.slice(0, end));
+      carry = '';
+      break;
     }
     const cut = completeRowsEnd(carry);
     if (cut > 0) {
