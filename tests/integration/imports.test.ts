@@ -30,7 +30,8 @@ vi.mock('../../src/main/imports/analyze/analysis', async (importOriginal) => {
   return { ...original, analyzeRoster: vi.fn(original.analyzeRoster) };
 });
 const { analyzeRoster } = await import('../../src/main/imports/analyze/analysis');
-const { gridRoster } = await import('../../src/main/imports/analyze/roster-source');
+const { gridRoster, RosterReading } = await import('../../src/main/imports/analyze/roster-source');
+const { ExcelDate } = await import('../../src/main/imports/read/grid');
 const { commitImport, FLUSH } = await import('../../src/main/imports/commit');
 const { readGrid } = await import('../../src/main/imports/read/read-file');
 const { ledgerChanges } = await import('../../src/main/db/ledger-changes');
@@ -263,6 +264,13 @@ describe('a roster read in a worker thread', () => {
     const here = await analyzeRoster(db, gridRoster(await readGrid(roster.data, roster.fileName)), options);
     const there = await analyzeRoster(db, await inWorker(roster.data, roster.fileName), { ...options, chunkHouseholds: 1 });
     expect(there).toEqual(here);
+    // The head crosses as a copy: its date cells are dates again, as in a read here.
+    const [worker, local] = [await inWorker(roster.data, roster.fileName), new RosterReading(await openFile(roster.data, roster.fileName))];
+    const head = await worker.head(0);
+    expect(head.rows.some((r) => r.cells.some((c) => c instanceof ExcelDate))).toBe(true);
+    expect(head).toStrictEqual(await local.head(0));
+    worker.close();
+    local.close();
     expect(here.totals.households).toBe(roster.households);
   });
 

@@ -32,7 +32,7 @@ import { startCaseIn, type StartInput } from '../cases/cases.service';
 import type { EngineEnv } from '../cases/case-engine';
 import { analyzeRoster, type Analysis, type AnalysisOptions, type AnalysisStart, type CheckedChunk } from './analyze/analysis';
 import type { RosterSource } from './analyze/roster-source';
-import { lostLastDigits } from './analyze/cell-values';
+import { mayBeHeldBackLate } from './analyze/parse-rows';
 import type { ParsedHousehold, ParsedPerson } from './analyze/types';
 import type { Difference } from './analyze/ledger-check';
 
@@ -118,8 +118,8 @@ export async function commitImport(db: LedgerDb, from: CommitSource, ctx: Commit
         started: (start) => started(start, start.rowCount),
         checked: async (chunk) => writer?.write(chunk),
       });
+      ctx.approve(analysis);
     }
-    if (!('analysis' in from)) ctx.approve(analysis);
     const result = writer ? await writer.finish(heldBack(analysis)) : await reconcile(trx, analysis, ctx, batchId);
     await trx
       .updateTable('import_batches')
@@ -182,7 +182,10 @@ class PendingRows {
  */
 class InitialLoad {
   private readonly pending = new PendingRows();
-  private readonly waiting: CheckedChunk = { households: [], matched: [], ledgerPersons: new Map() };
+  /** Households the roster's end may still hold back (mayBeHeldBackLate), with the ledger household each is. */
+  private readonly waiting: { household: ParsedHousehold; matched: string | null }[] = [];
+  /** Everyone the check found in the ledger, by ID number (the checker's one map, growing chunk by chunk). */
+  private ledgerPersons: CheckedChunk['ledgerPersons'] = new Map();
   private program: Program = 'dibao';
   private expected = 0;
   private done = 0;
@@ -207,20 +210,15 @@ class InitialLoad {
   }
 
   async write(chunk: CheckedChunk): Promise<void> {
+    this.ledgerPersons = chunk.ledgerPersons;
     for (const [i, h] of chunk.households.entries()) {
-      if (h.members.some((m) => m.idNumber && lostLastDigits(m.idNumber))) {
-        this.waiting.households.push(h);
-        this.waiting.matched.push(chunk.matched[i]!);
-        continue;
-      }
-      await this.household(h, chunk.matched[i]!, chunk.ledgerPersons);
+      if (mayBeHeldBackLate(h)) this.waiting.push({ household: h, matched: chunk.matched[i]! });
+      else await this.household(h, chunk.matched[i]!);
     }
-    Object.assign(this.waiting, { ledgerPersons: chunk.ledgerPersons });
   }
 
   async finish(skippedRows: number): Promise<Omit<CommitResult, 'batchId'>> {
-    const { waiting } = this;
-    for (const [i, h] of waiting.households.entries()) await this.household(h, waiting.matched[i]!, waiting.ledgerPersons);
+    for (const { household, matched } of this.waiting) await this.household(household, matched);
     await this.pending.flush(this.trx);
     await this.rebuildIndexes();
     this.ctx.signal?.throwIfAborted();
@@ -228,8 +226,8 @@ class InitialLoad {
     return { ...this.pending.total, cases: 0, skippedRows, notes: [] };
   }
 
-  private async household(h: ParsedHousehold, existing: string | null, ledgerPersons: CheckedChunk['ledgerPersons']): Promise<void> {
-    const { pending, program, batchId, ctx } = this;
+  private async household(h: ParsedHousehold, existing: string | null): Promise<void> {
+    const { pending, program, batchId, ctx, ledgerPersons } = this;
     const { env } = ctx;
     this.persons += h.members.length;
     if (++this.done % FLUSH === 0) await pending.flush(this.trx);

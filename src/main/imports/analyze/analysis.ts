@@ -12,8 +12,7 @@ import type { Executor } from '../../db/schema';
 import { ImportRefusal } from '../read/refusal';
 import { detectHeader, type Mapping, type SheetHeader, type SheetLayout } from '../layout/layout';
 import { LedgerChecker, type LedgerCheck, type Purpose } from './ledger-check';
-import { fieldColumns } from './parse-rows';
-import { lostLastDigits } from './cell-values';
+import { fieldColumns, mayBeHeldBackLate } from './parse-rows';
 import type { RosterSource, SheetHead } from './roster-source';
 import { ProblemLog } from './problem-log';
 import { programInText } from './detect-program';
@@ -143,8 +142,9 @@ async function analyze(db: Executor, source: RosterSource, options: AnalysisOpti
   const titleCategory = program === 'child_care' && kinds.length === 1 ? parseCategory(program, kinds[0]!) : null;
   const log = new ProblemLog();
   const checker = new LedgerChecker(db, fieldColumns(header), regions, { program, purpose: options.purpose, townshipId, scope: options.scope, writingBatch: options.writingBatch }, log);
-  // A follower takes the households; then only those a late finding may still hold back are kept here.
+  // Every household, unless a follower takes them; those the roster's end may hold back are counted there.
   const households: ParsedHousehold[] = [];
+  const doubtful: ParsedHousehold[] = [];
   const tally = new Tally();
   let samples: string[][] = [];
   let mergedBlocks = false;
@@ -155,19 +155,20 @@ async function analyze(db: Executor, source: RosterSource, options: AnalysisOpti
     if (chunk.samples) samples = chunk.samples;
     if (chunk.mergedBlocks !== undefined) mergedBlocks = chunk.mergedBlocks;
     const from = tally.households;
-    households.push(...(follower ? chunk.households.filter(mayLoseDigits) : chunk.households));
+    if (!follower) households.push(...chunk.households);
     await checker.check(chunk.households);
-    for (const h of chunk.households) tally.add(h);
+    for (const h of chunk.households) {
+      if (mayBeHeldBackLate(h)) doubtful.push(h);
+      else tally.add(h);
+    }
     if (chunk.heldBackLate) {
-      const late = chunk.heldBackLate.map((row) => householdAt(households, row));
-      for (const h of late) {
-        log.mark(h);
-        tally.recount(h);
-      }
+      const late = chunk.heldBackLate.map((row) => householdAt(doubtful, row));
+      for (const h of late) log.mark(h);
       checker.withdraw(late);
     }
     await follower?.checked({ households: chunk.households, matched: checker.matched.slice(from), ledgerPersons: checker.ledgerPersons });
   }
+  for (const h of doubtful) tally.add(h);
   const check = await checker.finish();
   const problems = log.list;
   problems.sort((a, b) => a.row - b.row || (a.col ?? -1) - (b.col ?? -1));
@@ -181,7 +182,7 @@ async function analyze(db: Executor, source: RosterSource, options: AnalysisOpti
     townshipId,
     townshipDetected: options.townshipId === undefined && townshipId !== null,
     purpose: options.purpose,
-    households: follower ? [] : households,
+    households,
     ready: { households: tally.readyHouseholds, persons: tally.readyPersons },
     problems,
     check,
@@ -190,42 +191,23 @@ async function analyze(db: Executor, source: RosterSource, options: AnalysisOpti
   };
 }
 
-type Part = Pick<Tally, 'households' | 'persons' | 'valid' | 'readyHouseholds' | 'readyPersons'>;
-
-/** Counts of the households read; one a late finding marks is taken back as it was counted, and counted again. */
+/** Counts of the households read, each counted once its errors are final. */
 class Tally {
   households = 0;
   persons = 0;
   valid = 0;
   readyHouseholds = 0;
   readyPersons = 0;
-  /** How the households the end of the roster may still hold back were counted (read on this thread, it marks them itself). */
-  private readonly counted = new Map<ParsedHousehold, Part>();
 
   add(h: ParsedHousehold): void {
-    const ready = !h.hasError && Boolean(h.townshipId);
-    const part = { households: 1, persons: h.members.length, valid: h.members.filter((m) => !m.hasError).length, readyHouseholds: ready ? 1 : 0, readyPersons: ready ? h.members.length : 0 };
-    this.apply(part, 1);
-    if (mayLoseDigits(h)) this.counted.set(h, part);
-  }
-
-  recount(h: ParsedHousehold): void {
-    const before = this.counted.get(h);
-    if (before) this.apply(before, -1);
-    this.add(h);
-  }
-
-  private apply(part: Part, sign: 1 | -1): void {
-    this.households += sign * part.households;
-    this.persons += sign * part.persons;
-    this.valid += sign * part.valid;
-    this.readyHouseholds += sign * part.readyHouseholds;
-    this.readyPersons += sign * part.readyPersons;
+    this.households += 1;
+    this.persons += h.members.length;
+    this.valid += h.members.filter((m) => !m.hasError).length;
+    if (h.hasError || !h.townshipId) return;
+    this.readyHouseholds += 1;
+    this.readyPersons += h.members.length;
   }
 }
-
-/** Whether the end of the roster may still hold the household back: an ID of its may have lost digits (parse-rows). */
-const mayLoseDigits = (h: ParsedHousehold) => h.members.some((m) => m.idNumber !== null && lostLastDigits(m.idNumber));
 
 /** The household that starts on the row, among households in the roster's order. */
 function householdAt(households: ParsedHousehold[], firstRow: number): ParsedHousehold {

@@ -18,6 +18,15 @@ import type { ProblemLog } from './problem-log';
 const MAX_LENGTH: Partial<Record<ImportField, number>> = { name: 50, address: 200, notes: 500, village: 60, township: 60, headName: 50, bankName: 60, phone: 40, category: 40 };
 const DEFAULT_MAX = 100;
 
+/**
+ * Whether the roster's end may still hold the household back (RowParser.finish): an ID of its ends in 000,
+ * which the rest of the ID column may show lost its digits. Who counts or writes households as they come
+ * leaves these for the end.
+ */
+export function mayBeHeldBackLate(h: ParsedHousehold): boolean {
+  return h.members.some((m) => m.idNumber !== null && lostLastDigits(m.idNumber));
+}
+
 export interface ParseOptions {
   program: Program;
   /** Ages are judged on this date. */
