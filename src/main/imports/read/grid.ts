@@ -53,9 +53,19 @@ export const GRID_LIMITS = {
 
 /** Column letters (A, B, …, AA) to a 0-based index. */
 export function columnIndex(letters: string): number {
+  return refColumn(letters) ?? -1;
+}
+
+/** The column of a cell reference (`AB12`: 27) from its leading capital letters; undefined without any. */
+export function refColumn(ref: string): number | undefined {
   let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n - 1;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code < 65 || code > 90) break;
+    n = n * 26 + (code - 64);
+  }
+  return i === 0 ? undefined : n - 1;
 }
 
 export function columnLetters(index: number): string {

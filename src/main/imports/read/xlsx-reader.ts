@@ -5,10 +5,10 @@
  * shared strings, styles (to know which numbers are dates), merged ranges and hidden columns are read too,
  * which the streaming reader of exceljs does not expose.
  */
-import { GRID_LIMITS, ExcelDate, columnIndex, parseRef, type CellValue, type GridRow, type GridSheet, type MergeRange } from './grid';
+import { GRID_LIMITS, ExcelDate, parseRef, refColumn, type CellValue, type GridRow, type GridSheet, type MergeRange } from './grid';
 import { entryChunks, entryText, readZipDirectory, type ZipEntry } from './zip-archive';
 import { ImportRefusal } from './refusal';
-import { attributes, attributeValue, decodeXml, stringItemText } from './xml-text';
+import { attributes, attributeValue, attributeValues, decodeXml, stringItemText } from './xml-text';
 
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
@@ -241,6 +241,9 @@ const SHEET_DATA = Buffer.from('<sheetData');
 const ROW = Buffer.from('<row ');
 const MERGE_CELLS = Buffer.from('<mergeCells');
 
+/** What the scanner reads of each cell tag: its reference, type and style. */
+const CELL_ATTRIBUTES = ['r', 't', 's'] as const;
+
 /** The sheet's non-empty rows, in runs of the rows each inflated piece completes. */
 async function* rowRuns(data: Buffer, sheet: WorkbookInfo['sheets'][number], info: WorkbookInfo, signal?: AbortSignal): AsyncGenerator<GridRow[]> {
   let rows: GridRow[] = [];
@@ -250,6 +253,7 @@ async function* rowRuns(data: Buffer, sheet: WorkbookInfo['sheets'][number], inf
   let head = true;
   let nextRow = 1;
   let seenRows = 0;
+  const cell: (string | undefined)[] = [];
 
   // Complete rows are scanned in place, tag by tag (indexOf), without a regular expression or an
   // attribute object per cell: this loop meets every cell of the sheet.
@@ -286,12 +290,12 @@ async function* rowRuns(data: Buffer, sheet: WorkbookInfo['sheets'][number], inf
         const cellEnd = cellClosed ? cellTagEnd : text.indexOf('</c>', cellTagEnd);
         if (cellEnd < 0 || cellEnd > rowEnd) break;
         at = cellClosed ? cellTagEnd + 1 : cellEnd + 4;
-        const ref = attributeValue(text, cellStart + 2, attrsEnd, 'r');
-        const letters = ref ? /^[A-Z]+/.exec(ref)?.[0] : undefined;
-        const col = letters ? columnIndex(letters) : nextCol;
+        attributeValues(text, cellStart + 2, attrsEnd, CELL_ATTRIBUTES, cell);
+        const [ref, type, style] = cell;
+        const col = (ref ? refColumn(ref) : undefined) ?? nextCol;
         nextCol = col + 1;
         if (col >= GRID_LIMITS.maxColumns || cellClosed) continue;
-        const value = cellValue(attributeValue(text, cellStart + 2, attrsEnd, 't'), attributeValue(text, cellStart + 2, attrsEnd, 's'), text.slice(cellTagEnd + 1, cellEnd), info);
+        const value = cellValue(type, style, text.slice(cellTagEnd + 1, cellEnd), info);
         if (value === null || value === '') continue;
         while (cells.length < col) cells.push(null);
         cells[col] = value;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attributes, attributeValue } from './xml-text';
+import { attributes, attributeValue, attributeValues, stringItemText } from './xml-text';
+import { refColumn } from './grid';
 
 describe('reading a tag’s attributes', () => {
   const tag = `<c r="AB12" s='3'  t = "inlineStr" x14ac:dyDescent="0.25" title="a &amp; b">`;
@@ -23,5 +24,29 @@ describe('reading a tag’s attributes', () => {
     expect(attributeValue('<c r=A1 s="2">', 2, 13, 's')).toBeUndefined();
     expect(attributes(' a="1" r=A1 s="2"')).toEqual({ a: '1' });
     expect(attributeValue('<c r="A1 s="2">', 2, 14, 'x')).toBeUndefined();
+  });
+
+  it('reads several attributes in one pass, in any order, each only under its own name', () => {
+    const values: (string | undefined)[] = ['left over'];
+    attributeValues(tag, 2, tag.length - 1, ['t', 'r', 's', 'dyDescent'], values);
+    expect(values).toEqual(['inlineStr', 'AB12', '3', undefined]);
+    attributeValues('<c s="7">', 2, 8, ['r', 't', 's'], values);
+    expect(values).toEqual([undefined, undefined, '7']);
+    attributeValues('<c r=A1 s="2">', 2, 13, ['r', 's'], values);
+    expect(values).toEqual([undefined, undefined]);
+  });
+
+  it('takes a cell reference’s column from its letters', () => {
+    expect([refColumn('A1'), refColumn('AB12'), refColumn('XFD1048576'), refColumn('12'), refColumn('')]).toEqual([0, 27, 16383, undefined, undefined]);
+  });
+});
+
+describe('the text of a string item', () => {
+  it('reads one plain run directly and every other shape through its runs, entities and escapes decoded', () => {
+    expect(stringItemText('<is><t>张三 &amp; 李四_x000D_</t></is>')).toBe('张三 & 李四\r');
+    expect(stringItemText('<is><t xml:space="preserve"> 城关村 </t></is>')).toBe(' 城关村 ');
+    expect(stringItemText('<is><r><t>城关</t></r><r><rPr><b/></rPr><t>村</t></r></is>')).toBe('城关村');
+    expect(stringItemText('<is><t>王</t><rPh sb="0" eb="1"><t>wang</t></rPh></is>')).toBe('王');
+    expect(stringItemText('<is><t></t></is>')).toBe('');
   });
 });

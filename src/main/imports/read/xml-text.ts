@@ -12,6 +12,8 @@ export function decodeXml(s: string): string {
 
 /** The text of a string item (<si> or <is>): its <t> runs, without phonetic guides (<rPh>) that WPS adds. */
 export function stringItemText(inner: string): string {
+  // An inline string of one plain run, as most writers put every text cell: read without a regular expression.
+  if (inner.startsWith('<is><t>') && inner.endsWith('</t></is>') && inner.indexOf('<', 7) === inner.length - 9) return decodeXml(inner.slice(7, -9));
   const body = inner.indexOf('<rPh') >= 0 ? inner.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : inner;
   let out = '';
   const re = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g;
@@ -56,6 +58,25 @@ export function attributes(text: string): Record<string, string> {
     return false;
   });
   return out;
+}
+
+/**
+ * Several attributes of the tag whose attribute text lies in `text` from `from` to `to`, read in one pass:
+ * `values[k]` becomes the value of `names[k]`, or undefined (the sheet scanner's r, t and s of every cell).
+ */
+export function attributeValues(text: string, from: number, to: number, names: readonly string[], values: (string | undefined)[]): void {
+  values.length = names.length;
+  values.fill(undefined);
+  let missing = names.length;
+  scanAttributes(text, from, to, (nameStart, nameEnd, valueStart, valueEnd) => {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[k]!;
+      if (values[k] !== undefined || nameEnd - nameStart !== name.length || !text.startsWith(name, nameStart)) continue;
+      values[k] = decodeXml(text.slice(valueStart, valueEnd));
+      return --missing === 0;
+    }
+    return false;
+  });
 }
 
 /** One attribute of the tag whose attribute text lies in `text` from `from` to `to`, read in place. */
