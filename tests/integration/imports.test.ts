@@ -39,6 +39,7 @@ const { demoEnv } = await import('../../src/main/demo/demo-env');
 const { rosterOf } = await import('../../src/main/imports/analyze/worker-roster');
 const { openFile } = await import('../../src/main/imports/read/read-file');
 const { nameInitials } = await import('../../src/main/households/search-keys');
+const { registerHouseholds } = await import('../../src/main/households/households.service');
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 async function runImportCli(args: string[], password = ADMIN_PASSWORD) {
@@ -289,6 +290,30 @@ describe('a roster read in a worker thread', () => {
     const stored = await db.selectFrom('persons').select(['id_number', 'name', 'name_initials']).orderBy('id_number').execute();
     const ready = preview.households.filter((h) => !h.hasError).flatMap((h) => h.members);
     expect(stored).toEqual(ready.map((m) => ({ id_number: m.idNumber, name: m.name, name_initials: nameInitials(m.name) })).sort((a, b) => a.id_number!.localeCompare(b.id_number!)));
+  });
+
+  it('adds a new member to the registered household the check matched, also after a household left for the roster’s end', async () => {
+    const people = new PeopleGenerator(41, '431122');
+    const db = t.backend.store.db;
+    // Y is registered without an enrollment; the 建账 roster lists Y's two people and a new child.
+    const [yHead, ySpouse, child] = [people.person({ sex: 'male', bornFrom: 1950, bornTo: 1975 }), people.person({ sex: 'female', bornFrom: 1950, bornTo: 1975 }), people.person({ bornFrom: 2010, bornTo: 2015 })];
+    await registerHouseholds(db, { userId: null, username: 'test' }, t.clock.now(), [
+      { townshipId: t.east.id, villageId: t.eastVillage.id, address: '东山村5号', hukouType: 'rural', phone: null, members: [{ name: yHead.name, idNumber: yHead.idNumber, relation: 'self' }, { name: ySpouse.name, idNumber: ySpouse.idNumber, relation: 'spouse' }] },
+    ]);
+    const yHousehold = (await db.selectFrom('persons').select('household_id').where('id_number', '=', yHead.idNumber).executeTakeFirstOrThrow()).household_id;
+    // X comes first, with a valid ID ending in 000: it waits for the roster's end before it is written.
+    const x = people.person({ sex: 'female', bornFrom: 1950, bornTo: 1960 });
+    const zeros = [...'0123456789'].map((d) => `${x.idNumber.slice(0, 14)}${d}00`).find((first17) => checkCharacter(first17) === '0')!;
+    const { data } = await blockRoster(people, [
+      { members: [{ ...x, idNumber: `${zeros}0` }], amount: 300 },
+      { members: [yHead, ySpouse, child], amount: 900 },
+    ]);
+    const env = (await demoEnv(db))('admin', '2026-11-20');
+    const options = { fileName: '东山镇低保.xlsx', purpose: 'initial_load' as const, scope: env.scope, today: env.today, chunkHouseholds: 1 };
+    const { result } = await commitImport(db, { roster: await inWorker(data, '东山镇低保.xlsx'), options }, { env, fileName: '东山镇低保.xlsx', fileSha256: 'x', approve: () => {} });
+    expect(result).toMatchObject({ households: 1, persons: 2, enrollments: 2, skippedRows: 0 });
+    expect((await db.selectFrom('persons').select('household_id').where('id_number', '=', child.idNumber).executeTakeFirstOrThrow()).household_id).toBe(yHousehold);
+    expect(await db.selectFrom('households').select('id').execute()).toHaveLength(2);
   });
 
   it('refuses a file it cannot read with the message of a read here, and stops when the work is cancelled', async () => {

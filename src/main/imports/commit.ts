@@ -1,8 +1,8 @@
 /**
  * Commits a roster as one batch in one transaction: the preview's analysis, or the roster analysed as it
- * is written (a 建账's rows go in chunk by chunk, while a worker thread reads the next). 建账 (initial load, administrator) registers
- * the valid households that are new, adds new members to households already registered, and enters their
- * enrollments marked as imported. 核对 (monthly reconciliation) never edits an enrollment: other covered
+ * is written (a 建账's rows go in chunk by chunk, while a worker thread reads the next). 建账 (initial load,
+ * administrator) registers the valid households that are new, adds new members to households already
+ * registered, and enters their enrollments marked as imported. 核对 (monthly reconciliation) never edits an enrollment: other covered
  * members become a 增减保障人口 case, a changed amount a change case (增发/减发), an enrolled household
  * missing from the roster a stop case (停保), all in the workflows (plannedCases). A household with any
  * error is left out whole; a cancel or a failure rolls everything back. What the batch creates names it

@@ -154,9 +154,8 @@ async function analyze(db: Executor, source: RosterSource, options: AnalysisOpti
     for (const p of chunk.problems) log.add(p);
     if (chunk.samples) samples = chunk.samples;
     if (chunk.mergedBlocks !== undefined) mergedBlocks = chunk.mergedBlocks;
-    const from = tally.households;
     if (!follower) households.push(...chunk.households);
-    await checker.check(chunk.households);
+    const matched = await checker.check(chunk.households);
     for (const h of chunk.households) {
       if (mayBeHeldBackLate(h)) doubtful.push(h);
       else tally.add(h);
@@ -166,7 +165,7 @@ async function analyze(db: Executor, source: RosterSource, options: AnalysisOpti
       for (const h of late) log.mark(h);
       checker.withdraw(late);
     }
-    await follower?.checked({ households: chunk.households, matched: checker.matched.slice(from), ledgerPersons: checker.ledgerPersons });
+    await follower?.checked({ households: chunk.households, matched, ledgerPersons: checker.ledgerPersons });
   }
   for (const h of doubtful) tally.add(h);
   const check = await checker.finish();

@@ -130,7 +130,7 @@ async function withMembers(db: Executor, rows: Awaited<ReturnType<ReturnType<typ
  * and the ledger, never on how the roster is cut into chunks.
  */
 export class LedgerChecker {
-  readonly matched: (string | null)[] = [];
+  private readonly matched: (string | null)[] = [];
   readonly ledgerPersons = new Map<string, LedgerPerson>();
   private differences: Difference[] = [];
   private readonly unknown = new Map<string, { townshipName: string; villageName: string | null }>();
@@ -150,7 +150,8 @@ export class LedgerChecker {
     this.log.add({ row, col: col ?? null, code, severity, message, ...(householdLevel ? { householdLevel } : {}) });
   }
 
-  async check(households: ParsedHousehold[]): Promise<void> {
+  /** Checks a chunk of households; answers the ledger household each is, or null. */
+  async check(households: ParsedHousehold[]): Promise<(string | null)[]> {
     const { db, cols, options } = this;
     const { program, purpose } = options;
     for (const h of households) this.placeInRegion(h);
@@ -205,6 +206,7 @@ export class LedgerChecker {
     });
     const enrollments = await householdsEnrollments(db, program, [...ledgerHouseholds]);
     this.differences.push(...compare(households, matched, persons, enrollments, program, this.seen));
+    return matched;
   }
 
   /** Where the household belongs: every household needs a township; a village the ledger lacks is a warning. */

@@ -224,17 +224,20 @@ async function openSheet(data: Buffer, sheet: WorkbookInfo['sheets'][number], in
 export function find(previous: Buffer, chunk: Buffer, tag: Buffer): number | null {
   const at = chunk.indexOf(tag);
   if (at >= 0) return at;
-  const seam = Buffer.concat([previous.subarray(Math.max(0, previous.length - tag.length + 1)), chunk.subarray(0, tag.length - 1)]);
-  const across = seam.indexOf(tag);
+  const across = seam(previous, chunk, tag).indexOf(tag);
   return across < 0 ? null : across - Math.min(previous.length, tag.length - 1);
 }
 
 /** How often the tag occurs in the chunk, once more when it straddles the previous chunk and this one. */
 function count(previous: Buffer, chunk: Buffer, tag: Buffer): number {
-  const seam = Buffer.concat([previous.subarray(Math.max(0, previous.length - tag.length + 1)), chunk.subarray(0, tag.length - 1)]);
-  let n = seam.includes(tag) ? 1 : 0;
+  let n = seam(previous, chunk, tag).includes(tag) ? 1 : 0;
   for (let at = chunk.indexOf(tag); at >= 0; at = chunk.indexOf(tag, at + tag.length)) n += 1;
   return n;
+}
+
+/** The bytes around the border of two chunks where a tag could straddle them (too short to hold it whole on either side). */
+function seam(previous: Buffer, chunk: Buffer, tag: Buffer): Buffer {
+  return Buffer.concat([previous.subarray(Math.max(0, previous.length - tag.length + 1)), chunk.subarray(0, tag.length - 1)]);
 }
 
 const SHEET_DATA = Buffer.from('<sheetData');
