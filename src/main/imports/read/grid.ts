@@ -51,11 +51,6 @@ export const GRID_LIMITS = {
   maxCellChars: 2000,
 };
 
-/** Column letters (A, B, …, AA) to a 0-based index. */
-export function columnIndex(letters: string): number {
-  return refColumn(letters) ?? -1;
-}
-
 /** The column of a cell reference (`AB12`: 27) from its leading capital letters; undefined without any. */
 export function refColumn(ref: string): number | undefined {
   let n = 0;
@@ -79,7 +74,3 @@ export function columnLetters(index: number): string {
   return s;
 }
 
-export function parseRef(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref);
-  return m ? { col: columnIndex(m[1]!), row: Number(m[2]) } : null;
-}

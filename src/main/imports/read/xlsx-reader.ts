@@ -5,7 +5,8 @@
  * shared strings, styles (to know which numbers are dates), merged ranges and hidden columns are read too,
  * which the streaming reader of exceljs does not expose.
  */
-import { GRID_LIMITS, ExcelDate, parseRef, refColumn, type CellValue, type GridRow, type GridSheet, type MergeRange } from './grid';
+import { GRID_LIMITS, ExcelDate, refColumn, type CellValue, type GridRow, type GridSheet } from './grid';
+import { mergeRanges } from './merged-ranges';
 import { entryChunks, entryText, readZipDirectory, type ZipEntry } from './zip-archive';
 import { ImportRefusal } from './refusal';
 import { attributes, attributeValue, attributeValues, decodeXml, stringItemText } from './xml-text';
@@ -207,13 +208,7 @@ async function openSheet(data: Buffer, sheet: WorkbookInfo['sheets'][number], in
   const hiddenColumns: number[] = [];
   const columnWidths: (number | undefined)[] = [];
   readColumns(rowsStart < 0 ? head : head.slice(0, rowsStart), hiddenColumns, columnWidths);
-  const merges: MergeRange[] = [];
-  for (const m of Buffer.concat(tails).toString('utf8').matchAll(/<mergeCell\b([^>]*)\/?>/g)) {
-    const [a, b] = (attributes(m[1]!).ref ?? '').split(':');
-    const from = a ? parseRef(a) : null;
-    const to = b ? parseRef(b) : from;
-    if (from && to) merges.push({ top: from.row, left: from.col, bottom: to.row, right: to.col });
-  }
+  const merges = mergeRanges(Buffer.concat(tails));
   return { name: sheet.name, merges, hiddenColumns, columnWidths, rowCount, runs: rowRuns(data, sheet, info, signal) };
 }
 
