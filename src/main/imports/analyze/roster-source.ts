@@ -26,7 +26,7 @@ export interface ReadRequest {
   sheetIndex: number;
   header: SheetHeader;
   parse: ParseOptions;
-  /** Households a chunk holds. */
+  /** Households a full chunk holds (the first ones hold fewer: firstChunk). */
   chunkHouseholds: number;
   /** Work out each person's pinyin initials while reading (a 建账 stores them as a search key). */
   searchKeys?: boolean;
@@ -93,6 +93,7 @@ export class RosterReading implements RosterSource {
     let households: ParsedHousehold[] = [];
     let reported = 0;
     let first = true;
+    let size = firstChunk(request.chunkHouseholds);
     const samples: string[][] = [];
     let samplesSent = false;
     const chunk = (last = false): HouseholdChunk => {
@@ -121,7 +122,9 @@ export class RosterReading implements RosterSource {
         const completed = parser.push(r);
         if (!completed) continue;
         households.push(completed);
-        if (households.length === request.chunkHouseholds) yield chunk();
+        if (households.length < size) continue;
+        yield chunk();
+        size = Math.min(size * 2, request.chunkHouseholds);
       }
     }
     const { last, heldBackLate } = parser.finish();
@@ -145,6 +148,12 @@ export class RosterReading implements RosterSource {
     return opened;
   }
 }
+
+/**
+ * The first chunk's households: a sixteenth of a full chunk, each next one twice the last, so that the
+ * thread checking and writing them starts some 5,000 rows sooner (a quarter of a second) than after a full one.
+ */
+const firstChunk = (full: number) => Math.max(1, Math.floor(full / 16));
 
 /** A roster already read into memory (the preview keeps the upload's grid for the clerk's next try). */
 export function gridRoster(grid: Grid): RosterSource {
