@@ -8,7 +8,6 @@
  * ledger as it was. The same seed gives the same inputs on every run: FUZZ_SEED=n explores another,
  * PROBE_DEBUG=1 prints every answer.
  */
-import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -20,7 +19,7 @@ import type { Session } from '../../src/main/rpc/sessions';
 import { ENDS_SESSION, METHODS, OWN_TOWNSHIP, RUN_LAST, confinePaths, createProbeCounty, entityKindOf, mayCall, upload, wireErrorProblem, type ProbeCounty } from '../fixtures/probe-county';
 import { SeededRandom, fieldNames, mutate, sampleOf, seedOf, type FieldRef } from '../fixtures/schema-samples';
 import { cleanDibaoXlsx, messyDibaoXlsx, personRosterCsvGbk } from '../fixtures/messy-rosters';
-import { corruptZip, emptyFile, htmlAsXls, hugeCellXlsx, passwordProtectedXlsx, xlsRenamedXlsx } from '../fixtures/bad-files';
+import { corruptZip, emptyFile, htmlAsXls, hugeCellXlsx, minimalXlsx, passwordProtectedXlsx, xlsRenamedXlsx } from '../fixtures/bad-files';
 
 /** The run's seed: change it to explore, keep it to reproduce. */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261120);
@@ -163,52 +162,6 @@ function editCsv(data: Buffer, rng: SeededRandom): Buffer {
   return rng.chance(0.5) ? iconv.encode(text, 'gbk') : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
 }
 
-/** A minimal .xlsx of stored (uncompressed) zip entries, with the sheet's XML as given. */
-function storedXlsx(sheetXml: string): Buffer {
-  const parts: [string, string][] = [
-    ['[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'],
-    ['xl/workbook.xml', '<?xml version="1.0"?><workbook><sheets><sheet name="花名册" sheetId="1" r:id="rId1"/></sheets></workbook>'],
-    ['xl/_rels/workbook.xml.rels', '<?xml version="1.0"?><Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'],
-    ['xl/styles.xml', '<?xml version="1.0"?><styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>'],
-    ['xl/worksheets/sheet1.xml', `<?xml version="1.0"?><worksheet><sheetData>${sheetXml}</sheetData></worksheet>`],
-  ];
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of parts) {
-    const body = Buffer.from(text, 'utf8');
-    const fileName = Buffer.from(name, 'utf8');
-    const crc = zlib.crc32(body);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(body.length, 22);
-    local.writeUInt16LE(fileName.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(body.length, 24);
-    central.writeUInt16LE(fileName.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, fileName, body);
-    centrals.push(central, fileName);
-    offset += 30 + fileName.length + body.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
-
 const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
 
 describe('inputs the fuzzer broke once', () => {
@@ -220,7 +173,7 @@ describe('inputs the fuzzer broke once', () => {
       `<row r="-7">${inline('A4', '李建国')}${inline('B4', '431122193202020013')}<c r="C4" s="1"><v>4.3112219300101e17</v></c></row>` +
       `<row r="2">${inline('A2', '张桂兰')}${inline('B2', '431122193303030020')}<c r="C2" s="1"><v>-5</v></c></row>`;
     const clerk = c.sessions.get('township_clerk')!;
-    const uploadId = upload(clerk, '高龄津贴名册.xlsx', storedXlsx(sheet), c.clock.now().getTime());
+    const uploadId = upload(clerk, '高龄津贴名册.xlsx', minimalXlsx(sheet), c.clock.now().getTime());
     const settings = { uploadId, purpose: 'reconcile', program: 'gaoling' } as const;
     const preview = await c.call(clerk, 'imports.preview', settings);
     expect(preview.totals.persons).toBe(3);

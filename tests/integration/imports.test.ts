@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { messyDibaoXlsx, personRosterCsvGbk } from '../fixtures/messy-rosters';
-import { bigFile, corruptZip, emptyFile, emptyRowsXlsx, htmlAsXls, hugeCellXlsx, passwordProtectedXlsx, xlsRenamedXlsx, type BadFile } from '../fixtures/bad-files';
+import { bigFile, corruptZip, emptyFile, emptyRowsXlsx, htmlAsXls, hugeCellXlsx, mergeBombXlsx, passwordProtectedXlsx, xlsRenamedXlsx, type BadFile } from '../fixtures/bad-files';
 import { ADMIN_PASSWORD } from '../fixtures/ledger';
 import { staff, STAFF_PASSWORD } from '../fixtures/cases';
 
@@ -643,6 +643,7 @@ describe('files that cannot be read', () => {
       [passwordProtectedXlsx(), 'file_encrypted', /密码/],
       [emptyFile(), 'file_empty', /空/],
       [htmlAsXls(), 'file_not_spreadsheet', /网页/],
+      [mergeBombXlsx(), 'file_too_large', /合并单元格过多/],
     ];
     for (const [file, refusal, message] of cases) {
       const uploadId = upload(t.admin, file.fileName, file.data);

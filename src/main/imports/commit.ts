@@ -30,7 +30,7 @@ import { nameInitials, reversed } from '../households/search-keys';
 import { standardOn } from '../standards/standards.repository';
 import { startCaseIn, type StartInput } from '../cases/cases.service';
 import type { EngineEnv } from '../cases/case-engine';
-import { analyzeRoster, type Analysis, type AnalysisOptions, type AnalysisStart, type CheckedChunk } from './analyze/analysis';
+import { analyzeRoster, rosterHeader, type Analysis, type AnalysisOptions, type AnalysisStart, type CheckedChunk } from './analyze/analysis';
 import type { RosterSource } from './analyze/roster-source';
 import { mayBeHeldBackLate } from './analyze/parse-rows';
 import type { ParsedHousehold, ParsedPerson } from './analyze/types';
@@ -75,8 +75,17 @@ export const FLUSH = 100;
 export async function commitImport(db: LedgerDb, from: CommitSource, ctx: CommitContext): Promise<{ result: CommitResult; analysis: Analysis }> {
   const purpose = 'analysis' in from ? from.analysis.purpose : from.options.purpose;
   if (purpose === 'initial_load' && ctx.env.user.role !== 'admin') throw new AppError('FORBIDDEN', '建账导入只能由系统管理员进行；月度核对请选择“核对”');
-  // An analysis at hand is judged before anything is touched; one made as the rows go in, once it is complete.
+  // An analysis at hand is judged before anything is touched; one made as the rows go in, once it is complete,
+  // its file refused before (a sheet that cannot be read would otherwise be met with the ledger's journal switched).
   if ('analysis' in from) ctx.approve(from.analysis);
+  else {
+    try {
+      await rosterHeader(db, from.roster, from.options);
+    } catch (err) {
+      from.roster.close();
+      throw err;
+    }
+  }
   return asBulkWrite(db, () => db.transaction().execute(async (trx) => {
     // Inside the transaction nothing else writes; a write between the preview and here (another window) is caught.
     if ('analysis' in from && (await ledgerChanges(trx)) !== from.checkedAt) throw new AppError('CONFLICT', '检查之后台账有了变动，请重新预览后再导入');

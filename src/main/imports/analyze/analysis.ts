@@ -107,7 +107,12 @@ export async function analyzeRoster(db: Executor, source: RosterSource, options:
   }
 }
 
-async function analyze(db: Executor, source: RosterSource, options: AnalysisOptions, follower?: AnalysisFollower): Promise<Analysis> {
+/**
+ * The roster's sheet and header, or the file's refusal. Opening a sheet reads it through once (its merged
+ * ranges come after the rows), so a file refused there, a sheet of too many ranges or none with a header,
+ * is refused by this: a commit asks it before it touches the ledger, and the sheet stays open for the analysis.
+ */
+export async function rosterHeader(db: Executor, source: RosterSource, options: AnalysisOptions) {
   const ownTownship = options.scope.kind === 'township' ? options.scope.townshipId : null;
   const chosenTownship = options.townshipId !== undefined ? options.townshipId : ownTownship;
   const found = await findHeader(source, options, await rememberedMappings(db, chosenTownship));
@@ -119,7 +124,12 @@ async function analyze(db: Executor, source: RosterSource, options: AnalysisOpti
       empty ? '表格中没有任何内容' : '在表格前 30 行中找不到表头（应有“姓名”“身份证号码”等列名）：请检查是否选错了文件或工作表',
     );
   }
-  const { sheetIndex, head } = found;
+  return { ...found, chosenTownship };
+}
+
+async function analyze(db: Executor, source: RosterSource, options: AnalysisOptions, follower?: AnalysisFollower): Promise<Analysis> {
+  const found = await rosterHeader(db, source, options);
+  const { sheetIndex, head, chosenTownship } = found;
   let { header, mappingRemembered } = found;
   const context = `${header.title} ${head.name} ${options.fileName}`;
   const detectedProgram = programInText(context);
