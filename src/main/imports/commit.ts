@@ -73,19 +73,21 @@ const STEP = 2000;
 export const FLUSH = 100;
 
 export async function commitImport(db: LedgerDb, from: CommitSource, ctx: CommitContext): Promise<{ result: CommitResult; analysis: Analysis }> {
+  try {
+    return await commit(db, from, ctx);
+  } finally {
+    // A roster read in a thread ends it, also when the commit is refused before reading.
+    if ('roster' in from) from.roster.close();
+  }
+}
+
+async function commit(db: LedgerDb, from: CommitSource, ctx: CommitContext): Promise<{ result: CommitResult; analysis: Analysis }> {
   const purpose = 'analysis' in from ? from.analysis.purpose : from.options.purpose;
   if (purpose === 'initial_load' && ctx.env.user.role !== 'admin') throw new AppError('FORBIDDEN', '建账导入只能由系统管理员进行；月度核对请选择“核对”');
   // An analysis at hand is judged before anything is touched; one made as the rows go in, once it is complete,
-  // its file refused before (a sheet that cannot be read would otherwise be met with the ledger's journal switched).
+  // its sheet found first (a file refused when its sheet opens would otherwise meet the ledger's journal switched).
   if ('analysis' in from) ctx.approve(from.analysis);
-  else {
-    try {
-      await rosterHeader(db, from.roster, from.options);
-    } catch (err) {
-      from.roster.close();
-      throw err;
-    }
-  }
+  const found = 'roster' in from ? await rosterHeader(db, from.roster, from.options) : undefined;
   return asBulkWrite(db, () => db.transaction().execute(async (trx) => {
     // Inside the transaction nothing else writes; a write between the preview and here (another window) is caught.
     if ('analysis' in from && (await ledgerChanges(trx)) !== from.checkedAt) throw new AppError('CONFLICT', '检查之后台账有了变动，请重新预览后再导入');
@@ -126,7 +128,7 @@ export async function commitImport(db: LedgerDb, from: CommitSource, ctx: Commit
       analysis = await analyzeRoster(trx, from.roster, writer ? { ...from.options, writingBatch: batchId } : from.options, {
         started: (start) => started(start, start.rowCount),
         checked: async (chunk) => writer?.write(chunk),
-      });
+      }, found);
       ctx.approve(analysis);
     }
     const result = writer ? await writer.finish(heldBack(analysis)) : await reconcile(trx, analysis, ctx, batchId);

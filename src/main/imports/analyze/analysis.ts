@@ -99,20 +99,22 @@ export interface AnalysisFollower {
  * The roster's analysis against the ledger `db` reads: the header found in a sheet's head, then the
  * households chunk by chunk as the source reads them, each checked against the ledger before the next.
  */
-export async function analyzeRoster(db: Executor, source: RosterSource, options: AnalysisOptions, follower?: AnalysisFollower): Promise<Analysis> {
+export async function analyzeRoster(db: Executor, source: RosterSource, options: AnalysisOptions, follower?: AnalysisFollower, found?: RosterHeader): Promise<Analysis> {
   try {
-    return await analyze(db, source, options, follower);
+    return await analyze(db, source, options, follower, found);
   } finally {
     source.close();
   }
 }
 
+export type RosterHeader = NonNullable<Awaited<ReturnType<typeof findHeader>>> & { chosenTownship: string | null };
+
 /**
  * The roster's sheet and header, or the file's refusal. Opening a sheet reads it through once (its merged
  * ranges come after the rows), so a file refused there, a sheet of too many ranges or none with a header,
- * is refused by this: a commit asks it before it touches the ledger, and the sheet stays open for the analysis.
+ * is refused by this: a commit asks it before it touches the ledger and hands it to the analysis.
  */
-export async function rosterHeader(db: Executor, source: RosterSource, options: AnalysisOptions) {
+export async function rosterHeader(db: Executor, source: RosterSource, options: AnalysisOptions): Promise<RosterHeader> {
   const ownTownship = options.scope.kind === 'township' ? options.scope.townshipId : null;
   const chosenTownship = options.townshipId !== undefined ? options.townshipId : ownTownship;
   const found = await findHeader(source, options, await rememberedMappings(db, chosenTownship));
@@ -127,8 +129,8 @@ export async function rosterHeader(db: Executor, source: RosterSource, options: 
   return { ...found, chosenTownship };
 }
 
-async function analyze(db: Executor, source: RosterSource, options: AnalysisOptions, follower?: AnalysisFollower): Promise<Analysis> {
-  const found = await rosterHeader(db, source, options);
+async function analyze(db: Executor, source: RosterSource, options: AnalysisOptions, follower?: AnalysisFollower, known?: RosterHeader): Promise<Analysis> {
+  const found = known ?? (await rosterHeader(db, source, options));
   const { sheetIndex, head, chosenTownship } = found;
   let { header, mappingRemembered } = found;
   const context = `${header.title} ${head.name} ${options.fileName}`;

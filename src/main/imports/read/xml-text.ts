@@ -81,11 +81,7 @@ export function attributeValues(text: string, from: number, to: number, names: r
 
 /** One attribute of the tag whose attribute text lies in `text` from `from` to `to`, read in place. */
 export function attributeValue(text: string, from: number, to: number, name: string): string | undefined {
-  let value: string | undefined;
-  scanAttributes(text, from, to, (nameStart, nameEnd, valueStart, valueEnd) => {
-    if (nameEnd - nameStart !== name.length || !text.startsWith(name, nameStart)) return false;
-    value = decodeXml(text.slice(valueStart, valueEnd));
-    return true;
-  });
-  return value;
+  const value: (string | undefined)[] = [];
+  attributeValues(text, from, to, [name], value);
+  return value[0];
 }
