@@ -12,6 +12,18 @@ describe('calendar dates', () => {
     }
   });
 
+  it('counts whole years, the birthday itself reached, a 29 February birthday on 1 March of other years', () => {
+    expect(ageOn('1948-03-02', '2026-03-01')).toBe(77);
+    expect(ageOn('1948-03-02', '2026-03-02')).toBe(78);
+    expect(ageOn('1948-12-31', '2026-01-01')).toBe(77);
+    expect(ageOn('1948-01-01', '2026-12-31')).toBe(78);
+    expect(ageOn('2008-02-29', '2026-02-28')).toBe(17);
+    expect(ageOn('2008-02-29', '2026-03-01')).toBe(18);
+    expect(ageOn('2026-11-23', '2026-11-23')).toBe(0);
+    // An instant counts by its date.
+    expect(ageOn('1948-11-23', '2026-11-23T08:00:00.000Z')).toBe(78);
+  });
+
   it('knows the last day of a month, leap years included', () => {
     expect(['2024-02', '2026-02', '2026-04', '2026-12'].map(lastDayOf)).toEqual(['2024-02-29', '2026-02-28', '2026-04-30', '2026-12-31']);
   });

@@ -17,11 +17,9 @@ export function daysInMonth(year: number, month: number): number {
 
 /** Whole years between a birth date and a date (a birthday on `on` counts as reached). */
 export function ageOn(birthDate: string, on: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
-  let age = y - by;
-  if (m < bm || (m === bm && d < bd)) age -= 1;
-  return age;
+  // Both are YYYY-MM-DD: the month and day compare as text (a check of every person of a roster).
+  const age = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return on.slice(5, 10) < birthDate.slice(5, 10) ? age - 1 : age;
 }
 
 /** The local calendar date of an instant, as YYYY-MM-DD. */

@@ -52,15 +52,18 @@ export const GRID_LIMITS = {
 };
 
 /** The column of a cell reference (`AB12`: 27) from its leading capital letters; undefined without any. */
-export function refColumn(ref: string): number | undefined {
+export const refColumn = (ref: string): number | undefined => columnIn(ref, 0, ref.length);
+
+/** refColumn of the reference from `from` to `to` in a longer text, read in place. */
+export function columnIn(text: string, from: number, to: number): number | undefined {
   let n = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const code = ref.charCodeAt(i);
+  let i = from;
+  for (; i < to; i++) {
+    const code = text.charCodeAt(i);
     if (code < 65 || code > 90) break;
     n = n * 26 + (code - 64);
   }
-  return i === 0 ? undefined : n - 1;
+  return i === from ? undefined : n - 1;
 }
 
 export function columnLetters(index: number): string {

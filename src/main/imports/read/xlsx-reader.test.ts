@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { find, openXlsx } from './xlsx-reader';
+import { minimalXlsx } from '../../../../tests/fixtures/bad-files';
+import { ExcelDate } from './grid';
+import { find, openXlsx, serialToIso } from './xlsx-reader';
 import { readGrid } from './read-file';
 
 /** A roster of household blocks long enough to inflate in many pieces, its merged ranges written after its rows. */
@@ -40,6 +42,26 @@ describe('openXlsx', () => {
     expect(frame.merges).toEqual(whole!.merges);
     expect(rows).toHaveLength(12_001);
     expect(rows[2]).toEqual({ number: 3, cells: [null, null, null, '成员1', '431122201001010001'] });
+  });
+});
+
+describe('cell tags', () => {
+  it('reads each cell’s column, type and style however the tag is written: entities, quotes, spaces, the first of a repeated name', async () => {
+    const row = [
+      '<row r="1">',
+      '<c r="&#66;1" t="inlineStr"><is><t>乙</t></is></c>', // B1, its reference written with an entity
+      "<c s = '1' ><v>17000</v></c>", // no reference: the next column, C; style 1 is a date format
+      '<c r="E1" r="A1" s="01"><v>17001</v></c>', // the first r counts; style 01 is style 1
+      '<c x14ac:s="1" r="G1"><v>5</v></c>', // a prefixed s is not the style
+      '<c r="H1" t="n" t="s"><v>7</v></c>', // the first t counts: a number, not shared string 7
+      '<c r="I1" s="1_x0031_"><v>8</v></c>', // an escape in the style: decoded, 11 is no date style
+      '</row>',
+    ].join('');
+    const [sheet] = await openXlsx(minimalXlsx(row));
+    const rows = [];
+    for await (const run of (await sheet!.open()).runs) rows.push(...run);
+    const date = (serial: number) => new ExcelDate(serialToIso(serial, false)!);
+    expect(rows).toEqual([{ number: 1, cells: [null, '乙', date(17000), null, date(17001), null, 5, 7, 8] }]);
   });
 });
 

@@ -5,11 +5,11 @@
  * shared strings, styles (to know which numbers are dates), merged ranges and hidden columns are read too,
  * which the streaming reader of exceljs does not expose.
  */
-import { GRID_LIMITS, ExcelDate, refColumn, type CellValue, type GridRow, type GridSheet } from './grid';
+import { GRID_LIMITS, ExcelDate, columnIn, refColumn, type CellValue, type GridRow, type GridSheet } from './grid';
 import { mergeRanges } from './merged-ranges';
 import { entryChunks, entryText, readZipDirectory, type ZipEntry } from './zip-archive';
 import { ImportRefusal } from './refusal';
-import { attributes, attributeValue, attributeValues, decodeXml, stringItemText } from './xml-text';
+import { attributeBounds, attributes, attributeText, attributeValue, decodeXml, nextAttribute, stringItemText } from './xml-text';
 
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
@@ -96,7 +96,7 @@ async function workbookInfo(data: Buffer): Promise<WorkbookInfo> {
 }
 
 /** A cell's value from its type (`t`), style (`s`) and the XML inside it (undefined for `<c …/>`). */
-function cellValue(t: string | undefined, style: string | undefined, inner: string | undefined, info: WorkbookInfo): CellValue {
+function cellValue(t: string | undefined, style: number | undefined, inner: string | undefined, info: WorkbookInfo): CellValue {
   if (inner === undefined) return null;
   if (t === 'inlineStr') return oneCopy(clip(stringItemText(inner)), info);
   const open = inner.indexOf('<v>');
@@ -115,7 +115,7 @@ function cellValue(t: string | undefined, style: string | undefined, inner: stri
     default: {
       const n = Number(v);
       if (!Number.isFinite(n)) return clip(decodeXml(v));
-      if (style !== undefined && info.dateStyles.has(Number(style))) {
+      if (style !== undefined && info.dateStyles.has(style)) {
         const day = Math.floor(n);
         const known = info.dates.get(day);
         if (known) return known;
@@ -252,8 +252,62 @@ const SHEET_DATA = Buffer.from('<sheetData');
 const ROW = Buffer.from('<row ');
 const MERGE_CELLS = Buffer.from('<mergeCells');
 
-/** What the scanner reads of each cell tag: its reference, type and style. */
-const CELL_ATTRIBUTES = ['r', 't', 's'] as const;
+/** What the scanner reads of each cell tag: the column of its reference (r), its type (t) and style (s). */
+interface CellTag {
+  col: number | undefined;
+  type: string | undefined;
+  style: number | undefined;
+}
+
+const cellBounds = attributeBounds();
+const R = 114;
+const S = 115;
+const T = 116;
+
+/**
+ * Reads a cell tag's attributes from `from` to `to` into `tag`, the first of each name. The reference's
+ * column and the style's number are read from the characters in place, without a string each (the
+ * scanner meets every cell of the sheet); a value with an entity or escape in it is decoded first.
+ */
+function readCellTag(text: string, from: number, to: number, tag: CellTag): void {
+  const at = cellBounds;
+  tag.col = tag.type = tag.style = undefined;
+  let seen = 0;
+  for (let i = nextAttribute(text, from, to, at); i >= 0 && seen !== 7; i = nextAttribute(text, i, to, at)) {
+    if (at.nameEnd - at.nameStart !== 1) continue;
+    const name = text.charCodeAt(at.nameStart);
+    const bit = name === R ? 1 : name === T ? 2 : name === S ? 4 : 0;
+    if (bit === 0 || seen & bit) continue;
+    seen |= bit;
+    const inPlace = plain(text, at.valueStart, at.valueEnd);
+    if (name === T) tag.type = attributeText(text, at);
+    else if (name === R) tag.col = inPlace ? columnIn(text, at.valueStart, at.valueEnd) : refColumn(attributeText(text, at));
+    else tag.style = inPlace ? numberAt(text, at.valueStart, at.valueEnd) : styleNumber(attributeText(text, at));
+  }
+}
+
+/** Without an entity (&…;) or an escape (_xHHHH_) between the two: read as it is. */
+function plain(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 38 /* & */ || code === 95 /* _ */) return false;
+  }
+  return true;
+}
+
+/** styleNumber of the text from `from` to `to`, read in place when it is all digits. */
+function numberAt(text: string, from: number, to: number): number | undefined {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57 || i - from > 9) return styleNumber(text.slice(from, to));
+    n = n * 10 + (code - 48);
+  }
+  return from === to ? styleNumber('') : n;
+}
+
+/** A style attribute's number, as Number reads it (a style index not a number matches no date style). */
+const styleNumber = (value: string): number => Number(value);
 
 /** The sheet's non-empty rows, in runs of the rows each inflated piece completes. */
 async function* rowRuns(data: Buffer, sheet: WorkbookInfo['sheets'][number], info: WorkbookInfo, signal?: AbortSignal): AsyncGenerator<GridRow[]> {
@@ -264,7 +318,7 @@ async function* rowRuns(data: Buffer, sheet: WorkbookInfo['sheets'][number], inf
   let head = true;
   let nextRow = 1;
   let seenRows = 0;
-  const cell: (string | undefined)[] = [];
+  const cell: CellTag = { col: undefined, type: undefined, style: undefined };
 
   // Complete rows are scanned in place, tag by tag (indexOf), without a regular expression or an
   // attribute object per cell: this loop meets every cell of the sheet.
@@ -301,12 +355,11 @@ async function* rowRuns(data: Buffer, sheet: WorkbookInfo['sheets'][number], inf
         const cellEnd = cellClosed ? cellTagEnd : text.indexOf('</c>', cellTagEnd);
         if (cellEnd < 0 || cellEnd > rowEnd) break;
         at = cellClosed ? cellTagEnd + 1 : cellEnd + 4;
-        attributeValues(text, cellStart + 2, attrsEnd, CELL_ATTRIBUTES, cell);
-        const [ref, type, style] = cell;
-        const col = (ref ? refColumn(ref) : undefined) ?? nextCol;
+        readCellTag(text, cellStart + 2, attrsEnd, cell);
+        const col = cell.col ?? nextCol;
         nextCol = col + 1;
         if (col >= GRID_LIMITS.maxColumns || cellClosed) continue;
-        const value = cellValue(type, style, text.slice(cellTagEnd + 1, cellEnd), info);
+        const value = cellValue(cell.type, cell.style, text.slice(cellTagEnd + 1, cellEnd), info);
         if (value === null || value === '') continue;
         while (cells.length < col) cells.push(null);
         cells[col] = value;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attributes, attributeValue, attributeValues, stringItemText } from './xml-text';
+import { attributeBounds, attributes, attributeValue, nextAttribute, stringItemText } from './xml-text';
 import { refColumn } from './grid';
 
 describe('reading a tag’s attributes', () => {
@@ -26,14 +26,18 @@ describe('reading a tag’s attributes', () => {
     expect(attributeValue('<c r="A1 s="2">', 2, 14, 'x')).toBeUndefined();
   });
 
-  it('reads several attributes in one pass, in any order, each only under its own name', () => {
-    const values: (string | undefined)[] = ['left over'];
-    attributeValues(tag, 2, tag.length - 1, ['t', 'r', 's', 'dyDescent'], values);
-    expect(values).toEqual(['inlineStr', 'AB12', '3', undefined]);
-    attributeValues('<c s="7">', 2, 8, ['r', 't', 's'], values);
-    expect(values).toEqual([undefined, undefined, '7']);
-    attributeValues('<c r=A1 s="2">', 2, 13, ['r', 's'], values);
-    expect(values).toEqual([undefined, undefined]);
+  it('gives each pair’s bounds in turn, then no more', () => {
+    const at = attributeBounds();
+    const pairs: string[] = [];
+    for (let i = nextAttribute(tag, 2, tag.length - 1, at); i >= 0; i = nextAttribute(tag, i, tag.length - 1, at)) {
+      pairs.push(`${tag.slice(at.nameStart, at.nameEnd)}=${tag.slice(at.valueStart, at.valueEnd)}`);
+    }
+    expect(pairs).toEqual(['r=AB12', 's=3', 't=inlineStr', 'x14ac:dyDescent=0.25', 'title=a &amp; b']);
+    expect(nextAttribute('<c   >', 2, 5, at)).toBe(-1);
+  });
+
+  it('reads the first of a repeated name', () => {
+    expect(attributeValue('<c r="E1" r="A1">', 2, 16, 'r')).toBe('E1');
   });
 
   it('takes a cell reference’s column from its letters', () => {

@@ -24,64 +24,62 @@ export function stringItemText(inner: string): string {
 
 const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
 
-/**
- * The one reading of a tag's attributes: calls `visit` with the bounds of each name="value" (or 'value')
- * pair in `text` from `from` to `to`, in order, until it answers true. A damaged pair ends the scan
- * rather than being read across. Nothing is copied here: the sheet scanner asks for one attribute of each
- * of a million cells, where building every tag's attribute object was a quarter of reading a large roster.
- */
-function scanAttributes(text: string, from: number, to: number, visit: (nameStart: number, nameEnd: number, valueStart: number, valueEnd: number) => boolean): void {
-  let i = from;
-  while (i < to) {
-    while (i < to && isSpace(text.charCodeAt(i))) i++;
-    const nameStart = i;
-    while (i < to && text.charCodeAt(i) !== 61 /* = */ && !isSpace(text.charCodeAt(i))) i++;
-    const nameEnd = i;
-    while (i < to && isSpace(text.charCodeAt(i))) i++;
-    if (text.charCodeAt(i) !== 61) return;
-    i++;
-    while (i < to && isSpace(text.charCodeAt(i))) i++;
-    const quote = text[i];
-    if (quote !== '"' && quote !== "'") return;
-    const close = text.indexOf(quote, i + 1);
-    if (close < 0 || close >= to) return;
-    if (visit(nameStart, nameEnd, i + 1, close)) return;
-    i = close + 1;
-  }
+/** Where a name="value" pair lies in a tag's text, as `nextAttribute` found it. */
+export interface AttributeBounds {
+  nameStart: number;
+  nameEnd: number;
+  valueStart: number;
+  valueEnd: number;
 }
+
+/**
+ * The one reading of a tag's attributes: the name="value" (or 'value') pair in `text` at or after `from`
+ * and before `to`, its bounds written to `at` (no copy, no callback: the sheet scanner reads the r, t and
+ * s of a million cells, where an attribute object, or a closure, per cell was a large part of reading a
+ * roster). Answers where the next pair may start, or -1 when there is none; a damaged pair ends the
+ * reading rather than being read across.
+ */
+export function nextAttribute(text: string, from: number, to: number, at: AttributeBounds): number {
+  let i = from;
+  while (i < to && isSpace(text.charCodeAt(i))) i++;
+  if (i >= to) return -1;
+  at.nameStart = i;
+  while (i < to && text.charCodeAt(i) !== 61 /* = */ && !isSpace(text.charCodeAt(i))) i++;
+  at.nameEnd = i;
+  while (i < to && isSpace(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) !== 61) return -1;
+  i++;
+  while (i < to && isSpace(text.charCodeAt(i))) i++;
+  const quote = text.charCodeAt(i);
+  if (quote !== 34 /* " */ && quote !== 39 /* ' */) return -1;
+  const close = text.indexOf(quote === 34 ? '"' : "'", i + 1);
+  if (close < 0 || close >= to) return -1;
+  at.valueStart = i + 1;
+  at.valueEnd = close;
+  return close + 1;
+}
+
+export const attributeBounds = (): AttributeBounds => ({ nameStart: 0, nameEnd: 0, valueStart: 0, valueEnd: 0 });
+
+/** A pair's value, entities decoded. */
+export const attributeText = (text: string, at: AttributeBounds): string => decodeXml(text.slice(at.valueStart, at.valueEnd));
 
 /** Attributes of one tag's attribute text: name="value" pairs (namespace prefixes kept). */
 export function attributes(text: string): Record<string, string> {
   const out: Record<string, string> = {};
-  scanAttributes(text, 0, text.length, (nameStart, nameEnd, valueStart, valueEnd) => {
-    out[text.slice(nameStart, nameEnd)] = decodeXml(text.slice(valueStart, valueEnd));
-    return false;
-  });
+  const at = attributeBounds();
+  for (let i = nextAttribute(text, 0, text.length, at); i >= 0; i = nextAttribute(text, i, text.length, at)) {
+    out[text.slice(at.nameStart, at.nameEnd)] = attributeText(text, at);
+  }
   return out;
 }
 
-/**
- * Several attributes of the tag whose attribute text lies in `text` from `from` to `to`, read in one pass:
- * `values[k]` becomes the value of `names[k]`, or undefined (the sheet scanner's r, t and s of every cell).
- */
-export function attributeValues(text: string, from: number, to: number, names: readonly string[], values: (string | undefined)[]): void {
-  values.length = names.length;
-  values.fill(undefined);
-  let missing = names.length;
-  scanAttributes(text, from, to, (nameStart, nameEnd, valueStart, valueEnd) => {
-    for (let k = 0; k < names.length; k++) {
-      const name = names[k]!;
-      if (values[k] !== undefined || nameEnd - nameStart !== name.length || !text.startsWith(name, nameStart)) continue;
-      values[k] = decodeXml(text.slice(valueStart, valueEnd));
-      return --missing === 0;
-    }
-    return false;
-  });
-}
+const found = attributeBounds();
 
-/** One attribute of the tag whose attribute text lies in `text` from `from` to `to`, read in place. */
+/** One attribute of the tag whose attribute text lies in `text` from `from` to `to` (the first of that name), read in place. */
 export function attributeValue(text: string, from: number, to: number, name: string): string | undefined {
-  const value: (string | undefined)[] = [];
-  attributeValues(text, from, to, [name], value);
-  return value[0];
+  for (let i = nextAttribute(text, from, to, found); i >= 0; i = nextAttribute(text, i, to, found)) {
+    if (found.nameEnd - found.nameStart === name.length && text.startsWith(name, found.nameStart)) return attributeText(text, found);
+  }
+  return undefined;
 }
