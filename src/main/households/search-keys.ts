@@ -11,5 +11,8 @@ export function nameInitials(name: string): string {
 }
 
 export function reversed(text: string): string {
-  return [...text].reverse().join('');
+  // By code point, not by UTF-16 unit (a search text may hold any character); an ID number is all ASCII.
+  let out = '';
+  for (const char of text) out = char + out;
+  return out;
 }

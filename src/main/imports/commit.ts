@@ -205,6 +205,10 @@ class InitialLoad {
   // Initials by name for this batch only (pinyin-pro segments each name, some 5 µs; rosters repeat names).
   private readonly initials = new Map<string, string>();
   private readonly standardIds = new Map<string, string | null>();
+  /** The next review of a 低保 household entered from this month on (most of a roster starts the same month). */
+  private readonly reviews = new Map<string, string>();
+  private now = '';
+  private thisMonth = '';
 
   constructor(
     private readonly trx: Executor,
@@ -216,6 +220,8 @@ class InitialLoad {
   async begin(program: Program, expectedPersons: number): Promise<void> {
     this.program = program;
     this.expected = expectedPersons;
+    this.now = this.ctx.env.at.toISOString();
+    this.thisMonth = monthOf(this.ctx.env.today);
     this.rebuildIndexes = await deferIndexes(this.trx, 'persons', expectedPersons);
     this.ctx.progress?.(0, expectedPersons, '正在写入台账');
   }
@@ -238,7 +244,7 @@ class InitialLoad {
   }
 
   private async household(h: ParsedHousehold, existing: string | null): Promise<void> {
-    const { pending, program, batchId, ctx, ledgerPersons } = this;
+    const { pending, program, batchId, ctx, ledgerPersons, now, thisMonth } = this;
     const { env } = ctx;
     this.persons += h.members.length;
     if (++this.done % FLUSH === 0) await pending.flush(this.trx);
@@ -248,8 +254,6 @@ class InitialLoad {
       await yieldToEventLoop();
     }
     if (h.hasError || !h.townshipId) return;
-    const now = env.at.toISOString();
-    const thisMonth = monthOf(env.today);
     const householdId = existing ?? newId();
     const hukou = h.hukouType ?? (h.category === 'urban' ? 'urban' : 'rural');
     const personIdOf = new Map<ParsedPerson, string>();
@@ -309,6 +313,8 @@ class InitialLoad {
     const enrollees = isHouseholdProgram(program) ? [h.members[0]!] : h.members;
     for (const m of enrollees) {
       const category = categoryOf(program, h, m, hukou, startMonth);
+      const looked = this.standardId(standardItemFor(program, category, hukou), startMonth);
+      const standard = typeof looked === 'string' || looked === null ? looked : await looked;
       const amount = isHouseholdProgram(program) ? h.amountFen : (m.amountFen ?? (h.members.length === 1 ? h.amountFen : null));
       const row: EnrollmentsTable = {
         id: newId(),
@@ -321,11 +327,11 @@ class InitialLoad {
         start_month: startMonth,
         end_month: null,
         monthly_amount_fen: amount ?? 0,
-        standard_id: await this.standardId(standardItemFor(program, category, hukou), startMonth),
+        standard_id: standard,
         source: 'import',
         confirmed_by: env.user.id,
         confirmed_at: now,
-        next_review_on: program === 'dibao' ? maxDate(addMonthsToDate(`${startMonth}-01`, env.policy.reviewMonths), `${addMonths(thisMonth, 1)}-01`) : null,
+        next_review_on: program === 'dibao' ? this.reviewFrom(startMonth) : null,
         unstable_income: 0,
         case_id: null,
         import_batch_id: batchId,
@@ -338,17 +344,32 @@ class InitialLoad {
     }
   }
 
+  /** A review period after the start, and never before next month (an old start's review is due at once). */
+  private reviewFrom(startMonth: string): string {
+    let review = this.reviews.get(startMonth);
+    if (review === undefined) {
+      review = maxDate(addMonthsToDate(`${startMonth}-01`, this.ctx.env.policy.reviewMonths), `${addMonths(this.thisMonth, 1)}-01`);
+      this.reviews.set(startMonth, review);
+    }
+    return review;
+  }
+
   private initialsOf(name: string): string {
     let known = this.initials.get(name);
     if (known === undefined) this.initials.set(name, (known = nameInitials(name)));
     return known;
   }
 
-  private async standardId(item: string | null, month: string): Promise<string | null> {
-    if (!item) return null;
+  /** The standard an enrollment from this month is paid under, looked up once per item and month (no await once known). */
+  private standardId(item: string | null, month: string): string | null | Promise<string | null> {
     const key = `${item}|${month}`;
-    if (!this.standardIds.has(key)) this.standardIds.set(key, (await standardOn(this.trx, item, `${month}-01`))?.id ?? null);
-    return this.standardIds.get(key)!;
+    const known = this.standardIds.get(key);
+    if (known !== undefined) return known;
+    return (async () => {
+      const id = item ? ((await standardOn(this.trx, item, `${month}-01`))?.id ?? null) : null;
+      this.standardIds.set(key, id);
+      return id;
+    })();
   }
 }
 
