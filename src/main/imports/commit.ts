@@ -207,21 +207,23 @@ class InitialLoad {
   private readonly standardIds = new Map<string, string | null>();
   /** The next review of a 低保 household entered from this month on (most of a roster starts the same month). */
   private readonly reviews = new Map<string, string>();
-  private now = '';
-  private thisMonth = '';
+  /** The batch's time stamp and month, the same on every row it writes. */
+  private readonly now: string;
+  private readonly thisMonth: string;
 
   constructor(
     private readonly trx: Executor,
     private readonly ctx: CommitContext,
     private readonly batchId: string,
-  ) {}
+  ) {
+    this.now = ctx.env.at.toISOString();
+    this.thisMonth = monthOf(ctx.env.today);
+  }
 
   /** Before the first row: what is enrolled, and how many persons may come (the persons' indexes are built after them when that pays). */
   async begin(program: Program, expectedPersons: number): Promise<void> {
     this.program = program;
     this.expected = expectedPersons;
-    this.now = this.ctx.env.at.toISOString();
-    this.thisMonth = monthOf(this.ctx.env.today);
     this.rebuildIndexes = await deferIndexes(this.trx, 'persons', expectedPersons);
     this.ctx.progress?.(0, expectedPersons, '正在写入台账');
   }
@@ -313,8 +315,6 @@ class InitialLoad {
     const enrollees = isHouseholdProgram(program) ? [h.members[0]!] : h.members;
     for (const m of enrollees) {
       const category = categoryOf(program, h, m, hukou, startMonth);
-      const looked = this.standardId(standardItemFor(program, category, hukou), startMonth);
-      const standard = typeof looked === 'string' || looked === null ? looked : await looked;
       const amount = isHouseholdProgram(program) ? h.amountFen : (m.amountFen ?? (h.members.length === 1 ? h.amountFen : null));
       const row: EnrollmentsTable = {
         id: newId(),
@@ -327,7 +327,7 @@ class InitialLoad {
         start_month: startMonth,
         end_month: null,
         monthly_amount_fen: amount ?? 0,
-        standard_id: standard,
+        standard_id: await this.standardId(standardItemFor(program, category, hukou), startMonth),
         source: 'import',
         confirmed_by: env.user.id,
         confirmed_at: now,
@@ -360,16 +360,13 @@ class InitialLoad {
     return known;
   }
 
-  /** The standard an enrollment from this month is paid under, looked up once per item and month (no await once known). */
-  private standardId(item: string | null, month: string): string | null | Promise<string | null> {
+  /** The standard an enrollment from this month is paid under, looked up once per item and month. */
+  private async standardId(item: string | null, month: string): Promise<string | null> {
+    if (!item) return null;
     const key = `${item}|${month}`;
-    const known = this.standardIds.get(key);
-    if (known !== undefined) return known;
-    return (async () => {
-      const id = item ? ((await standardOn(this.trx, item, `${month}-01`))?.id ?? null) : null;
-      this.standardIds.set(key, id);
-      return id;
-    })();
+    let id = this.standardIds.get(key);
+    if (id === undefined) this.standardIds.set(key, (id = (await standardOn(this.trx, item, `${month}-01`))?.id ?? null));
+    return id;
   }
 }
 

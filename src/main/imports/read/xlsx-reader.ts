@@ -259,6 +259,7 @@ interface CellTag {
   style: number | undefined;
 }
 
+/** readCellTag's bounds, used again for every cell (as xml-text's attributeValue does its own). */
 const cellBounds = attributeBounds();
 const R = 114;
 const S = 115;
@@ -279,10 +280,10 @@ function readCellTag(text: string, from: number, to: number, tag: CellTag): void
     const bit = name === R ? 1 : name === T ? 2 : name === S ? 4 : 0;
     if (bit === 0 || seen & bit) continue;
     seen |= bit;
-    const inPlace = plain(text, at.valueStart, at.valueEnd);
+    const inPlace = name !== T && plain(text, at.valueStart, at.valueEnd);
     if (name === T) tag.type = attributeText(text, at);
     else if (name === R) tag.col = inPlace ? columnIn(text, at.valueStart, at.valueEnd) : refColumn(attributeText(text, at));
-    else tag.style = inPlace ? numberAt(text, at.valueStart, at.valueEnd) : styleNumber(attributeText(text, at));
+    else tag.style = inPlace ? numberIn(text, at.valueStart, at.valueEnd) : Number(attributeText(text, at));
   }
 }
 
@@ -295,19 +296,16 @@ function plain(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** styleNumber of the text from `from` to `to`, read in place when it is all digits. */
-function numberAt(text: string, from: number, to: number): number | undefined {
+/** Number() of the text from `from` to `to` (a style index), read in place when it is a few digits. */
+function numberIn(text: string, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
-    if (code < 48 || code > 57 || i - from > 9) return styleNumber(text.slice(from, to));
+    if (code < 48 || code > 57 || i - from > 9) return Number(text.slice(from, to));
     n = n * 10 + (code - 48);
   }
-  return from === to ? styleNumber('') : n;
+  return n;
 }
-
-/** A style attribute's number, as Number reads it (a style index not a number matches no date style). */
-const styleNumber = (value: string): number => Number(value);
 
 /** The sheet's non-empty rows, in runs of the rows each inflated piece completes. */
 async function* rowRuns(data: Buffer, sheet: WorkbookInfo['sheets'][number], info: WorkbookInfo, signal?: AbortSignal): AsyncGenerator<GridRow[]> {

@@ -74,6 +74,7 @@ export function attributes(text: string): Record<string, string> {
   return out;
 }
 
+/** attributeValue's bounds, used again on every call (reading is synchronous: no two calls overlap). */
 const found = attributeBounds();
 
 /** One attribute of the tag whose attribute text lies in `text` from `from` to `to` (the first of that name), read in place. */
