@@ -3,7 +3,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openEncryptedDatabase } from '../../src/main/db/open';
+import { LEDGER_PAGE_SIZE, openEncryptedCopyReadOnly, openEncryptedDatabase } from '../../src/main/db/open';
 import { registerHouseholds } from '../../src/main/households/households.service';
 import { PeopleGenerator } from '../fixtures/people';
 import { ADMIN_PASSWORD, createCounty, type TestLedger } from '../fixtures/ledger';
@@ -81,6 +81,35 @@ describe('the ledger file is encrypted as a whole', () => {
     plain.exec('create table t(x)');
     plain.close();
     expect(() => openEncryptedDatabase(plainFile, crypto.randomBytes(32), { create: false })).toThrow('台账文件未加密');
+  });
+
+  it('makes new ledgers with 8 KiB pages and still opens one made with SQLCipher\'s 4 KiB, and its copies', async () => {
+    const t = await createCounty();
+    ledger = t;
+    expect(t.backend.store.rawDatabase().pragma('page_size', { simple: true })).toBe(LEDGER_PAGE_SIZE);
+    await t.backend.store.close();
+
+    // As a ledger made before the change: SQLCipher 4 defaults, keyed before the first write.
+    const key = crypto.randomBytes(32);
+    const older = path.join(t.dataDir, 'older.db');
+    const made = new Database(older);
+    made.pragma(`cipher='sqlcipher'`);
+    made.pragma('legacy=4');
+    made.pragma(`key="x'${key.toString('hex')}'"`);
+    made.exec(`create table t(x); insert into t values ('四千字节页')`);
+    expect(made.pragma('page_size', { simple: true })).toBe(4096);
+    made.close();
+
+    const opened = openEncryptedDatabase(older, key, { create: false });
+    expect(opened.pragma('page_size', { simple: true })).toBe(4096);
+    expect(opened.prepare('select x from t').pluck().get()).toBe('四千字节页');
+    opened.prepare('VACUUM INTO ?').run(path.join(t.dataDir, 'older-copy.db'));
+    opened.close();
+    const copy = openEncryptedCopyReadOnly(path.join(t.dataDir, 'older-copy.db'), key);
+    expect(copy.prepare('select x from t').pluck().get()).toBe('四千字节页');
+    copy.close();
+    // A wrong key fails at every size, the same way.
+    expect(() => openEncryptedDatabase(older, crypto.randomBytes(32), { create: false })).toThrow('台账文件无法解密');
   });
 
   it('opens again after closing with the right password, with everything still there', async () => {
