@@ -44,6 +44,8 @@ describe('indexes deferred in a bulk write', () => {
     const { db, ids } = await countyWithTwoPeople();
     const before = await indexes(db);
     expect(before.map((i) => i.name)).toEqual(expect.arrayContaining(['persons_name', 'persons_initials', 'persons_id_rev', 'persons_birth_date']));
+    // A bulk write's own page cache: the builds take a larger one and give it back.
+    await sql`pragma cache_size = -2048`.execute(db);
     await db.transaction().execute((trx) =>
       withIndexesDeferred(trx, 'persons', 2, async () => {
         const during = await indexes(trx);
@@ -55,6 +57,7 @@ describe('indexes deferred in a bulk write', () => {
       }),
     );
     expect(await indexes(db)).toEqual(before);
+    expect((await sql<{ cache_size: number }>`pragma cache_size`.execute(db)).rows[0]!.cache_size).toBe(-2048);
     const plan = await sql<{ detail: string }>`explain query plan select id from persons where name = ${'欧阳明'}`.execute(db);
     expect(plan.rows.map((r) => r.detail).join(' ')).toContain('persons_name');
   });

@@ -37,6 +37,9 @@ export function isPlainSqliteFile(path: string): boolean {
  * wrong key does, having read one page and written nothing.
  */
 export const LEDGER_PAGE_SIZE = 8192;
+
+/** The page cache of an open ledger, in KiB (why this size: where it is set, in openEncryptedDatabase). */
+export const LEDGER_CACHE_KIB = 128 * 1024;
 const PAGE_SIZES = [LEDGER_PAGE_SIZE, 4096] as const;
 
 /** SQLCipher 4 with the raw key and page size; the first read proves both before anything is written. */
@@ -98,7 +101,7 @@ export function openEncryptedDatabase(path: string, key: Buffer, options: { crea
     // indexes (about 85 MiB for 200,000 enrollments), which then stay decrypted for the next form; bulk
     // loads update several random-key indexes; sorts stay in memory, never in a temp file (personal data
     // must not reach one in clear text).
-    raw.pragma('cache_size = -131072');
+    raw.pragma(`cache_size = -${LEDGER_CACHE_KIB}`);
     raw.pragma('temp_store = MEMORY');
     return raw;
   } catch (err) {
