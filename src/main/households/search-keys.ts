@@ -26,8 +26,12 @@ function readWhole(name: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-/** Each character's initial when every reading of it gives the same one ('' for a mark such as ·), else null. */
+/**
+ * Each character's initial when every reading of it gives the same one ('' for a mark such as ·), else null;
+ * at most the basic Han block's worth are kept (names of random characters must not grow it without end).
+ */
 const initials = new Map<string, string | null>();
+const MAX_KEPT = 24_000;
 
 function initialOf(char: string): string | null {
   let initial = initials.get(char);
@@ -35,7 +39,7 @@ function initialOf(char: string): string | null {
     const readings = (polyphonic(char, { pattern: 'first', toneType: 'none', type: 'array' }) as string[][])[0] ?? [];
     const distinct = new Set(readings.map((r) => r.toLowerCase().replace(/[^a-z0-9]/g, '')));
     initial = distinct.size === 1 ? [...distinct][0]! : null;
-    initials.set(char, initial);
+    if (initials.size < MAX_KEPT) initials.set(char, initial);
   }
   return initial;
 }
