@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
+import { LEDGER_CACHE_KIB } from './open';
+import { pragma } from './pragma';
 import type { LedgerDb } from './schema';
 
 /**
@@ -20,7 +22,8 @@ import type { LedgerDb } from './schema';
  *   initials, birth dates: random keys), not the pages it appends, so the cache follows the ledger's
  *   size: half the file, between 32 and 128 MiB. Measured with 100,000 people: into an empty ledger
  *   128 MiB is no faster than 32 but holds about 90 MB more; into one of 400,000 people 32 MiB took
- *   11.2 s, 64 MiB 6.6 s and 128 MiB 6.5 s.
+ *   11.2 s, 64 MiB 6.6 s and 128 MiB 6.5 s. The index builds at a batch's end, which scan whole tables,
+ *   take the ledger's usual cache for themselves (db/deferred-indexes).
  */
 export async function asBulkWrite<T>(db: LedgerDb, work: () => Promise<T>): Promise<T> {
   const before = await pragma<number>(db, 'cache_size');
@@ -37,13 +40,7 @@ export async function asBulkWrite<T>(db: LedgerDb, work: () => Promise<T>): Prom
 
 /** The page cache of a bulk write into a ledger file of this size: half of it, between 32 and 128 MiB. */
 export function bulkCacheKib(fileBytes: number): number {
-  return Math.round(Math.min(Math.max(fileBytes / 2048, 32 * 1024), 128 * 1024));
-}
-
-/** Reads a pragma, or sets it and reads back what it answers (journal_mode answers the mode now in force). */
-async function pragma<T>(db: LedgerDb, name: 'cache_size' | 'page_count' | 'page_size' | 'journal_mode', value?: number | 'delete' | 'wal'): Promise<T> {
-  const { rows } = await sql<Record<string, T>>`pragma ${sql.raw(value === undefined ? name : `${name} = ${value}`)}`.execute(db);
-  return rows[0]?.[name] as T;
+  return Math.round(Math.min(Math.max(fileBytes / 2048, 32 * 1024), LEDGER_CACHE_KIB));
 }
 
 /** Whether the ledger's folder and files (the database, its WAL and WAL index) can all be written. */

@@ -12,6 +12,7 @@
  */
 import { sql } from 'kysely';
 import { LEDGER_CACHE_KIB } from './open';
+import { pragma } from './pragma';
 import type { Executor } from './schema';
 
 type DeferrableTable = 'persons';
@@ -32,20 +33,14 @@ export async function deferIndexes(trx: Executor, table: DeferrableTable, adding
   return async () => {
     // Each build scans the whole table. In a bulk write's smaller cache the pages one scan decrypted are gone
     // by the next; the ledger's usual cache keeps them for all (100,000 people: the builds some 30% shorter).
-    const cache = await cacheSize(trx);
-    await sql.raw(`pragma cache_size = ${Math.min(cache, -LEDGER_CACHE_KIB)}`).execute(trx);
+    const cache = await pragma<number>(trx, 'cache_size');
+    await pragma(trx, 'cache_size', Math.min(cache, -LEDGER_CACHE_KIB));
     try {
       for (const index of indexes) await sql.raw(index.sql).execute(trx);
     } finally {
-      await sql.raw(`pragma cache_size = ${cache}`).execute(trx);
+      await pragma(trx, 'cache_size', cache);
     }
   };
-}
-
-/** The page cache's size as SQLite states it: pages, or KiB when negative. */
-async function cacheSize(trx: Executor): Promise<number> {
-  const { rows } = await sql<{ cache_size: number }>`pragma cache_size`.execute(trx);
-  return Number(rows[0]!.cache_size);
 }
 
 async function countRows(trx: Executor, table: DeferrableTable): Promise<number> {

@@ -37,10 +37,10 @@ export function isPlainSqliteFile(path: string): boolean {
  * wrong key does, having read one page and written nothing.
  */
 export const LEDGER_PAGE_SIZE = 8192;
+const PAGE_SIZES = [LEDGER_PAGE_SIZE, 4096] as const;
 
 /** The page cache of an open ledger, in KiB (why this size: where it is set, in openEncryptedDatabase). */
 export const LEDGER_CACHE_KIB = 128 * 1024;
-const PAGE_SIZES = [LEDGER_PAGE_SIZE, 4096] as const;
 
 /** SQLCipher 4 with the raw key and page size; the first read proves both before anything is written. */
 function useKey(raw: Database.Database, key: Buffer, pageSize: number): void {

@@ -202,8 +202,6 @@ class InitialLoad {
   private done = 0;
   private persons = 0;
   private rebuildIndexes: () => Promise<void> = async () => {};
-  // Initials by name for this batch only (pinyin-pro segments each name, some 5 µs; rosters repeat names).
-  private readonly initials = new Map<string, string>();
   private readonly standardIds = new Map<string, string | null>();
   /** The next review of a 低保 household entered from this month on (most of a roster starts the same month). */
   private readonly reviews = new Map<string, string>();
@@ -281,7 +279,7 @@ class InitialLoad {
         health: null,
         school_status: null,
         notes: null,
-        name_initials: m.nameInitials ?? this.initialsOf(m.name),
+        name_initials: m.nameInitials ?? nameInitials(m.name),
         id_rev: reversed(m.idNumber!),
         deceased_on: null,
         import_batch_id: batchId,
@@ -352,12 +350,6 @@ class InitialLoad {
       this.reviews.set(startMonth, review);
     }
     return review;
-  }
-
-  private initialsOf(name: string): string {
-    let known = this.initials.get(name);
-    if (known === undefined) this.initials.set(name, (known = nameInitials(name)));
-    return known;
   }
 
   /** The standard an enrollment from this month is paid under, looked up once per item and month. */
