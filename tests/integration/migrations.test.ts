@@ -68,3 +68,61 @@ describe('0015: what an import batch created is named on its rows', () => {
     expect(timeline.map((e) => [e.seq, e.summary])).toEqual([[1, '建账导入：登记家庭（2 人），最低生活保障在保，每月 600.00 元，2026-10 起']]);
   });
 });
+
+describe('0016: two B-trees fewer for what a batch adds', () => {
+  async function ledgerWithMembers() {
+    const { db, raw } = await ledgerAt('0015_import_batch_rows');
+    const at = '2026-10-01T08:00:00.000Z';
+    const people = new PeopleGenerator(16, '431122');
+    const [a, b, c] = [people.person(), people.person(), people.person()];
+    raw.exec(`
+      insert into townships (id, code, name, created_at, updated_at) values ('T1', '431122100', '城关镇', '${at}', '${at}');
+      insert into households (id, township_id, address, hukou_type, created_at, updated_at) values ('H1', 'T1', '城关村', 'rural', '${at}', '${at}');
+      insert into persons (id, household_id, relation, id_number, name, sex, birth_date, created_at, updated_at) values
+        ('P1', 'H1', 'self', '${a.idNumber}', '${a.name}', '${a.sex}', '${a.birthDate}', '${at}', '${at}'),
+        ('P2', 'H1', 'spouse', '${b.idNumber}', '${b.name}', '${b.sex}', '${b.birthDate}', '${at}', '${at}'),
+        ('P3', 'H1', 'son', '${c.idNumber}', '${c.name}', '${c.sex}', '${c.birthDate}', '${at}', '${at}');
+      insert into enrollments (id, program, household_id, township_id, status, start_month, monthly_amount_fen, source, created_at, updated_at) values
+        ('E1', 'dibao', 'H1', 'T1', 'active', '2026-10', 60000, 'import', '${at}', '${at}'),
+        ('E2', 'linshi', 'H1', 'T1', 'active', '2026-10', 0, 'import', '${at}', '${at}');
+      insert into enrollment_members (enrollment_id, person_id) values ('E1', 'P2'), ('E1', 'P1'), ('E2', 'P3');
+    `);
+    return { db, raw };
+  }
+  const members = (r: Database.Database) => r.prepare('select enrollment_id, person_id from enrollment_members order by 1, 2').all();
+  const objects = (r: Database.Database) =>
+    r.prepare("select name, sql from sqlite_master where name in ('enrollment_members', 'enrollment_members_person', 'households_township', 'households_village', 'households_township_village') order by name").all() as { name: string; sql: string }[];
+
+  it('keeps every member, stores them by their key, and the ledger’s constraints still hold', async () => {
+    const { db, raw } = await ledgerWithMembers();
+    await migrateToLatest(db);
+
+    expect(members(raw)).toEqual([
+      { enrollment_id: 'E1', person_id: 'P1' },
+      { enrollment_id: 'E1', person_id: 'P2' },
+      { enrollment_id: 'E2', person_id: 'P3' },
+    ]);
+    const found = objects(raw);
+    expect(found.map((o) => o.name)).toEqual(['enrollment_members', 'enrollment_members_person', 'households_township', 'households_village']);
+    expect(found[0]!.sql).toMatch(/without rowid$/i);
+    expect(() => raw.prepare('select rowid from enrollment_members').all()).toThrow(/rowid/);
+    expect(() => raw.exec("insert into enrollment_members (enrollment_id, person_id) values ('E1', 'P1')")).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(() => raw.exec("insert into enrollment_members (enrollment_id, person_id) values ('E1', 'P9')")).toThrow(/FOREIGN KEY/);
+    expect(raw.prepare("explain query plan select enrollment_id from enrollment_members where person_id = 'P3'").all()).toEqual([
+      expect.objectContaining({ detail: expect.stringContaining('enrollment_members_person') }),
+    ]);
+  });
+
+  it('fails whole: a step that fails leaves the ledger as it was at 0015', async () => {
+    const { db, raw } = await ledgerWithMembers();
+    // Its last step (dropping this index) now fails, after the members were moved.
+    raw.exec('drop index households_township_village');
+    const before = objects(raw);
+
+    await expect(migrateToLatest(db)).rejects.toThrow(/0016_lean_indexes/);
+    expect(objects(raw)).toEqual(before);
+    expect(members(raw)).toHaveLength(3);
+    expect(raw.prepare("select count(*) as n from sqlite_master where name = 'enrollment_members_by_key'").get()).toEqual({ n: 0 });
+    expect(raw.prepare('select count(*) as n from enrollment_members where rowid > 0').get()).toEqual({ n: 3 });
+  });
+});

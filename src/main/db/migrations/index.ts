@@ -14,6 +14,7 @@ import * as m0012 from './0012_care_cases';
 import * as m0013 from './0013_audit_search';
 import * as m0014 from './0014_report_lookups';
 import * as m0015 from './0015_import_batch_rows';
+import * as m0016 from './0016_lean_indexes';
 
 /** The static, ordered list of migrations. A shipped migration is never edited: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013_audit_search': m0013,
   '0014_report_lookups': m0014,
   '0015_import_batch_rows': m0015,
+  '0016_lean_indexes': m0016,
 };
