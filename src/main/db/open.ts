@@ -122,7 +122,7 @@ const CACHED_STATEMENTS = 200;
  * never busy when it is handed out again.
  */
 function withStatementCache(raw: Database.Database): SqliteDatabase {
-  const cache = new Map<string, Database.Statement>();
+  const cache = new Map<string, SqliteStatement>();
   // SQLite rolls a transaction back by itself on some errors (a full disk, a failed write); Kysely's own
   // rollback would then fail with "no transaction is active" and hide the cause the router explains.
   const rollbackIfOpen: SqliteStatement = {
@@ -137,11 +137,26 @@ function withStatementCache(raw: Database.Database): SqliteDatabase {
       if (sql === 'rollback') return rollbackIfOpen;
       let stmt = cache.get(sql);
       if (stmt) cache.delete(sql);
-      else stmt = raw.prepare(sql);
+      else stmt = spreading(raw.prepare(sql));
       cache.set(sql, stmt);
       if (cache.size > CACHED_STATEMENTS) cache.delete(cache.keys().next().value!);
       return stmt;
     },
+  };
+}
+
+/**
+ * Kysely hands a statement its parameters as one array; the driver then fetches each element through the
+ * engine's generic property lookup, where given as arguments it reads them directly: a 100,000-person
+ * 建账 binds some three million values, and an insert of a few hundred rows binds a fifth faster. (A
+ * parameter is never a plain object, which the driver would take for named parameters.)
+ */
+function spreading(stmt: Database.Statement): SqliteStatement {
+  return {
+    reader: stmt.reader,
+    all: (parameters) => stmt.all(...parameters),
+    run: (parameters) => stmt.run(...parameters),
+    iterate: (parameters) => stmt.iterate(...parameters),
   };
 }
 
