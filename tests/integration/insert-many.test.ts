@@ -54,3 +54,17 @@ describe('bulk inserts', () => {
     expect((await db.selectFrom('calendar_days').select('date').execute()).length).toBe(before.length + rows.length);
   });
 });
+
+describe('statement parameters', () => {
+  it('binds as many as SQLite takes, of every kind, each as itself (they reach the driver as arguments)', async () => {
+    const t = await createCounty();
+    ledger = t;
+    const db = t.backend.store.db;
+    // SQLite's limit of parameters in one statement.
+    const many = Array.from({ length: 32_766 }, (_, i) => (i % 3 === 0 ? `v${i}` : i % 3 === 1 ? i : null));
+    const { rows } = await sql<{ n: number; s: number; last: string }>`select count(*) as n, sum(typeof(value) = 'null') as s, max(value) as last from (select 1 as value where 0 union all values ${sql.join(many.map((v) => sql`(${v})`))})`.execute(db);
+    expect(rows).toEqual([{ n: 32_766, s: 10_922, last: 'v9999' }]);
+    const { rows: kinds } = await sql<{ b: Buffer; n: number; f: number; s: string; z: null; o: string }>`select ${Buffer.from([0, 1, 2])} as b, ${7n} as n, ${1.5} as f, ${'张三 {"a":1}'} as s, ${null} as z, ${'{}'} as o`.execute(db);
+    expect(kinds).toEqual([{ b: Buffer.from([0, 1, 2]), n: 7, f: 1.5, s: '张三 {"a":1}', z: null, o: '{}' }]);
+  });
+});
