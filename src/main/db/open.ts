@@ -147,9 +147,9 @@ function withStatementCache(raw: Database.Database): SqliteDatabase {
 
 /**
  * Kysely hands a statement its parameters as one array; the driver then fetches each element through the
- * engine's generic property lookup, where given as arguments it reads them directly: a 100,000-person
- * 建账 binds some three million values, and an insert of a few hundred rows binds a fifth faster. (A
- * parameter is never a plain object, which the driver would take for named parameters.)
+ * engine's generic property lookup, where given as arguments it reads them directly. A 100,000-person
+ * 建账 binds some three million values; an insert of 250 rows of 16 columns runs a fifth faster. (A plain
+ * object among them, which the driver takes for named parameters, fails as before: Kysely writes none.)
  */
 function spreading(stmt: Database.Statement): SqliteStatement {
   return {
