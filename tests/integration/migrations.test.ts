@@ -27,6 +27,21 @@ async function ledgerAt(version: string) {
   return { db, raw };
 }
 
+describe('an upgrade is whole', () => {
+  it('rolls every migration of one upgrade back when a later one fails, bookkeeping included', async () => {
+    const { db, raw } = await ledgerAt('0014_report_lookups');
+    const schemaOf = () => raw.prepare("select type, name, sql from sqlite_master where name not like 'sqlite_%' order by name").all();
+    // 0015 would succeed; 0016 then fails at its last step.
+    raw.exec('drop index households_township_village');
+    const atStart = schemaOf();
+
+    await expect(migrateToLatest(db)).rejects.toThrow(/0016_lean_indexes/);
+    expect(schemaOf()).toEqual(atStart);
+    expect(raw.prepare("select count(*) as n from sqlite_master where name = 'import_batch_items'").get()).toEqual({ n: 1 });
+    expect(raw.prepare('select max(name) as last from kysely_migration').get()).toEqual({ last: '0014_report_lookups' });
+  });
+});
+
 describe('0015: what an import batch created is named on its rows', () => {
   it('moves each batch’s items onto its rows, drops the list, and tells an old batch once in the timeline', async () => {
     const { db, raw } = await ledgerAt('0014_report_lookups');
@@ -113,7 +128,7 @@ describe('0016: two B-trees fewer for what a batch adds', () => {
     ]);
   });
 
-  it('fails whole: a step that fails leaves the ledger as it was at 0015', async () => {
+  it('fails whole: a step that fails leaves the ledger as it was at 0015, and the next try migrates it', async () => {
     const { db, raw } = await ledgerWithMembers();
     // Its last step (dropping this index) now fails, after the members were moved.
     raw.exec('drop index households_township_village');
@@ -124,5 +139,13 @@ describe('0016: two B-trees fewer for what a batch adds', () => {
     expect(members(raw)).toHaveLength(3);
     expect(raw.prepare("select count(*) as n from sqlite_master where name = 'enrollment_members_by_key'").get()).toEqual({ n: 0 });
     expect(raw.prepare('select count(*) as n from enrollment_members where rowid > 0').get()).toEqual({ n: 3 });
+    expect(raw.prepare('select max(name) as last from kysely_migration').get()).toEqual({ last: '0015_import_batch_rows' });
+    expect(raw.inTransaction).toBe(false);
+
+    // Put right (the index back), the same ledger migrates.
+    raw.exec('create index households_township_village on households (township_id, village_id)');
+    await migrateToLatest(db);
+    expect(members(raw)).toHaveLength(3);
+    expect(objects(raw)[0]!.sql).toMatch(/without rowid$/i);
   });
 });
