@@ -10,7 +10,9 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
  * transaction (it takes SQLite's DDL for non-transactional), so a migration failing halfway, or a crash
  * between a migration and its bookkeeping, would leave a ledger no version describes and that a second
  * try could not migrate. Held in one transaction, a failure leaves the ledger as it was; throws with the
- * failing migration's name.
+ * failing migration's name. Begun by hand: the Migrator refuses a Kysely transaction where DDL is not
+ * transactional, and runs on the ledger's one connection, so it runs inside this one. Deferred, it takes
+ * no write lock when there is nothing to migrate.
  */
 export async function migrateToLatest(db: LedgerDb): Promise<void> {
   await sql`begin`.execute(db);

@@ -51,7 +51,7 @@ export function fieldColumns(layout: Pick<SheetLayout, 'columns'>): FieldColumns
  */
 export class RowParser {
   private readonly cols: FieldColumns;
-  /** The mapped fields with their columns and length limits, worked out once: every row is checked against them. */
+  /** The mapped fields with their columns and stated length limits, listed once: every row is checked against them. */
   private readonly limits: { field: ImportField; index: number; max: number }[];
   private readonly keyField: ImportField | null;
   private readonly blockLayout: boolean;
@@ -72,7 +72,7 @@ export class RowParser {
     private readonly log: ProblemLog,
   ) {
     const cols = (this.cols = fieldColumns(layout));
-    this.limits = (Object.entries(cols) as [ImportField, number][]).map(([field, index]) => ({ field, index, max: Math.min(MAX_LENGTH[field] ?? DEFAULT_MAX, GRID_LIMITS.maxCellChars) }));
+    this.limits = (Object.entries(cols) as [ImportField, number][]).map(([field, index]) => ({ field, index, max: MAX_LENGTH[field] ?? DEFAULT_MAX }));
     this.keyField = cols.headIdNumber !== undefined ? 'headIdNumber' : cols.headName !== undefined ? 'headName' : cols.seq !== undefined ? 'seq' : null;
     this.blockLayout = this.keyField !== null && (cols.relation !== undefined || this.keyField !== 'seq' || layout.mergedBlocks);
   }
@@ -98,7 +98,7 @@ export class RowParser {
     const { cols, keyField, options, add, cell, text } = this;
     for (const { field, index, max } of this.limits) {
       const v = r.cells[index];
-      if (typeof v === 'string' && v.length > max) add(r.number, field, 'value_too_long', `内容过长（${v.length > GRID_LIMITS.maxCellChars ? `超过 ${GRID_LIMITS.maxCellChars}` : v.length} 个字，上限 ${MAX_LENGTH[field] ?? DEFAULT_MAX} 个字）`);
+      if (typeof v === 'string' && v.length > Math.min(max, GRID_LIMITS.maxCellChars)) add(r.number, field, 'value_too_long', `内容过长（${v.length > GRID_LIMITS.maxCellChars ? `超过 ${GRID_LIMITS.maxCellChars}` : v.length} 个字，上限 ${max} 个字）`);
     }
     const { person, amountProblem } = parsePerson(r, cell, add);
     if (r.afterEnd) add(r.number, null, 'row_after_end', `这一行在第 ${r.afterEnd.row} 行“${r.afterEnd.text}”之后，无法确定是否属于本名册：属于的请移到合计行之上，不属于的请删除`);
