@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
-import { asBulkWrite, bulkCacheKib } from '../../src/main/db/bulk-write';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { asBulkWrite, bulkCacheKib, SYNC_EVERY_MS } from '../../src/main/db/bulk-write';
 import { registerHouseholds } from '../../src/main/households/households.service';
 import { PeopleGenerator } from '../fixtures/people';
 import { createCounty, type TestLedger } from '../fixtures/ledger';
@@ -29,6 +29,45 @@ describe('a bulk write', () => {
     expect(await settings()).toEqual(own);
     await expect(asBulkWrite(db, () => Promise.reject(new Error('abandoned')))).rejects.toThrow('abandoned');
     expect(await settings()).toEqual(own);
+  });
+
+  it('has the OS write the ledger file as it goes, through a descriptor of its own closed while SQLite holds no lock on the file', async () => {
+    ledger = await createCounty();
+    const db = ledger.backend.store.db;
+    const file = fs.realpathSync(path.join(ledger.dataDir, 'ledger.db'));
+    const target = (fd: string) => {
+      try {
+        return fs.readlinkSync(`/proc/self/fd/${fd}`, { encoding: 'utf8' });
+      } catch {
+        return null; // the listing's own descriptor, closed by now
+      }
+    };
+    const descriptors = () => fs.readdirSync('/proc/self/fd').filter((fd) => target(fd) === file).length;
+    const open = descriptors();
+    const sync = vi.spyOn(fs, 'fdatasync');
+    try {
+      await asBulkWrite(db, () =>
+        db.transaction().execute(async (trx) => {
+          await trx.updateTable('townships').set({ name: '东山镇' }).where('name', '=', '东山镇').execute();
+          expect(descriptors()).toBe(open + 1);
+          await new Promise((resolve) => setTimeout(resolve, SYNC_EVERY_MS * 2.5));
+        }),
+      );
+      expect(sync).toHaveBeenCalled();
+    } finally {
+      sync.mockRestore();
+    }
+    expect(descriptors()).toBe(open);
+    // Closing a descriptor drops the process's POSIX locks on the file: SQLite's lasting read lock in WAL,
+    // taken again by its next statement, must still be there after it (another process would see it).
+    await sql`select count(*) from persons`.execute(db);
+    const { ino } = fs.statSync(file);
+    const ours = fs
+      .readFileSync('/proc/locks', 'utf8')
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/))
+      .filter((f) => f[4] === String(process.pid) && f[5]?.endsWith(`:${ino}`));
+    expect(ours.map((f) => f.slice(1, 4).join(' '))).toContain('POSIX ADVISORY READ');
   });
 
   it('sizes the page cache to half the ledger file, between 32 and 128 MiB', () => {

@@ -24,17 +24,62 @@ import type { LedgerDb } from './schema';
  *   128 MiB is no faster than 32 but holds about 90 MB more; into one of 400,000 people 32 MiB took
  *   11.2 s, 64 MiB 6.6 s and 128 MiB 6.5 s. The index builds at a batch's end, which scan whole tables,
  *   take the ledger's usual cache for themselves (db/deferred-indexes).
+ * - Syncing. What SQLite writes before the commit (the pages the cache gives up) waits in the OS's cache
+ *   until the commit's sync, which then writes all of it while the import waits. The OS is asked to write
+ *   it as it goes instead, on a thread of its own (BackgroundSync): the commit then finds little left
+ *   (100,000 people here: its sync 0.23 s before, 0.08 s after; far more on a township's spinning disk).
  */
 export async function asBulkWrite<T>(db: LedgerDb, work: () => Promise<T>): Promise<T> {
   const before = await pragma<number>(db, 'cache_size');
   await pragma(db, 'cache_size', -bulkCacheKib((await pragma<number>(db, 'page_count')) * (await pragma<number>(db, 'page_size'))));
-  const switched = (await writable(db)) && (await pragma<string>(db, 'journal_mode', 'delete')) === 'delete';
+  const file = await ledgerFile(db);
+  const switched = file !== null && writable(file) && (await pragma<string>(db, 'journal_mode', 'delete')) === 'delete';
+  const sync = switched ? BackgroundSync.start(file) : null;
   try {
     return await work();
   } finally {
+    await sync?.stop();
     // Refused (a disk gone bad meanwhile), the ledger stays in the rollback journal until it is next opened.
     if (switched) await pragma(db, 'journal_mode', 'wal').catch(() => undefined);
+    // Closing any descriptor of a file drops every POSIX lock the process holds on it. SQLite holds none now:
+    // the transaction is over, and back in WAL it takes its lasting read lock only at its next statement.
+    sync?.close();
     await pragma(db, 'cache_size', before);
+  }
+}
+
+/** How often a bulk write asks the OS to write what SQLite has written to the ledger file so far. */
+export const SYNC_EVERY_MS = 250;
+
+/** A descriptor of the ledger file of its own, synced every SYNC_EVERY_MS on libuv's threads; one sync at a time. */
+class BackgroundSync {
+  private readonly timer: NodeJS.Timeout;
+  private running: Promise<void> | null = null;
+
+  /** Null when the file cannot be opened again: the bulk write then goes without (its commit syncs all). */
+  static start(file: string): BackgroundSync | null {
+    try {
+      // Writable: Windows syncs only a handle opened for writing. Nothing is written through it.
+      return new BackgroundSync(fs.openSync(file, 'r+'));
+    } catch {
+      return null;
+    }
+  }
+
+  private constructor(private readonly fd: number) {
+    this.timer = setInterval(() => {
+      // A sync that fails says nothing the commit's own sync would not: SQLite reports that one.
+      this.running ??= new Promise<void>((resolve) => fs.fdatasync(this.fd, () => resolve())).then(() => void (this.running = null));
+    }, SYNC_EVERY_MS);
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  close(): void {
+    fs.closeSync(this.fd);
   }
 }
 
@@ -43,11 +88,14 @@ export function bulkCacheKib(fileBytes: number): number {
   return Math.round(Math.min(Math.max(fileBytes / 2048, 32 * 1024), LEDGER_CACHE_KIB));
 }
 
-/** Whether the ledger's folder and files (the database, its WAL and WAL index) can all be written. */
-async function writable(db: LedgerDb): Promise<boolean> {
+/** The ledger's file, or null for a database in memory. */
+async function ledgerFile(db: LedgerDb): Promise<string | null> {
   const { rows } = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(db);
-  const file = rows[0]?.file;
-  if (!file) return false;
+  return rows[0]?.file || null;
+}
+
+/** Whether the ledger's folder and files (the database, its WAL and WAL index) can all be written. */
+function writable(file: string): boolean {
   try {
     for (const p of [path.dirname(file), file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(p)) fs.accessSync(p, fs.constants.W_OK);
     return true;
