@@ -749,6 +749,32 @@ describe('against the ledger', () => {
     expect(timeline[0]).toMatchObject({ reason: '建账导入：东山镇高龄.xlsx', summary: expect.stringMatching(/^建账导入：高龄津贴在保，每月 100\.00 元，\d{4}-\d{2} 起$/) });
   });
 
+  it('finds the registered alike whether the ledger holds fewer persons than the roster has rows (their ID numbers read at once) or more (each looked up)', async () => {
+    const people = new PeopleGenerator(23, '431122');
+    const registered = await blockRoster(people, Array.from({ length: 10 }, () => ({ members: 2, amount: 600 })));
+    await t.call(t.admin, 'imports.commit', { uploadId: upload(t.admin, '东山镇低保.xlsx', registered.data), purpose: 'initial_load' });
+    const ledgerPersons = (await sql<{ n: number }>`select count(*) as n from persons`.execute(t.backend.store.db)).rows[0]!.n;
+    // A registered household listed again (already enrolled: a conflict), and a new one whose second member is registered in another.
+    const moved = registered.persons[3]![1]!;
+    const rosterOf = async (extra: number) => {
+      const newcomers = [{ members: [people.person({ bornFrom: 1950, bornTo: 1975 }), moved], amount: 300 }, ...Array.from({ length: extra }, () => ({ members: 2, amount: 300 }))];
+      const roster = await blockRoster(people, [{ members: registered.persons[0]!, amount: 600 }, ...newcomers]);
+      const preview = await t.call(t.admin, 'imports.preview', { uploadId: upload(t.admin, `东山镇低保${extra}.xlsx`, roster.data), purpose: 'initial_load' });
+      return { rows: roster.ids.flat().length + 4, problems: preview.problems.map((p) => [p.row, p.code, p.severity]) };
+    };
+    const few = await rosterOf(0);
+    const many = await rosterOf(ledgerPersons);
+    expect(few.rows).toBeLessThan(ledgerPersons);
+    expect(many.rows).toBeGreaterThan(ledgerPersons);
+    const expected = [
+      [3, 'program_conflict', 'error'],
+      [4, 'program_conflict', 'error'],
+      [6, 'duplicate_in_ledger', 'error'],
+    ];
+    expect(few.problems).toEqual(expected);
+    expect(many.problems).toEqual(expected);
+  });
+
   it('remembers a mapping the clerk set as soon as the preview shows it, for the township’s next file of the template, also at the county', async () => {
     const people = new PeopleGenerator(22, '431122');
     const file = async (township: string) => {

@@ -153,7 +153,7 @@ async function analyze(db: Executor, source: RosterSource, options: AnalysisOpti
   const kinds = ['留守', '困境', '流动'].filter((word) => header.title.includes(word));
   const titleCategory = program === 'child_care' && kinds.length === 1 ? parseCategory(program, kinds[0]!) : null;
   const log = new ProblemLog();
-  const checker = new LedgerChecker(db, fieldColumns(header), regions, { program, purpose: options.purpose, townshipId, scope: options.scope, writingBatch: options.writingBatch }, log);
+  const checker = new LedgerChecker(db, fieldColumns(header), regions, { program, purpose: options.purpose, townshipId, scope: options.scope, writingBatch: options.writingBatch, rosterRows: head.rowCount }, log);
   // Every household, unless a follower takes them; those the roster's end may hold back are counted there.
   const households: ParsedHousehold[] = [];
   const doubtful: ParsedHousehold[] = [];

@@ -65,6 +65,8 @@ export interface CheckOptions {
   scope: Scope;
   /** The batch written as the roster is checked (a streamed 建账): its enrollments are not missing from the roster. */
   writingBatch?: string;
+  /** The rows the roster's sheet holds, which bound the ID numbers it can name. */
+  rosterRows: number;
 }
 
 const CHUNK = 900;
@@ -125,6 +127,20 @@ async function withMembers(db: Executor, rows: Awaited<ReturnType<ReturnType<typ
 }
 
 /**
+ * The ID numbers of everyone in the ledger, when it holds no more persons than the roster has rows (a
+ * county's first 建账, a township's into a young ledger), else null. A chunk then asks the ledger only for
+ * the persons among them, where otherwise each ID is looked up in the ledger's index: 100,000 lookups cost
+ * a 建账 some 0.35 s of its writing thread. Read before the first chunk, the list also leaves out whom a
+ * streamed 建账 writes meanwhile, as a preview, which writes nothing, does. Into a larger ledger, reading
+ * it whole would cost more than the lookups it saves.
+ */
+async function idNumbersIfFew(db: Executor, atMost: number): Promise<Set<string> | null> {
+  const { rows } = await sql<{ n: number }>`select count(*) as n from (select 1 from persons limit ${atMost + 1})`.execute(db);
+  if (rows[0]!.n > atMost) return null;
+  return new Set((await db.selectFrom('persons').select('id_number').execute()).map((r) => r.id_number));
+}
+
+/**
  * Checks a roster's households against the ledger a chunk at a time, in the roster's order (check), then
  * lists what the ledger holds that the roster lacks (finish). A household's verdict depends only on itself
  * and the ledger, never on how the roster is cut into chunks.
@@ -137,6 +153,8 @@ export class LedgerChecker {
   private readonly townshipIds = new Set<string>();
   /** Enrollments the roster lists (unchanged or changed): the rest of the townships' are missing from it. */
   private readonly seen = new Set<string>();
+  /** The ID numbers the ledger held before the first chunk, when they are few (idNumbersIfFew), else null. */
+  private ledgerIds: Set<string> | null | undefined;
 
   constructor(
     private readonly db: Executor,
@@ -155,7 +173,9 @@ export class LedgerChecker {
     const { db, cols, options } = this;
     const { program, purpose } = options;
     for (const h of households) this.placeInRegion(h);
-    const ids = households.flatMap((h) => h.members.map((m) => m.idNumber).filter((x): x is string => x !== null));
+    this.ledgerIds ??= await idNumbersIfFew(db, options.rosterRows);
+    const known = this.ledgerIds;
+    const ids = households.flatMap((h) => h.members.map((m) => m.idNumber).filter((x): x is string => x !== null && (!known || known.has(x))));
     const persons = new Map((await personsByIdNumbers(db, ids)).map((p) => [p.id_number, p]));
     for (const [id, p] of persons) this.ledgerPersons.set(id, p);
     const covering = await coveringByPerson(db, [...persons.values()].map((p) => p.id));
