@@ -2,7 +2,8 @@
 export function formatYuan(fen: number): string {
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(fen);
-  const yuan = Math.floor(abs / 100).toLocaleString('en-US');
+  // Grouped by hand: toLocaleString looks the locale up on every call, and a roster formats an amount per row.
+  const yuan = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+$)/g, ',');
   return `${sign}${yuan}.${String(abs % 100).padStart(2, '0')}`;
 }
 
