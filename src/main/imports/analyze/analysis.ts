@@ -37,8 +37,13 @@ export interface AnalysisOptions {
   writingBatch?: string;
 }
 
-/** Households read before they are checked against the ledger together: a few queries per chunk, not per household. */
-const CHECK_CHUNK = 2000;
+/**
+ * Households read before they are checked against the ledger together: a few queries per chunk, not per
+ * household. Small enough that a streamed 建账's chunk is written and gone before the collector would
+ * move it to the old generation: 500 instead of 2,000 households took a 100,000-person 建账 0.86 and 0.96 of
+ * the time (two rounds of alternating runs, median pair) and lowered its peak from 353 to 329 MB.
+ */
+const CHECK_CHUNK = 500;
 
 export interface Totals {
   households: number;

@@ -151,7 +151,7 @@ export class RosterReading implements RosterSource {
 
 /**
  * The first chunk's households: a sixteenth of a full chunk, each next one twice the last, so that the
- * thread checking and writing them starts some 5,000 rows sooner (a quarter of a second) than after a full one.
+ * thread checking and writing them starts after a few dozen households, not a full chunk's.
  */
 const firstChunk = (full: number) => Math.max(1, Math.floor(full / 16));
 
