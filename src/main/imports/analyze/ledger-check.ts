@@ -173,7 +173,8 @@ export class LedgerChecker {
     const { db, cols, options } = this;
     const { program, purpose } = options;
     for (const h of households) this.placeInRegion(h);
-    this.ledgerIds ??= await idNumbersIfFew(db, options.rosterRows);
+    // Asked once: null (a large ledger) is an answer too.
+    if (this.ledgerIds === undefined) this.ledgerIds = await idNumbersIfFew(db, options.rosterRows);
     const known = this.ledgerIds;
     const ids = households.flatMap((h) => h.members.map((m) => m.idNumber).filter((x): x is string => x !== null && (!known || known.has(x))));
     const persons = new Map((await personsByIdNumbers(db, ids)).map((p) => [p.id_number, p]));
