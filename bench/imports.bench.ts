@@ -129,10 +129,10 @@ export async function benchImports(): Promise<boolean> {
     await writeRoster(file, people);
     const child = await bundleChild();
     console.log(`文件 ${(fs.statSync(file).size / 1024 / 1024).toFixed(1)} MB；两边各在一个新进程中运行（打包后的脚本，与应用主进程相同）`);
-    // This machine's speed comes and goes by half for minutes at a time, and exceljs's more than the
-    // import's (two threads busy lose more to a slow spell than one): each import is measured against an
-    // exceljs read right before it, five times, and the pair of the median ratio is the one reported (three
-    // pairs let one lucky pair decide); the peak memory is the highest of the five.
+    // This machine's speed comes and goes by half for minutes at a time, under either side of a pair (the
+    // import, two threads busy, loses more to a slow spell than exceljs's one): each import is measured
+    // against an exceljs read right before it, five times, and the pair of the median ratio is the one
+    // reported (with three, one lucky pair decided); the peak memory is the highest of the five.
     const pairs: { baseline: ChildResult; measured: ChildResult }[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       const baseline = inChild(child, 'stream', file);
