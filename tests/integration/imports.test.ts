@@ -316,6 +316,34 @@ describe('a roster read in a worker thread', () => {
     expect(await db.selectFrom('households').select('id').execute()).toHaveLength(2);
   });
 
+  it('finds a person listed twice a duplicate in the file only, as the preview does, though the first was written meanwhile into a ledger larger than the roster', async () => {
+    const people = new PeopleGenerator(43, '431122');
+    const db = t.backend.store.db;
+    // More people in the ledger than the roster has rows: each ID is looked up in the ledger as it comes.
+    const couple = () => [people.person({ bornFrom: 1950, bornTo: 1975 }), people.person({ bornFrom: 1976, bornTo: 2010 })];
+    const registered = Array.from({ length: FLUSH + 30 }, (_, i) => {
+      const [head, son] = couple();
+      const members = [
+        { name: head!.name, idNumber: head!.idNumber, relation: 'self' as const },
+        { name: son!.name, idNumber: son!.idNumber, relation: 'son' as const },
+      ];
+      return { townshipId: t.east.id, villageId: t.eastVillage.id, address: `东山村${i}号`, hukouType: 'rural' as const, phone: null, members };
+    });
+    await registerHouseholds(db, { userId: null, username: 'test' }, t.clock.now(), registered);
+    // The first household's second member again in the last one, after the first was written (FLUSH).
+    const households = Array.from({ length: FLUSH + 2 }, couple);
+    households.at(-1)![1] = households[0]![1]!;
+    const { data } = await blockRoster(people, households.map((members) => ({ members, amount: 600 })));
+    const env = (await demoEnv(db))('admin', '2026-11-20');
+    const options = { fileName: '东山镇低保.xlsx', purpose: 'initial_load' as const, scope: env.scope, today: env.today, chunkHouseholds: 2 };
+    const preview = await analyzeRoster(db, gridRoster(await readGrid(data, '东山镇低保.xlsx')), options);
+    expect(preview.problems.map((p) => p.code)).toEqual(['duplicate_in_file']);
+    const { result, analysis } = await commitImport(db, { roster: await inWorker(data, '东山镇低保.xlsx'), options }, { env, fileName: '东山镇低保.xlsx', fileSha256: 'x', approve: () => {} });
+    expect(analysis.problems).toEqual(preview.problems);
+    expect(analysis.totals).toEqual(preview.totals);
+    expect(result).toMatchObject({ households: FLUSH + 1, skippedRows: 2 });
+  });
+
   it('refuses a file it cannot read with the message of a read here, and stops when the work is cancelled', async () => {
     const bad = await corruptZip();
     const refusal = await openFile(bad.data, bad.fileName).then(() => null, (err: unknown) => err);

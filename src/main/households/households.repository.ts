@@ -15,8 +15,11 @@ export async function insertPersons(db: Executor, rows: PersonsTable[]): Promise
 /** ID numbers looked up per query. */
 const BATCH = 500;
 
-/** Persons already in the ledger with any of these ID numbers, with where they are registered. */
-export async function personsByIdNumbers(db: Executor, idNumbers: string[]) {
+/**
+ * Persons already in the ledger with any of these ID numbers, with where they are registered; not those
+ * `exceptBatch` wrote (a 建账 checking its roster while it writes it: what it wrote is not the ledger's).
+ */
+export async function personsByIdNumbers(db: Executor, idNumbers: string[], exceptBatch?: string) {
   const found: {
     id: string;
     id_number: string;
@@ -36,6 +39,7 @@ export async function personsByIdNumbers(db: Executor, idNumbers: string[]) {
       .leftJoin('persons as head', 'head.id', 'h.head_person_id')
       .select(['p.id', 'p.id_number', 'p.name', 'p.household_id', 'h.township_id', 't.name as township_name', 'v.name as village_name', 'head.name as head_name'])
       .where('p.id_number', 'in', idNumbers.slice(i, i + BATCH))
+      .$if(exceptBatch !== undefined, (q) => q.where('p.import_batch_id', 'is not', exceptBatch!))
       .execute();
     found.push(...rows);
   }
