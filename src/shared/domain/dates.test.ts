@@ -39,4 +39,10 @@ describe('calendar dates', () => {
     for (let y = 1600; y <= 2400; y++) for (let m = 1; m <= 12; m++) expect(daysInMonth(y, m)).toBe(new Date(Date.UTC(y, m, 0)).getUTCDate());
     expect([1900, 2000, 2024, 2026].map((y) => isValidIsoDate(`${y}-02-29`))).toEqual([false, true, true, false]);
   });
+
+  it('takes only YYYY-MM-DD of ASCII digits as a date', () => {
+    expect(['2026-11-30', '0001-01-01', '2026-12-31'].map(isValidIsoDate)).toEqual([true, true, true]);
+    const wrong = ['2026-11-31', '2026-13-01', '2026-00-10', '2026-11-00', '2026-1-05', '2026/11/05', '20261105', '2026-11-05 ', ' 2026-11-05', '２０２６-11-05', '2026-1a-05', '-026-11-05', '2026-11-0５', ''];
+    expect(wrong.filter(isValidIsoDate)).toEqual([]);
+  });
 });

@@ -11,6 +11,7 @@ describe('ID numbers (GB 11643)', () => {
   it('normalises full-width digits, spaces, line breaks and a lowercase x', () => {
     expect(normalizeIdNumber(' １１０１０５ 19491231\n002x ')).toBe('11010519491231002X');
     expect(checkIdNumber('１１０１０５１９４９１２３１００２ｘ').ok).toBe(true);
+    expect(['11010519491231002X', '11010519491231002x', '110105194912310021', '110105 19491231002X', ''].map(normalizeIdNumber)).toEqual(['11010519491231002X', '11010519491231002X', '110105194912310021', '11010519491231002X', '']);
   });
 
   it('names the problem: length, checksum, birth date, characters, scientific notation', () => {

@@ -25,15 +25,27 @@ export type IdCheck = { ok: true; info: IdInfo } | { ok: false; problem: IdProbl
 
 /** Full-width digits/letters to ASCII, drop all white space (including line breaks), upper-case x. */
 export function normalizeIdNumber(raw: string): string {
+  // Most are written plainly, digits and perhaps a capital X: such a one is already its normal form.
+  if (isPlain(raw)) return raw;
   return raw
     .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[\s\u3000]+/g, '')
     .toUpperCase();
 }
 
+/** Only ASCII digits and capital X. */
+function isPlain(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if ((code < 48 || code > 57) && code !== 88) return false;
+  }
+  return true;
+}
+
+/** The check character of the first 17 characters, which must be digits. */
 export function checkCharacter(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]!;
+  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * WEIGHTS[i]!;
   return CHECK_CHARS[sum % 11]!;
 }
 

@@ -41,7 +41,8 @@ export function readIdNumber(v: CellValue): Read<string> {
  * once saved to text or CSV. A real ID can end so (about one in 1,100), so alone it proves nothing.
  */
 export function lostLastDigits(idNumber: string): boolean {
-  return /^\d{15}000$/.test(idNumber);
+  // The ending first: asked of every person a 建账 writes, the regular expression is for the few so ending.
+  return idNumber.length === 18 && idNumber.endsWith('000') && /^\d{15}/.test(idNumber);
 }
 
 /** Birth dates: real date cells, 8-digit numbers, serial numbers that lost their date format, or text. */

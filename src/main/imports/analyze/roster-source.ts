@@ -10,7 +10,7 @@ import { HEAD_ROWS, DataRowReader, type SheetHeader } from '../layout/layout';
 import { cellText } from '../layout/cell-text';
 import type { Grid, GridRow, GridSheet } from '../read/grid';
 import { openedGrid, type OpenedFile } from '../read/read-file';
-import type { SheetStream } from '../read/xlsx-reader';
+import type { SheetScan, SheetStream } from '../read/xlsx-reader';
 import { RowParser, type ParseOptions } from './parse-rows';
 import { ProblemLog } from './problem-log';
 import type { ParsedHousehold, Problem } from './types';
@@ -65,9 +65,12 @@ export class RosterReading implements RosterSource {
     return this.file.sheets.length;
   }
 
-  /** Opens the sheet and reads runs until its head is in; they are read again, first, by `households`. */
-  async head(sheetIndex: number): Promise<SheetHead> {
-    const { stream, head } = await this.open(sheetIndex);
+  /**
+   * Opens the sheet and reads runs until its head is in; they are read again, first, by `households`. With
+   * `scan`, the sheet's first pass made elsewhere, it is not made again.
+   */
+  async head(sheetIndex: number, scan?: SheetScan): Promise<SheetHead> {
+    const { stream, head } = await this.open(sheetIndex, scan);
     let count = head.reduce((n, run) => n + run.length, 0);
     while (count < HEAD_ROWS) {
       const next = await stream.runs.next();
@@ -137,12 +140,12 @@ export class RosterReading implements RosterSource {
     this.opened.clear();
   }
 
-  private async open(sheetIndex: number): Promise<{ stream: SheetStream; head: GridRow[][] }> {
+  private async open(sheetIndex: number, scan?: SheetScan): Promise<{ stream: SheetStream; head: GridRow[][] }> {
     let opened = this.opened.get(sheetIndex);
     if (!opened) {
       const sheet = this.file.sheets[sheetIndex];
       if (!sheet) throw new RangeError(`no sheet ${sheetIndex}`);
-      opened = { stream: await sheet.open(), head: [] };
+      opened = { stream: await sheet.open(scan), head: [] };
       this.opened.set(sheetIndex, opened);
     }
     return opened;

@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openFile } from '../read/read-file';
 import { ImportRefusal } from '../read/refusal';
+import { unpackRanges } from '../read/merged-ranges';
 import { RosterReading } from './roster-source';
 import type { FromWorker, ToWorker, WorkerInput } from './worker-messages';
 
@@ -19,7 +20,8 @@ let creditGiven: (() => void) | null = null;
 
 async function serve(reading: RosterReading, message: Exclude<ToWorker, { kind: 'more' }>): Promise<void> {
   if (message.kind === 'head') {
-    post({ kind: 'head', head: await reading.head(message.sheetIndex) });
+    const { scan } = message;
+    post({ kind: 'head', head: await reading.head(message.sheetIndex, scan && { ...scan, merges: unpackRanges(scan.merges) }) });
     return;
   }
   for await (const chunk of reading.households(message.request)) {

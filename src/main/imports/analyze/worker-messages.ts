@@ -8,8 +8,16 @@ export interface WorkerInput {
   fileName: string;
 }
 
+/** A sheet's first pass made on the main thread (xlsx-reader's SheetScan), its merged ranges packed (packRanges). */
+export interface ScanGiven {
+  merges: Int32Array;
+  hiddenColumns: number[];
+  columnWidths: (number | undefined)[];
+  rowCount: number;
+}
+
 /** A request, one at a time; `more` is a credit for one chunk more while a read runs. */
-export type ToWorker = { kind: 'head'; sheetIndex: number } | { kind: 'read'; request: ReadRequest } | { kind: 'more' };
+export type ToWorker = { kind: 'head'; sheetIndex: number; scan?: ScanGiven } | { kind: 'read'; request: ReadRequest } | { kind: 'more' };
 
 export type FromWorker =
   | { kind: 'opened'; sheetCount: number }

@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ExcelDate, type CellValue } from '../read/grid';
 import { openFile } from '../read/read-file';
+import { packRanges } from '../read/merged-ranges';
+import { scanFirstSheet, type SheetScan } from '../read/xlsx-reader';
+import { isZip } from '../read/zip-archive';
 import { ImportRefusal } from '../read/refusal';
 import { RosterReading, type HouseholdChunk, type ReadRequest, type RosterSource, type SheetHead } from './roster-source';
 import type { FromWorker, ToWorker, WorkerInput } from './worker-messages';
@@ -42,16 +45,26 @@ function startWorker(input: WorkerInput): Worker {
   return new Worker(script, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }, ...(viaTsx ? { execArgv: [...process.execArgv, '--import', 'tsx'] } : {}) });
 }
 
+/**
+ * The reading thread takes some 0.1–0.15 s to start and load its code, and a sheet's first pass (scanSheet:
+ * all of it inflated for the merged ranges written after the rows) as long again, while this thread waits
+ * for the first households. So this thread makes the first sheet's first pass meanwhile and hands it over
+ * with the request for that sheet's head.
+ */
 class WorkerRoster implements RosterSource {
   sheetCount = 0;
   readonly opened: Promise<void>;
   private readonly worker: Worker;
+  /** The first sheet's first pass, made here; null where it could not be (the worker then says why). */
+  private readonly firstScan: Promise<SheetScan | null>;
   private readonly inbox: FromWorker[] = [];
   private waiting: { resolve: (m: FromWorker) => void; reject: (err: unknown) => void } | null = null;
   private failure: unknown = null;
 
   constructor(input: WorkerInput, signal?: AbortSignal) {
     this.worker = startWorker(input);
+    const data = Buffer.from(input.data.buffer, input.data.byteOffset, input.data.byteLength);
+    this.firstScan = isZip(data) ? scanFirstSheet(data, signal).catch(() => null) : Promise.resolve(null);
     this.worker.on('message', (m: FromWorker) => {
       if (this.waiting) this.settle((w) => w.resolve(m));
       else this.inbox.push(m);
@@ -65,7 +78,11 @@ class WorkerRoster implements RosterSource {
   }
 
   async head(sheetIndex: number): Promise<SheetHead> {
-    this.send({ kind: 'head', sheetIndex });
+    const scan = sheetIndex === 0 ? await this.firstScan : null;
+    if (scan) {
+      const merges = packRanges(scan.merges);
+      this.worker.postMessage({ kind: 'head', sheetIndex, scan: { ...scan, merges } } satisfies ToWorker, [merges.buffer]);
+    } else this.send({ kind: 'head', sheetIndex });
     const { head } = await this.next('head');
     return { ...head, rows: head.rows.map((r) => ({ number: r.number, cells: r.cells.map(revive) })) };
   }

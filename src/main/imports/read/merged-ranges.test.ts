@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeRanges } from './merged-ranges';
+import { mergeRanges, packRanges, unpackRanges } from './merged-ranges';
 
 const read = (xml: string) => mergeRanges(Buffer.from(xml, 'utf8'));
 
@@ -38,5 +38,13 @@ describe('reading a sheet’s merged ranges', () => {
   it('stops cleanly at a tag cut off at the end', () => {
     expect(read('<mergeCell ref="A1:A2"/><mergeCell ref="B1:B')).toEqual([{ top: 1, left: 0, bottom: 2, right: 0 }]);
     expect(read('<mergeCell ref="A1:A2"/><mergeCell ')).toEqual([{ top: 1, left: 0, bottom: 2, right: 0 }]);
+  });
+
+  it('packs ranges into four numbers each and back, as they cross to a reading thread', () => {
+    const ranges = read('<mergeCell ref="A3:A6"/><mergeCell ref="$B$2:$AB$1048576"/><mergeCell ref="C7"/>');
+    const packed = packRanges(ranges);
+    expect(Array.from(packed)).toEqual([3, 0, 6, 0, 2, 1, 1048576, 27, 7, 2, 7, 2]);
+    expect(unpackRanges(packed)).toEqual(ranges);
+    expect(unpackRanges(packRanges([]))).toEqual([]);
   });
 });

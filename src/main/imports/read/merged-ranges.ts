@@ -84,3 +84,21 @@ function cellIn(bytes: Uint8Array, from: number, to: number): { row: number; col
   }
   return i === digits ? null : { row, col: col - 1 };
 }
+
+/** The ranges as four numbers each (top, left, bottom, right): what crosses to another thread without a copy per range. */
+export function packRanges(ranges: readonly MergeRange[]): Int32Array<ArrayBuffer> {
+  const packed = new Int32Array(ranges.length * 4);
+  ranges.forEach((r, i) => {
+    packed[i * 4] = r.top;
+    packed[i * 4 + 1] = r.left;
+    packed[i * 4 + 2] = r.bottom;
+    packed[i * 4 + 3] = r.right;
+  });
+  return packed;
+}
+
+export function unpackRanges(packed: Int32Array): MergeRange[] {
+  const ranges: MergeRange[] = [];
+  for (let i = 0; i + 3 < packed.length; i += 4) ranges.push({ top: packed[i]!, left: packed[i + 1]!, bottom: packed[i + 2]!, right: packed[i + 3]! });
+  return ranges;
+}

@@ -8,7 +8,7 @@ import type { Grid, GridRow, GridSheet } from './grid';
 import { GRID_LIMITS } from './grid';
 import { ImportRefusal } from './refusal';
 import { isZip } from './zip-archive';
-import { openXlsx, type SheetStream } from './xlsx-reader';
+import { openXlsx, type SheetScan, type SheetStream } from './xlsx-reader';
 import { readCsv } from './csv-reader';
 
 /** A file's visible sheets, each to be opened as a stream of rows. */
@@ -16,7 +16,8 @@ export interface OpenedFile {
   format: Grid['format'];
   /** The text encoding a CSV was read in (UTF-8, GB18030 …). */
   encoding?: string;
-  sheets: { name: string; open: () => Promise<SheetStream> }[];
+  /** `scan`: the sheet's first pass, where it was made already (xlsx-reader's scanFirstSheet). */
+  sheets: { name: string; open: (scan?: SheetScan) => Promise<SheetStream> }[];
 }
 
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -33,13 +34,14 @@ function oleRefusal(data: Buffer): ImportRefusal {
   );
 }
 
-export async function openFile(data: Buffer, fileName: string, signal?: AbortSignal): Promise<OpenedFile> {
+/** `keepsRows`: the caller keeps the rows it reads (readGrid), rather than letting each run go as it reads on. */
+export async function openFile(data: Buffer, fileName: string, signal?: AbortSignal, keepsRows = false): Promise<OpenedFile> {
   if (data.length === 0) throw new ImportRefusal('file_empty', '文件是空的（0 字节），请检查是否发错了文件');
   if (data.length > GRID_LIMITS.maxFileBytes) {
     throw new ImportRefusal('file_too_large', `文件过大（${(data.length / 1024 / 1024).toFixed(0)} MB，上限 ${GRID_LIMITS.maxFileBytes / 1024 / 1024} MB），请按乡镇拆分后分批导入`);
   }
   if (data.subarray(0, 8).equals(OLE)) throw oleRefusal(data);
-  if (isZip(data)) return { format: 'xlsx', sheets: await openXlsx(data, signal) };
+  if (isZip(data)) return { format: 'xlsx', sheets: await openXlsx(data, signal, keepsRows) };
   const head = data.subarray(0, 512).toString('latin1').trimStart().toLowerCase();
   if (head.startsWith('<html') || head.startsWith('<!doctype html') || head.startsWith('<table') || head.startsWith('<?xml')) {
     return Promise.reject(new ImportRefusal('file_not_spreadsheet', '这是网页或 XML 格式的文件（扩展名可能被改成了 .xls），请用 Excel 或 WPS 打开后另存为 .xlsx 再导入'));
@@ -64,7 +66,7 @@ function streamOf({ rows, ...frame }: GridSheet): OpenedFile['sheets'][number] {
 }
 
 export async function readGrid(data: Buffer, fileName: string, signal?: AbortSignal): Promise<Grid> {
-  const { sheets, ...file } = await openFile(data, fileName, signal);
+  const { sheets, ...file } = await openFile(data, fileName, signal, true);
   const read: GridSheet[] = [];
   for (const sheet of sheets) {
     const { runs, rowCount: _known, ...frame } = await sheet.open();

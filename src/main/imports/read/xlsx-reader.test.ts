@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { minimalXlsx } from '../../../../tests/fixtures/bad-files';
 import { ExcelDate } from './grid';
-import { find, openXlsx, serialToIso } from './xlsx-reader';
+import { find, openXlsx, scanFirstSheet, serialToIso } from './xlsx-reader';
 import { readGrid } from './read-file';
 
 /** A roster of household blocks long enough to inflate in many pieces, its merged ranges written after its rows. */
@@ -42,6 +42,35 @@ describe('openXlsx', () => {
     expect(frame.merges).toEqual(whole!.merges);
     expect(rows).toHaveLength(12_001);
     expect(rows[2]).toEqual({ number: 3, cells: [null, null, null, '成员1', '431122201001010001'] });
+  });
+});
+
+describe('scanFirstSheet', () => {
+  it('makes the first visible sheet’s first pass, which opening the sheet with it does not make again', async () => {
+    const data = await blocks(3000);
+    const [sheet] = await openXlsx(data);
+    const { runs: _runs, name: _name, ...own } = await sheet!.open();
+    const scan = await scanFirstSheet(data);
+    expect(scan).toEqual(own);
+    // Given a scan, the sheet takes its ranges and columns from it: a made-up one shows it was not read again.
+    const given = { ...scan!, merges: [{ top: 9, left: 9, bottom: 10, right: 9 }], rowCount: 7 };
+    const { runs, ...frame } = await sheet!.open(given);
+    expect(frame).toEqual({ name: '花名册', ...given });
+    let rows = 0;
+    for await (const run of runs) rows += run.length;
+    expect(rows).toBe(6001);
+  });
+
+  it('skips hidden sheets as the workbook’s list of sheets does', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('说明', { state: 'hidden' }).addRow(['仅供参考']);
+    const roster = wb.addWorksheet('花名册');
+    roster.addRow(['户主', '姓名']);
+    roster.addRow(['张三', '张三']);
+    roster.addRow([null, '李四']);
+    roster.mergeCells(2, 1, 3, 1);
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    expect(await scanFirstSheet(data)).toMatchObject({ rowCount: 3, merges: [{ top: 2, left: 0, bottom: 3, right: 0 }] });
   });
 });
 

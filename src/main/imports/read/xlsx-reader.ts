@@ -34,14 +34,17 @@ interface WorkbookInfo {
   sharedStrings: string[];
   dateStyles: Set<number>;
   date1904: boolean;
-  /** One copy of each short text and each date (see `oneCopy`). */
-  interned: Map<string, string>;
+  /** One copy of each short text (see `oneCopy`), where the rows are kept; and of each date. */
+  interned: Map<string, string> | null;
   dates: Map<number, ExcelDate>;
 }
 
 const SMALL_PART = 64 * 1024 * 1024;
 
-async function workbookInfo(data: Buffer): Promise<WorkbookInfo> {
+type WorkbookSheet = WorkbookInfo['sheets'][number];
+
+/** The workbook's sheets in its order, each with its part of the zip: what a sheet's first pass needs. */
+async function workbookSheets(data: Buffer): Promise<{ sheets: WorkbookSheet[]; part: (name: string) => ZipEntry | undefined; date1904: boolean }> {
   const entries = readZipDirectory(data);
   const part = (name: string) => entries.get(name);
   const workbookEntry = part('xl/workbook.xml');
@@ -58,7 +61,7 @@ async function workbookInfo(data: Buffer): Promise<WorkbookInfo> {
       if (a.Id && a.Target) rels.set(a.Id, a.Target.startsWith('/') ? a.Target.slice(1) : `xl/${a.Target}`);
     }
   }
-  const sheets: WorkbookInfo['sheets'] = [];
+  const sheets: WorkbookSheet[] = [];
   for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)) {
     const a = attributes(m[1]!);
     const rid = a['r:id'] ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1];
@@ -67,7 +70,11 @@ async function workbookInfo(data: Buffer): Promise<WorkbookInfo> {
     if (entry) sheets.push({ name: a.name ?? `Sheet${sheets.length + 1}`, hidden: a.state === 'hidden' || a.state === 'veryHidden', entry });
   }
   if (sheets.length === 0) throw new ImportRefusal('file_corrupt', '表格中找不到工作表，文件可能已损坏');
+  return { sheets, part, date1904: /<workbookPr\b[^>]*date1904="(1|true)"/.test(workbookXml) };
+}
 
+async function workbookInfo(data: Buffer, keepsRows: boolean): Promise<WorkbookInfo> {
+  const { sheets, part, date1904 } = await workbookSheets(data);
   const sharedStrings: string[] = [];
   const sstEntry = part('xl/sharedStrings.xml');
   if (sstEntry) {
@@ -92,7 +99,7 @@ async function workbookInfo(data: Buffer): Promise<WorkbookInfo> {
       i += 1;
     }
   }
-  return { sheets, sharedStrings, dateStyles, date1904: /<workbookPr\b[^>]*date1904="(1|true)"/.test(workbookXml), interned: new Map(), dates: new Map() };
+  return { sheets, sharedStrings, dateStyles, date1904, interned: keepsRows ? new Map() : null, dates: new Map() };
 }
 
 /** A cell's value from its type (`t`), style (`s`) and the XML inside it (undefined for `<c …/>`). */
@@ -133,12 +140,13 @@ function cellValue(t: string | undefined, style: number | undefined, inner: stri
 
 /**
  * Files written without shared strings (WPS exports, generated rosters) repeat the same village, relation
- * and sex in every row as separate strings; a roster of 100,000 rows keeps one copy of each short text
- * instead (long ones — ID and account numbers — rarely repeat).
+ * and sex in every row as separate strings; a roster of 100,000 rows kept whole keeps one copy of each
+ * short text instead (long ones — ID and account numbers — rarely repeat). Rows read and let go (a
+ * commit's) are not worth the lookup: 100,000 rows spent some 0.12 s on it.
  */
 const MAX_INTERNED = 200_000;
 function oneCopy(s: string, info: WorkbookInfo): string {
-  if (s.length > 8) return s;
+  if (s.length > 8 || !info.interned) return s;
   const known = info.interned.get(s);
   if (known !== undefined) return known;
   if (info.interned.size < MAX_INTERNED) info.interned.set(s, s);
@@ -167,28 +175,41 @@ function nextTag(text: string, name: string, from: number): number {
   return -1;
 }
 
-/** A sheet of rows to come: what Excel writes around its rows (read first), then the rows, a run at a time. */
-export interface SheetStream extends Omit<GridSheet, 'rows'> {
-  /** The rows the sheet holds, counted in the first pass (any empty ones too). */
+/** What a sheet's first pass finds: what Excel writes around its rows, and how many rows there are. */
+export interface SheetScan extends Omit<GridSheet, 'name' | 'rows'> {
+  /** The rows the sheet holds (any empty ones too). */
   rowCount: number;
+}
+
+/** A sheet of rows to come: what Excel writes around its rows (read first), then the rows, a run at a time. */
+export interface SheetStream extends Omit<GridSheet, 'rows'>, SheetScan {
   /** The rows in the sheet's order, in runs (the rows each inflated piece of the sheet completes). */
   runs: AsyncGenerator<GridRow[]>;
 }
 
 /**
  * Opens a sheet as a stream. Excel writes the merged ranges after the rows, and a roster's household
- * blocks are merged ranges, so a first pass inflates the sheet looking only for where they start (a
- * search of the bytes, a tenth of reading the rows) and the columns before the rows; the rows follow in
- * a second pass, so that whoever reads them knows the blocks from the first row on.
+ * blocks are merged ranges, so a first pass (scanSheet) reads them before the rows follow in a second
+ * pass, so that whoever reads them knows the blocks from the first row on. The first pass may have been
+ * made already, elsewhere (scanFirstSheet).
  */
-async function openSheet(data: Buffer, sheet: WorkbookInfo['sheets'][number], info: WorkbookInfo, signal?: AbortSignal): Promise<SheetStream> {
+async function openSheet(data: Buffer, sheet: WorkbookSheet, info: WorkbookInfo, signal?: AbortSignal, scan?: SheetScan): Promise<SheetStream> {
+  return { name: sheet.name, ...(scan ?? (await scanSheet(data, sheet.entry, signal))), runs: rowRuns(data, sheet, info, signal) };
+}
+
+/**
+ * A sheet's first pass: it inflates the sheet looking only for where the rows and the merged ranges start
+ * (a search of the bytes, a tenth of reading the rows), and reads the columns before the rows and the
+ * ranges after them.
+ */
+async function scanSheet(data: Buffer, entry: ZipEntry, signal?: AbortSignal): Promise<SheetScan> {
   const heads: Buffer[] = [];
   const tails: Buffer[] = [];
   let stage: 'head' | 'rows' | 'merges' = 'head';
   let previous: Buffer = Buffer.alloc(0);
   let rowCount = 0;
   let tailBytes = 0;
-  for await (const chunk of entryChunks(data, sheet.entry, GRID_LIMITS.maxXmlBytes)) {
+  for await (const chunk of entryChunks(data, entry, GRID_LIMITS.maxXmlBytes)) {
     signal?.throwIfAborted();
     if (stage === 'head') {
       heads.push(chunk);
@@ -215,8 +236,16 @@ async function openSheet(data: Buffer, sheet: WorkbookInfo['sheets'][number], in
   const hiddenColumns: number[] = [];
   const columnWidths: (number | undefined)[] = [];
   readColumns(rowsStart < 0 ? head : head.slice(0, rowsStart), hiddenColumns, columnWidths);
-  const merges = mergeRanges(Buffer.concat(tails));
-  return { name: sheet.name, merges, hiddenColumns, columnWidths, rowCount, runs: rowRuns(data, sheet, info, signal) };
+  return { merges: mergeRanges(Buffer.concat(tails)), hiddenColumns, columnWidths, rowCount };
+}
+
+/**
+ * The first pass of the workbook's first visible sheet (where a roster usually is), or null where there is
+ * none: made by the thread that hands the file to a reading thread, while that thread starts.
+ */
+export async function scanFirstSheet(data: Buffer, signal?: AbortSignal): Promise<SheetScan | null> {
+  const first = (await workbookSheets(data)).sheets.find((s) => !s.hidden);
+  return first ? scanSheet(data, first.entry, signal) : null;
 }
 
 /**
@@ -308,7 +337,7 @@ function numberIn(text: string, from: number, to: number): number {
 }
 
 /** The sheet's non-empty rows, in runs of the rows each inflated piece completes. */
-async function* rowRuns(data: Buffer, sheet: WorkbookInfo['sheets'][number], info: WorkbookInfo, signal?: AbortSignal): AsyncGenerator<GridRow[]> {
+async function* rowRuns(data: Buffer, sheet: WorkbookSheet, info: WorkbookInfo, signal?: AbortSignal): AsyncGenerator<GridRow[]> {
   let rows: GridRow[] = [];
   let kept = 0;
   const decoder = new TextDecoder('utf-8');
@@ -427,8 +456,8 @@ function readColumns(xml: string, hidden: number[], widths: (number | undefined)
   }
 }
 
-/** The visible sheets of a workbook, each to be opened as a stream of rows (openSheet). */
-export async function openXlsx(data: Buffer, signal?: AbortSignal): Promise<{ name: string; open: () => Promise<SheetStream> }[]> {
-  const info = await workbookInfo(data);
-  return info.sheets.filter((s) => !s.hidden).map((s) => ({ name: s.name, open: () => openSheet(data, s, info, signal) }));
+/** The visible sheets of a workbook, each to be opened as a stream of rows (openSheet); `keepsRows`: see oneCopy. */
+export async function openXlsx(data: Buffer, signal?: AbortSignal, keepsRows = false): Promise<{ name: string; open: (scan?: SheetScan) => Promise<SheetStream> }[]> {
+  const info = await workbookInfo(data, keepsRows);
+  return info.sheets.filter((s) => !s.hidden).map((s) => ({ name: s.name, open: (scan?: SheetScan) => openSheet(data, s, info, signal, scan) }));
 }

@@ -18,8 +18,10 @@ export function toHalfWidth(s: string): string {
 
 /** Text with runs of white space (line breaks too) made single spaces, trimmed. */
 export function cleanText(s: string): string {
-  return s.replace(/[\s\u3000]+/g, ' ').trim();
+  // Most cells hold no white space at all: testing is cheaper than replacing nothing.
+  return WHITE_SPACE.test(s) ? s.replace(/[\s\u3000]+/g, ' ').trim() : s;
 }
+const WHITE_SPACE = /[\s\u3000]/;
 
 /** Names lose every space and line break ("张 三\n" is 张三); names in Latin letters keep single spaces. */
 export function cleanPersonName(s: string): string {
@@ -34,6 +36,8 @@ function ymd(y: number, m: number, d: number): string | null {
 
 /** A date typed as 1948.3.2, 1948/03/02, 1948-3-2, 19480302 or 1948年3月2日; null when it is none of them. */
 export function parseDateText(raw: string): string | null {
+  // Written as the ledger writes dates (a roster exported by this system): nothing to take apart.
+  if (isValidIsoDate(raw) && raw >= '1880' && raw < '2201') return raw;
   const s = toHalfWidth(raw).replace(/\s+/g, '');
   let m = /^(\d{4})[./\-年](\d{1,2})[./\-月](\d{1,2})日?$/.exec(s);
   if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -89,6 +93,8 @@ const RELATION_WORDS: [Relation, string[]][] = [
 const RELATIONS_BY_WORD = new Map<string, Relation>(RELATION_WORDS.flatMap(([r, words]) => words.map((w) => [w, r] as const)));
 
 export function parseRelation(raw: string): Relation | null {
+  const word = RELATIONS_BY_WORD.get(raw);
+  if (word) return word;
   const s = toHalfWidth(raw).replace(/[\s（）()]/g, (c) => (c === '（' ? '(' : c === '）' ? ')' : c.trim() ? c : ''));
   return RELATIONS_BY_WORD.get(s) ?? RELATIONS_BY_WORD.get(s.replace(/[()]/g, '')) ?? null;
 }
