@@ -203,13 +203,15 @@ async function writesAlone(file: string, dir: string): Promise<Measured> {
   const db = backend.store.db;
   resetPeak();
   const { ms, cpuMs } = await timed(() =>
-    asBulkWrite(db, () =>
-      db.transaction().execute(async (trx) => {
-        await insertMany(trx, 'import_batches', batches as never[]);
+    asBulkWrite(
+      db,
+      async (trx, references) => {
+        await insertMany(trx, 'import_batches', batches as never[], references);
         await withIndexesDeferred(trx, 'persons', personRows.length, async () => {
-          for (const slice of slices) for (const table of BATCH_TABLES) await insertMany(trx, table, slice[table] as never[]);
+          for (const slice of slices) for (const table of BATCH_TABLES) await insertMany(trx, table, slice[table] as never[], references);
         });
-      }),
+      },
+      { checkReferences: true },
     ),
   );
   await backend.store.close();

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { asBulkWrite, bulkCacheKib, SYNC_EVERY_MS } from '../../src/main/db/bulk-write';
+import { insertMany } from '../../src/main/db/insert-many';
+import type { Executor } from '../../src/main/db/schema';
 import { registerHouseholds } from '../../src/main/households/households.service';
 import { PeopleGenerator } from '../fixtures/people';
 import { createCounty, type TestLedger } from '../fixtures/ledger';
@@ -19,13 +21,13 @@ describe('a bulk write', () => {
   it('runs with the rollback journal and a page cache for the ledger, and gives back WAL and the cache, also when it fails', async () => {
     ledger = await createCounty();
     const db = ledger.backend.store.db;
-    const settings = async () => ({
-      journal: (await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db)).rows[0]!.journal_mode,
-      cache: (await sql<{ cache_size: number }>`pragma cache_size`.execute(db)).rows[0]!.cache_size,
+    const settings = async (on: Executor = db) => ({
+      journal: (await sql<{ journal_mode: string }>`pragma journal_mode`.execute(on)).rows[0]!.journal_mode,
+      cache: (await sql<{ cache_size: number }>`pragma cache_size`.execute(on)).rows[0]!.cache_size,
     });
     const own = await settings();
     expect(own).toEqual({ journal: 'wal', cache: -131072 });
-    expect(await asBulkWrite(db, settings)).toEqual({ journal: 'delete', cache: -32768 });
+    expect(await asBulkWrite(db, (trx) => settings(trx))).toEqual({ journal: 'delete', cache: -32768 });
     expect(await settings()).toEqual(own);
     await expect(asBulkWrite(db, () => Promise.reject(new Error('abandoned')))).rejects.toThrow('abandoned');
     expect(await settings()).toEqual(own);
@@ -46,13 +48,11 @@ describe('a bulk write', () => {
     const open = descriptors();
     const sync = vi.spyOn(fs, 'fdatasync');
     try {
-      await asBulkWrite(db, () =>
-        db.transaction().execute(async (trx) => {
-          await trx.updateTable('townships').set({ name: '东山镇' }).where('name', '=', '东山镇').execute();
-          expect(descriptors()).toBe(open + 1);
-          await new Promise((resolve) => setTimeout(resolve, SYNC_EVERY_MS * 2.5));
-        }),
-      );
+      await asBulkWrite(db, async (trx) => {
+        await trx.updateTable('townships').set({ name: '东山镇' }).where('name', '=', '东山镇').execute();
+        expect(descriptors()).toBe(open + 1);
+        await new Promise((resolve) => setTimeout(resolve, SYNC_EVERY_MS * 2.5));
+      });
       expect(sync).toHaveBeenCalled();
     } finally {
       sync.mockRestore();
@@ -68,6 +68,45 @@ describe('a bulk write', () => {
       .map((line) => line.trim().split(/\s+/))
       .filter((f) => f[4] === String(process.pid) && f[5]?.endsWith(`:${ino}`));
     expect(ours.map((f) => f.slice(1, 4).join(' '))).toContain('POSIX ADVISORY READ');
+  });
+
+  it('checks the references of what it writes itself, SQLite’s checks off meanwhile: a row naming what is nowhere undoes the whole write', async () => {
+    const t = await createCounty();
+    ledger = t;
+    const db = t.backend.store.db;
+    const foreignKeys = async (on: Executor = db) => (await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(on)).rows[0]!.foreign_keys;
+    const now = t.clock.now().toISOString();
+    const household = (id: string, townshipId: string) => ({ id, township_id: townshipId, village_id: t.eastVillage.id, address: '东山村1号', hukou_type: 'rural' as const, created_at: now, updated_at: now });
+    const person = (id: string, householdId: string) => {
+      const p = new PeopleGenerator(id.length).person();
+      return { id, household_id: householdId, relation: 'self', id_number: p.idNumber, name: p.name, sex: p.sex, birth_date: p.birthDate, created_at: now, updated_at: now };
+    };
+    // A person naming a household the same write inserts after it, households naming the ledger's township and village.
+    await asBulkWrite(
+      db,
+      async (trx, references) => {
+        expect(await foreignKeys(trx)).toBe(0);
+        await insertMany(trx, 'persons', [person('P1', 'H1')], references);
+        await insertMany(trx, 'households', [household('H1', t.east.id)], references);
+      },
+      { checkReferences: true },
+    );
+    expect(await foreignKeys()).toBe(1);
+    expect(await db.selectFrom('persons').select(['id', 'household_id']).execute()).toEqual([{ id: 'P1', household_id: 'H1' }]);
+    // A township the ledger does not hold: nothing of the write stays, not even its rows before the bad one.
+    const bad = asBulkWrite(
+      db,
+      async (trx, references) => {
+        await insertMany(trx, 'households', [household('H2', t.east.id), household('H3', 'no-such-township')], references);
+        await insertMany(trx, 'persons', [person('P22', 'H2')], references);
+      },
+      { checkReferences: true },
+    );
+    await expect(bad).rejects.toThrow('households 表的 township_id 指向不存在的 townships 记录（no-such-township），本次写入已全部撤销');
+    expect(await db.selectFrom('households').select('id').orderBy('id').execute()).toEqual([{ id: 'H1' }]);
+    expect(await foreignKeys()).toBe(1);
+    // Without the check asked for, SQLite's own stays on.
+    await expect(asBulkWrite(db, (trx) => insertMany(trx, 'persons', [person('P333', 'no-such-household')]))).rejects.toThrow(/FOREIGN KEY/);
   });
 
   it('sizes the page cache to half the ledger file, between 32 and 128 MiB', () => {
@@ -87,14 +126,12 @@ describe('a bulk write', () => {
     ]);
     const journal = path.join(t.dataDir, 'ledger.db-journal');
     let seen: Buffer | null = null;
-    const failed = asBulkWrite(db, () =>
-      db.transaction().execute(async (trx) => {
-        await trx.updateTable('persons').set({ name: '改名', id_number: '110101190001010011' }).where('id_number', '=', person.idNumber).execute();
-        // The page that held the person is saved to the journal before it is changed.
-        seen = fs.readFileSync(journal);
-        throw new Error('abandoned');
-      }),
-    );
+    const failed = asBulkWrite(db, async (trx) => {
+      await trx.updateTable('persons').set({ name: '改名', id_number: '110101190001010011' }).where('id_number', '=', person.idNumber).execute();
+      // The page that held the person is saved to the journal before it is changed.
+      seen = fs.readFileSync(journal);
+      throw new Error('abandoned');
+    });
     await expect(failed).rejects.toThrow('abandoned');
     expect(seen!.length).toBeGreaterThan(4096);
     expect(seen!.includes(Buffer.from(marker, 'utf8'))).toBe(false);

@@ -13,6 +13,7 @@
  * cannot stand in every row.)
  */
 import { CompiledQuery, type Insertable } from 'kysely';
+import type { BulkReferences } from './bulk-references';
 import type { Executor, LedgerSchema } from './schema';
 
 /** Values per statement, far below SQLite's limit of 32,766 parameters and a prepared statement kept small. */
@@ -23,8 +24,14 @@ const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 /** How a column of one chunk is written: bound per row, bound once for all rows, or NULL. */
 type Shape = 'row' | 'shared' | 'null';
 
-export async function insertMany<T extends keyof LedgerSchema & string>(db: Executor, table: T, rows: readonly Insertable<LedgerSchema[T]>[]): Promise<void> {
+/**
+ * `references`: a bulk write that checks its foreign keys itself (BulkReferences) tracks the rows, and they
+ * go in `or fail`: with SQLite's own checks off, nothing of a failed statement needs undoing but the whole
+ * transaction, so SQLite keeps no statement journal for it.
+ */
+export async function insertMany<T extends keyof LedgerSchema & string>(db: Executor, table: T, rows: readonly Insertable<LedgerSchema[T]>[], references?: BulkReferences | null): Promise<void> {
   if (rows.length === 0) return;
+  await references?.track(table, rows as readonly Record<string, unknown>[]);
   const columns = Object.keys(rows[0]!);
   const perStatement = Math.max(1, Math.floor(VALUES_PER_STATEMENT / columns.length));
   for (let i = 0; i < rows.length; i += perStatement) {
@@ -36,7 +43,7 @@ export async function insertMany<T extends keyof LedgerSchema & string>(db: Exec
       if (shapes[k] === 'shared') params.push(slice[0]![c]);
     });
     for (const record of slice) for (let k = 0; k < columns.length; k++) if (shapes[k] === 'row') params.push(record[columns[k]!] ?? null);
-    await db.executeQuery(CompiledQuery.raw(statementText(table, columns, shapes, slice.length), params));
+    await db.executeQuery(CompiledQuery.raw(statementText(table, columns, shapes, slice.length, references ? 'or fail ' : ''), params));
   }
 }
 
@@ -57,14 +64,14 @@ function shapeOf(slice: readonly Record<string, unknown>[], column: string, firs
 const texts = new Map<string, string>();
 const MAX_TEXTS = 256;
 
-function statementText(table: string, columns: string[], shapes: Shape[], count: number): string {
-  const key = `${table}|${columns.join(',')}|${shapes.join(',')}|${count}`;
+function statementText(table: string, columns: string[], shapes: Shape[], count: number, conflict: '' | 'or fail '): string {
+  const key = `${conflict}${table}|${columns.join(',')}|${shapes.join(',')}|${count}`;
   let text = texts.get(key);
   if (text === undefined) {
     const own = shapes.filter((s) => s === 'row').length;
     const tuple = `(${Array(own).fill('?').join(',')})`;
     const rows = Array(count).fill(tuple).join(',');
-    const into = `insert into ${quoted(table)} (${columns.map(quoted).join(',')})`;
+    const into = `insert ${conflict}into ${quoted(table)} (${columns.map(quoted).join(',')})`;
     if (own === columns.length) text = `${into} values ${rows}`;
     else {
       let k = 0;

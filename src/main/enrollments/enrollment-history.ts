@@ -4,19 +4,22 @@
  */
 import type { Executor } from '../db/schema';
 import type { EnrollmentMembersTable, EnrollmentsTable } from '../db/tables/enrollments.table';
+import type { BulkReferences } from '../db/bulk-references';
 import { insertMany } from '../db/insert-many';
 
 export type Phase = 'normal' | 'taper';
 
-export async function insertEnrollments(trx: Executor, rows: EnrollmentsTable[], members: EnrollmentMembersTable[]): Promise<void> {
-  await insertMany(trx, 'enrollments', rows);
-  await insertMany(trx, 'enrollment_members', members);
+/** `references`: see insertMany. */
+export async function insertEnrollments(trx: Executor, rows: EnrollmentsTable[], members: EnrollmentMembersTable[], references?: BulkReferences | null): Promise<void> {
+  await insertMany(trx, 'enrollments', rows, references);
+  await insertMany(trx, 'enrollment_members', members, references);
   const covered = new Map<string, number>();
   for (const m of members) covered.set(m.enrollment_id, (covered.get(m.enrollment_id) ?? 0) + 1);
   await insertMany(
     trx,
     'enrollment_amounts',
     rows.map((r) => ({ enrollment_id: r.id, from_month: r.start_month, amount_fen: r.monthly_amount_fen, covered: covered.get(r.id) ?? 0, phase: r.status === 'tapering' ? 'taper' : 'normal' })),
+    references,
   );
 }
 

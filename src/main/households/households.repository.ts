@@ -1,15 +1,17 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/schema';
+import type { BulkReferences } from '../db/bulk-references';
 import { insertMany } from '../db/insert-many';
 import type { HouseholdsTable, PersonsTable } from '../db/tables/households.table';
 import type { Scope } from '../../shared/domain/roles';
 
-export async function insertHouseholds(db: Executor, rows: HouseholdsTable[]): Promise<void> {
-  await insertMany(db, 'households', rows);
+/** `references`: see insertMany. */
+export async function insertHouseholds(db: Executor, rows: HouseholdsTable[], references?: BulkReferences | null): Promise<void> {
+  await insertMany(db, 'households', rows, references);
 }
 
-export async function insertPersons(db: Executor, rows: PersonsTable[]): Promise<void> {
-  await insertMany(db, 'persons', rows);
+export async function insertPersons(db: Executor, rows: PersonsTable[], references?: BulkReferences | null): Promise<void> {
+  await insertMany(db, 'persons', rows, references);
 }
 
 /** ID numbers looked up per query. */

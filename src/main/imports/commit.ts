@@ -21,7 +21,9 @@ import type { EnrollmentMembersTable, EnrollmentsTable } from '../db/tables/enro
 import { newId } from '../app/ids';
 import { yieldToEventLoop } from '../app/yield';
 import { recordAudit } from '../audit/audit.service';
+import type { BulkReferences } from '../db/bulk-references';
 import { asBulkWrite } from '../db/bulk-write';
+import { insertMany } from '../db/insert-many';
 import { deferIndexes } from '../db/deferred-indexes';
 import { ledgerChanges } from '../db/ledger-changes';
 import { insertHouseholds, insertPersons } from '../households/households.repository';
@@ -88,16 +90,15 @@ async function commit(db: LedgerDb, from: CommitSource, ctx: CommitContext): Pro
   // its sheet found first (a file refused when its sheet opens would otherwise meet the ledger's journal switched).
   if ('analysis' in from) ctx.approve(from.analysis);
   const found = 'roster' in from ? await rosterHeader(db, from.roster, from.options) : undefined;
-  return asBulkWrite(db, () => db.transaction().execute(async (trx) => {
+  return asBulkWrite(db, async (trx, references) => {
     // Inside the transaction nothing else writes; a write between the preview and here (another window) is caught.
     if ('analysis' in from && (await ledgerChanges(trx)) !== from.checkedAt) throw new AppError('CONFLICT', '检查之后台账有了变动，请重新预览后再导入');
     const batchId = newId();
     const now = ctx.env.at.toISOString();
-    const writer = purpose === 'initial_load' ? new InitialLoad(trx, ctx, batchId) : null;
+    const writer = purpose === 'initial_load' ? new InitialLoad(trx, ctx, batchId, references) : null;
     const started = async (start: Omit<AnalysisStart, 'rowCount'>, expectedPersons: number) => {
-      await trx
-        .insertInto('import_batches')
-        .values({
+      await insertMany(trx, 'import_batches', [
+        {
           id: batchId,
           purpose,
           program: start.program,
@@ -115,8 +116,8 @@ async function commit(db: LedgerDb, from: CommitSource, ctx: CommitContext): Pro
           created_at: now,
           undone_by: null,
           undone_at: null,
-        })
-        .execute();
+        },
+      ], references);
       await writer?.begin(start.program, expectedPersons);
     };
     let analysis: Analysis;
@@ -144,7 +145,7 @@ async function commit(db: LedgerDb, from: CommitSource, ctx: CommitContext): Pro
       after: { purpose, program: analysis.program, fileName: ctx.fileName, sha256: ctx.fileSha256, ...result, notes: undefined },
     });
     return { result: { ...result, batchId }, analysis };
-  }));
+  }, { checkReferences: purpose === 'initial_load' });
 }
 
 function categoryOf(program: Program, h: ParsedHousehold, person: ParsedPerson, hukou: 'urban' | 'rural', startMonth: string): string | null {
@@ -172,10 +173,10 @@ class PendingRows {
   members: EnrollmentMembersTable[] = [];
   total = { households: 0, persons: 0, enrollments: 0 };
 
-  async flush(trx: Executor): Promise<void> {
-    await insertHouseholds(trx, this.households);
-    await insertPersons(trx, this.persons);
-    await insertEnrollments(trx, this.enrollments, this.members);
+  async flush(trx: Executor, references: BulkReferences | null): Promise<void> {
+    await insertHouseholds(trx, this.households, references);
+    await insertPersons(trx, this.persons, references);
+    await insertEnrollments(trx, this.enrollments, this.members, references);
     this.total.households += this.households.length;
     this.total.persons += this.persons.length;
     this.total.enrollments += this.enrollments.length;
@@ -213,6 +214,7 @@ class InitialLoad {
     private readonly trx: Executor,
     private readonly ctx: CommitContext,
     private readonly batchId: string,
+    private readonly references: BulkReferences | null,
   ) {
     this.now = ctx.env.at.toISOString();
     this.thisMonth = monthOf(ctx.env.today);
@@ -236,7 +238,7 @@ class InitialLoad {
 
   async finish(skippedRows: number): Promise<Omit<CommitResult, 'batchId'>> {
     for (const { household, matched } of this.waiting) await this.household(household, matched);
-    await this.pending.flush(this.trx);
+    await this.pending.flush(this.trx, this.references);
     await this.rebuildIndexes();
     this.ctx.signal?.throwIfAborted();
     this.ctx.progress?.(1, 1, '已完成');
@@ -247,7 +249,7 @@ class InitialLoad {
     const { pending, program, batchId, ctx, ledgerPersons, now, thisMonth } = this;
     const { env } = ctx;
     this.persons += h.members.length;
-    if (++this.done % FLUSH === 0) await pending.flush(this.trx);
+    if (++this.done % FLUSH === 0) await pending.flush(this.trx, this.references);
     if (this.done % STEP === 0) {
       ctx.signal?.throwIfAborted();
       ctx.progress?.(Math.min(this.persons, this.expected), this.expected, '正在写入台账');
