@@ -57,6 +57,8 @@ class WorkerRoster implements RosterSource {
   private readonly worker: Worker;
   /** The first sheet's first pass, made here; null where it could not be (the worker then says why). */
   private readonly firstScan: Promise<SheetScan | null>;
+  /** Stops that pass once the roster is closed or has failed before it was needed. */
+  private readonly scanStop = new AbortController();
   private readonly inbox: FromWorker[] = [];
   private waiting: { resolve: (m: FromWorker) => void; reject: (err: unknown) => void } | null = null;
   private failure: unknown = null;
@@ -64,7 +66,8 @@ class WorkerRoster implements RosterSource {
   constructor(input: WorkerInput, signal?: AbortSignal) {
     this.worker = startWorker(input);
     const data = Buffer.from(input.data.buffer, input.data.byteOffset, input.data.byteLength);
-    this.firstScan = isZip(data) ? scanFirstSheet(data, signal).catch(() => null) : Promise.resolve(null);
+    const stop = signal ? AbortSignal.any([signal, this.scanStop.signal]) : this.scanStop.signal;
+    this.firstScan = isZip(data) ? scanFirstSheet(data, stop).catch(() => null) : Promise.resolve(null);
     this.worker.on('message', (m: FromWorker) => {
       if (this.waiting) this.settle((w) => w.resolve(m));
       else this.inbox.push(m);
@@ -128,6 +131,7 @@ class WorkerRoster implements RosterSource {
   private fail(reason: unknown): void {
     if (this.failure) return;
     this.failure = reason;
+    this.scanStop.abort();
     void this.worker.terminate();
     if (this.waiting) this.settle((w) => w.reject(reason));
   }
