@@ -107,6 +107,11 @@ describe('a bulk write', () => {
     expect(await foreignKeys()).toBe(1);
     // Without the check asked for, SQLite's own stays on.
     await expect(asBulkWrite(db, (trx) => insertMany(trx, 'persons', [person('P333', 'no-such-household')]))).rejects.toThrow(/FOREIGN KEY/);
+    // The setting found is the one given back: checks off before stay off.
+    await sql`pragma foreign_keys = off`.execute(db);
+    await asBulkWrite(db, async () => undefined, { checkReferences: true });
+    expect(await foreignKeys()).toBe(0);
+    await sql`pragma foreign_keys = on`.execute(db);
   });
 
   it('sizes the page cache to half the ledger file, between 32 and 128 MiB', () => {

@@ -23,43 +23,49 @@ interface ForeignKey {
   parentColumn: string;
 }
 
+/** One foreign key of a table the write inserts into: what its parent column got from this write, and what the rows named besides. */
+interface Reference {
+  table: string;
+  key: ForeignKey;
+  inserted: Set<unknown>;
+  named: Set<unknown>;
+}
+
 /** Values a query names at once, well below SQLite's limit of parameters. */
 const LOOKUP_CHUNK = 500;
 
 export class BulkReferences {
-  /** The ledger's foreign keys by the table holding them, and the columns they name by parent table. */
+  /** The ledger's foreign keys by the table holding them, and the columns they name by parent table (read once). */
   private graph: { keys: Map<string, ForeignKey[]>; named: Map<string, string[]> } | null = null;
-  /** Values of named columns inserted by this write, by `table\0column`. */
+  /** Values of the columns some key names, inserted by this write, by `table\0column`. */
   private readonly inserted = new Map<string, Set<unknown>>();
-  /** Values referenced that this write had not inserted when it referred to them, by `table\0column`. */
-  private readonly referenced = new Map<string, { table: string; key: ForeignKey; values: Set<unknown> }>();
-  /** Per table, where `track` puts what it notes (worked out at the table's first rows). */
-  private readonly plans = new Map<string, { named: { column: string; values: Set<unknown> }[]; keys: { column: string; own: Set<unknown>; values: Set<unknown> }[] }>();
+  private readonly references: Reference[] = [];
+  /** Per table, worked out at its first rows: its columns other rows name, and its own keys. */
+  private readonly plans = new Map<string, { named: { column: string; values: Set<unknown> }[]; references: Reference[] }>();
 
   constructor(private readonly db: Executor) {}
 
   /** Before the rows are inserted: notes their values other rows may name, and what they name. */
   async track(table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
     if (rows.length === 0) return;
-    const { named, keys } = await this.plan(table);
-    for (const { column, values } of named) for (const row of rows) values.add(row[column]);
-    for (const { column, own, values } of keys) {
+    const plan = await this.plan(table);
+    for (const { column, values } of plan.named) for (const row of rows) values.add(row[column]);
+    for (const { key, inserted, named } of plan.references) {
       // Most columns of a batch name one row throughout (its batch, township, standard): looked at once.
       let last: unknown = undefined;
       for (const row of rows) {
-        const value = row[column];
+        const value = row[key.column];
         if (value === last || value === null || value === undefined) continue;
         last = value;
-        if (!own.has(value)) values.add(value);
+        if (!inserted.has(value)) named.add(value);
       }
     }
   }
 
   /** Throws (and so undoes the write) when a tracked row names a row neither inserted nor in the ledger. */
   async verify(): Promise<void> {
-    for (const { table, key, values } of this.referenced.values()) {
-      const own = this.inserted.get(`${key.parent}\u0000${key.parentColumn}`);
-      const wanted = [...values].filter((v) => !own?.has(v));
+    for (const { table, key, inserted, named } of this.references) {
+      const wanted = [...named].filter((v) => !inserted.has(v));
       for (let i = 0; i < wanted.length; i += LOOKUP_CHUNK) {
         const chunk = wanted.slice(i, i + LOOKUP_CHUNK);
         const column = sql.ref(key.parentColumn);
@@ -73,33 +79,28 @@ export class BulkReferences {
     }
   }
 
-  /** For a table: the sets its named columns' values go to, and for each of its keys, its parent's inserted values and its own referenced ones. */
   private async plan(table: string) {
     let plan = this.plans.get(table);
     if (!plan) {
       const { keys, named } = await this.foreignKeys();
       plan = {
-        named: (named.get(table) ?? []).map((column) => ({ column, values: this.values(this.inserted, table, column) })),
-        keys: (keys.get(table) ?? []).map((key) => {
-          const id = `${table}\u0000${key.column}`;
-          let slot = this.referenced.get(id);
-          if (!slot) this.referenced.set(id, (slot = { table, key, values: new Set() }));
-          return { column: key.column, own: this.values(this.inserted, key.parent, key.parentColumn), values: slot.values };
-        }),
+        named: (named.get(table) ?? []).map((column) => ({ column, values: this.insertedInto(table, column) })),
+        references: (keys.get(table) ?? []).map((key) => ({ table, key, inserted: this.insertedInto(key.parent, key.parentColumn), named: new Set() })),
       };
+      this.references.push(...plan.references);
       this.plans.set(table, plan);
     }
     return plan;
   }
 
-  private values(map: Map<string, Set<unknown>>, table: string, column: string): Set<unknown> {
+  private insertedInto(table: string, column: string): Set<unknown> {
     const id = `${table}\u0000${column}`;
-    let values = map.get(id);
-    if (!values) map.set(id, (values = new Set()));
+    let values = this.inserted.get(id);
+    if (!values) this.inserted.set(id, (values = new Set()));
     return values;
   }
 
-  /** SQLite's list of every table's foreign keys, read once (single columns, as the ledger's all are). */
+  /** SQLite's list of every table's foreign keys (single columns naming their parent's column, as the ledger's all are). */
   private async foreignKeys(): Promise<NonNullable<BulkReferences['graph']>> {
     if (this.graph) return this.graph;
     const { rows } = await sql<{ child: string; from: string; parent: string; to: string | null; seq: number }>`

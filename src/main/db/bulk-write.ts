@@ -38,9 +38,10 @@ export async function asBulkWrite<T>(db: LedgerDb, work: (trx: Executor, referen
   const file = await ledgerFile(db);
   const switched = file !== null && writable(file) && (await pragma<string>(db, 'journal_mode', 'delete')) === 'delete';
   const sync = switched ? BackgroundSync.start(file) : null;
-  // Set outside the transaction: within one SQLite ignores it.
-  if (options.checkReferences) await pragma(db, 'foreign_keys', 'off');
+  const foreignKeys = await pragma<number>(db, 'foreign_keys');
   try {
+    // Set outside the transaction: within one SQLite ignores it.
+    if (options.checkReferences) await pragma(db, 'foreign_keys', 'off');
     return await db.transaction().execute(async (trx) => {
       const references = options.checkReferences ? new BulkReferences(trx) : null;
       const result = await work(trx, references);
@@ -48,7 +49,7 @@ export async function asBulkWrite<T>(db: LedgerDb, work: (trx: Executor, referen
       return result;
     });
   } finally {
-    if (options.checkReferences) await pragma(db, 'foreign_keys', 'on');
+    if (options.checkReferences) await pragma(db, 'foreign_keys', foreignKeys ? 'on' : 'off');
     await sync?.stop();
     // Refused (a disk gone bad meanwhile), the ledger stays in the rollback journal until it is next opened.
     if (switched) await pragma(db, 'journal_mode', 'wal').catch(() => undefined);
@@ -61,8 +62,9 @@ export async function asBulkWrite<T>(db: LedgerDb, work: (trx: Executor, referen
 
 export interface BulkWriteOptions {
   /**
-   * The work writes rows only through insertMany with the BulkReferences it is given (a 建账): SQLite's
-   * foreign-key checks are off meanwhile and the tracker checks the same references before the commit.
+   * Every row the work writes that names another goes through insertMany with the BulkReferences it is
+   * given (a 建账): SQLite's foreign-key checks are off meanwhile, and the tracker checks the same
+   * references before the commit.
    */
   checkReferences?: boolean;
 }

@@ -1,5 +1,6 @@
 /** What the main thread and a roster's worker thread (roster-worker.ts) say to each other. */
 import type { RefusalCode } from '../read/refusal';
+import type { SheetScan } from '../read/xlsx-reader';
 import type { HouseholdChunk, ReadRequest, SheetHead } from './roster-source';
 
 /** Given to the worker as it starts: the uploaded file. */
@@ -8,13 +9,8 @@ export interface WorkerInput {
   fileName: string;
 }
 
-/** A sheet's first pass made on the main thread (xlsx-reader's SheetScan), its merged ranges packed (packRanges). */
-export interface ScanGiven {
-  merges: Int32Array;
-  hiddenColumns: number[];
-  columnWidths: (number | undefined)[];
-  rowCount: number;
-}
+/** A sheet's first pass made on the main thread, its merged ranges packed (packRanges). */
+export type ScanGiven = Omit<SheetScan, 'merges'> & { merges: Int32Array };
 
 /** A request, one at a time; `more` is a credit for one chunk more while a read runs. */
 export type ToWorker = { kind: 'head'; sheetIndex: number; scan?: ScanGiven } | { kind: 'read'; request: ReadRequest } | { kind: 'more' };

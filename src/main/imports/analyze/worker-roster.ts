@@ -82,10 +82,8 @@ class WorkerRoster implements RosterSource {
 
   async head(sheetIndex: number): Promise<SheetHead> {
     const scan = sheetIndex === 0 ? await this.firstScan : null;
-    if (scan) {
-      const merges = packRanges(scan.merges);
-      this.worker.postMessage({ kind: 'head', sheetIndex, scan: { ...scan, merges } } satisfies ToWorker, [merges.buffer]);
-    } else this.send({ kind: 'head', sheetIndex });
+    const given = scan ? { ...scan, merges: packRanges(scan.merges) } : undefined;
+    this.send({ kind: 'head', sheetIndex, scan: given }, given ? [given.merges.buffer] : []);
     const { head } = await this.next('head');
     return { ...head, rows: head.rows.map((r) => ({ number: r.number, cells: r.cells.map(revive) })) };
   }
@@ -104,8 +102,9 @@ class WorkerRoster implements RosterSource {
     this.fail(new Error('已关闭'));
   }
 
-  private send(message: ToWorker): void {
-    this.worker.postMessage(message);
+  /** `transfer`: buffers handed over rather than copied. */
+  private send(message: ToWorker, transfer: ArrayBuffer[] = []): void {
+    this.worker.postMessage(message, transfer);
   }
 
   /** The worker's next answer, which must be of this kind (or its failure, thrown here). */
