@@ -93,6 +93,16 @@ describe('a bulk write', () => {
     );
     expect(await foreignKeys()).toBe(1);
     expect(await db.selectFrom('persons').select(['id', 'household_id']).execute()).toEqual([{ id: 'P1', household_id: 'H1' }]);
+    // A row naming one the write inserted thousands of rows before (no longer among those it keeps at hand): found in the ledger.
+    await asBulkWrite(
+      db,
+      async (trx, references) => {
+        await insertMany(trx, 'households', Array.from({ length: 9000 }, (_, i) => household(`HM${i}`, t.east.id)), references);
+        await insertMany(trx, 'persons', [person('P4444', 'HM0'), person('P55555', 'HM8999')], references);
+      },
+      { checkReferences: true },
+    );
+    expect(await db.selectFrom('persons').where('id', 'in', ['P4444', 'P55555']).select('household_id').orderBy('id').execute()).toEqual([{ household_id: 'HM0' }, { household_id: 'HM8999' }]);
     // A township the ledger does not hold: nothing of the write stays, not even its rows before the bad one.
     const bad = asBulkWrite(
       db,
@@ -103,7 +113,7 @@ describe('a bulk write', () => {
       { checkReferences: true },
     );
     await expect(bad).rejects.toThrow('households 表的 township_id 指向不存在的 townships 记录（no-such-township），本次写入已全部撤销');
-    expect(await db.selectFrom('households').select('id').orderBy('id').execute()).toEqual([{ id: 'H1' }]);
+    expect(await db.selectFrom('households').where('id', 'in', ['H1', 'H2', 'H3']).select('id').orderBy('id').execute()).toEqual([{ id: 'H1' }]);
     expect(await foreignKeys()).toBe(1);
     // Without the check asked for, SQLite's own stays on.
     await expect(asBulkWrite(db, (trx) => insertMany(trx, 'persons', [person('P333', 'no-such-household')]))).rejects.toThrow(/FOREIGN KEY/);

@@ -9,8 +9,9 @@
  * 建账's statements ran 12% fewer instructions in SQLite. This check costs a set lookup per reference.
  *
  * What: every row the bulk write inserts goes through `track`; each of its foreign keys (SQLite's own list
- * of the table's) must name a row the same write inserted, or one the ledger holds, which `verify` asks
- * the ledger for once per distinct value, before the transaction commits. A missing one fails the write.
+ * of the table's) must name a row the ledger holds by the end of the write. A value the write inserted
+ * lately (RecentValues) is taken as found; any other is asked of the ledger by `verify`, once per distinct
+ * value, before the transaction commits, when the write's own rows are in it too. A missing one fails the write.
  */
 import { sql } from 'kysely';
 import { AppError } from '../../shared/api/errors';
@@ -23,13 +24,40 @@ interface ForeignKey {
   parentColumn: string;
 }
 
-/** One foreign key of a table the write inserts into: what its parent column got from this write, and what the rows named besides. */
+/** One foreign key of a table the write inserts into: what its parent column got lately from this write, and what the rows named besides. */
 interface Reference {
   table: string;
   key: ForeignKey;
-  inserted: Set<unknown>;
+  inserted: RecentValues;
   named: Set<unknown>;
 }
+
+/**
+ * The values a parent column got lately from the write, in two small sets that take turns. A bulk write
+ * names the rows it has just written (a person its household, a member its person, a few hundred rows
+ * back), and small sets stay in the processor's cache where one set of every person's ID did not: in CPU
+ * profiles of a 100,000-person 建账 the check's own time went from 160–200 ms to about 20 (callgrind, which
+ * counts instructions and not cache misses, saw no difference). An older value is asked of the ledger at the end.
+ */
+class RecentValues {
+  private current = new Set<unknown>();
+  private previous = new Set<unknown>();
+
+  add(value: unknown): void {
+    if (this.current.size >= RECENT) {
+      this.previous = this.current;
+      this.current = new Set();
+    }
+    this.current.add(value);
+  }
+
+  has(value: unknown): boolean {
+    return this.current.has(value) || this.previous.has(value);
+  }
+}
+
+/** Values a RecentValues set holds before the next one takes over: well over what one flush of a bulk write inserts. */
+const RECENT = 4096;
 
 /** Values a query names at once, well below SQLite's limit of parameters. */
 const LOOKUP_CHUNK = 500;
@@ -37,11 +65,11 @@ const LOOKUP_CHUNK = 500;
 export class BulkReferences {
   /** The ledger's foreign keys by the table holding them, and the columns they name by parent table (read once). */
   private graph: { keys: Map<string, ForeignKey[]>; named: Map<string, string[]> } | null = null;
-  /** Values of the columns some key names, inserted by this write, by `table\0column`. */
-  private readonly inserted = new Map<string, Set<unknown>>();
+  /** Values of the columns some key names, inserted lately by this write, by `table\0column`. */
+  private readonly inserted = new Map<string, RecentValues>();
   private readonly references: Reference[] = [];
   /** Per table, worked out at its first rows: its columns other rows name, and its own keys. */
-  private readonly plans = new Map<string, { named: { column: string; values: Set<unknown> }[]; references: Reference[] }>();
+  private readonly plans = new Map<string, { named: { column: string; values: RecentValues }[]; references: Reference[] }>();
 
   constructor(private readonly db: Executor) {}
 
@@ -64,8 +92,8 @@ export class BulkReferences {
 
   /** Throws (and so undoes the write) when a tracked row names a row neither inserted nor in the ledger. */
   async verify(): Promise<void> {
-    for (const { table, key, inserted, named } of this.references) {
-      const wanted = [...named].filter((v) => !inserted.has(v));
+    for (const { table, key, named } of this.references) {
+      const wanted = [...named];
       for (let i = 0; i < wanted.length; i += LOOKUP_CHUNK) {
         const chunk = wanted.slice(i, i + LOOKUP_CHUNK);
         const column = sql.ref(key.parentColumn);
@@ -93,10 +121,10 @@ export class BulkReferences {
     return plan;
   }
 
-  private insertedInto(table: string, column: string): Set<unknown> {
+  private insertedInto(table: string, column: string): RecentValues {
     const id = `${table}\u0000${column}`;
     let values = this.inserted.get(id);
-    if (!values) this.inserted.set(id, (values = new Set()));
+    if (!values) this.inserted.set(id, (values = new RecentValues()));
     return values;
   }
 

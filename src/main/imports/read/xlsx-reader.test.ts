@@ -84,13 +84,17 @@ describe('cell tags', () => {
       '<c x14ac:s="1" r="G1"><v>5</v></c>', // a prefixed s is not the style
       '<c r="H1" t="n" t="s"><v>7</v></c>', // the first t counts: a number, not shared string 7
       '<c r="I1" s="1_x0031_"><v>8</v></c>', // an escape in the style: decoded, 11 is no date style
+      '<c r="J1" t="str"><f>A1&amp;B1</f><v>甲&amp;乙</v></c>', // a formula before its value
+      '<c r="K1" t="&#115;tr"><v>丙</v></c>', // the type written with an entity: str
+      '<c r="L1"><v></v></c>', // an empty value
+      '<c r="M1" t="str"><v>丁</v><extLst/></c>', // something after the value
       '</row>',
     ].join('');
     const [sheet] = await openXlsx(minimalXlsx(row));
     const rows = [];
     for await (const run of (await sheet!.open()).runs) rows.push(...run);
     const date = (serial: number) => new ExcelDate(serialToIso(serial, false)!);
-    expect(rows).toEqual([{ number: 1, cells: [null, '乙', date(17000), null, date(17001), null, 5, 7, 8] }]);
+    expect(rows).toEqual([{ number: 1, cells: [null, '乙', date(17000), null, date(17001), null, 5, 7, 8, '甲&乙', '丙', null, '丁'] }]);
   });
 });
 

@@ -102,14 +102,11 @@ async function workbookInfo(data: Buffer, keepsRows: boolean): Promise<WorkbookI
   return { sheets, sharedStrings, dateStyles, date1904, interned: keepsRows ? new Map() : null, dates: new Map() };
 }
 
-/** A cell's value from its type (`t`), style (`s`) and the XML inside it (undefined for `<c …/>`). */
-function cellValue(t: string | undefined, style: number | undefined, inner: string | undefined, info: WorkbookInfo): CellValue {
-  if (inner === undefined) return null;
-  if (t === 'inlineStr') return oneCopy(clip(stringItemText(inner)), info);
-  const open = inner.indexOf('<v>');
-  const close = open < 0 ? -1 : inner.indexOf('</v>', open + 3);
-  if (close < 0) return null;
-  const v = inner.slice(open + 3, close);
+/** A cell's value from its type (`t`), style (`s`) and the XML inside it, which lies in `text` from `from` to `to`. */
+function cellValue(t: string | undefined, style: number | undefined, text: string, from: number, to: number, info: WorkbookInfo): CellValue {
+  if (t === 'inlineStr') return oneCopy(clip(stringItemText(text.slice(from, to))), info);
+  const v = valueIn(text, from, to);
+  if (v === null) return null;
   switch (t) {
     case 's':
       return clip(info.sharedStrings[Number(v)] ?? '');
@@ -120,6 +117,7 @@ function cellValue(t: string | undefined, style: number | undefined, inner: stri
     case 'e':
       return null;
     default: {
+      if (v === '') return null; // Number('') would read nothing as 0
       const n = Number(v);
       if (!Number.isFinite(n)) return clip(decodeXml(v));
       if (style !== undefined && info.dateStyles.has(style)) {
@@ -136,6 +134,18 @@ function cellValue(t: string | undefined, style: number | undefined, inner: stri
       return n;
     }
   }
+}
+
+/**
+ * The text of a cell's <v> element, where its XML lies from `from` to `to`: where it is all the cell holds
+ * (as most writers put it), read in place; else found within a copy of the cell's text (a formula before it).
+ */
+function valueIn(text: string, from: number, to: number): string | null {
+  if (text.startsWith('<v>', from) && text.indexOf('<', from + 3) === to - 4 && text.startsWith('</v>', to - 4)) return text.slice(from + 3, to - 4);
+  const inner = text.slice(from, to);
+  const open = inner.indexOf('<v>');
+  const close = open < 0 ? -1 : inner.indexOf('</v>', open + 3);
+  return close < 0 ? null : inner.slice(open + 3, close);
 }
 
 /**
@@ -310,10 +320,19 @@ function readCellTag(text: string, from: number, to: number, tag: CellTag): void
     if (bit === 0 || seen & bit) continue;
     seen |= bit;
     const inPlace = name !== T && plain(text, at.valueStart, at.valueEnd);
-    if (name === T) tag.type = attributeText(text, at);
+    if (name === T) tag.type = typeIn(text, at.valueStart, at.valueEnd) ?? attributeText(text, at);
     else if (name === R) tag.col = inPlace ? columnIn(text, at.valueStart, at.valueEnd) : refColumn(attributeText(text, at));
     else tag.style = inPlace ? numberIn(text, at.valueStart, at.valueEnd) : Number(attributeText(text, at));
   }
+}
+
+/** The cell types Excel writes, each one string for every cell of its type. */
+const CELL_TYPES = ['str', 's', 'n', 'inlineStr', 'b', 'e', 'd'];
+
+/** The cell type written from `from` to `to` when it is one of CELL_TYPES, read in place; else undefined. */
+function typeIn(text: string, from: number, to: number): string | undefined {
+  for (const type of CELL_TYPES) if (type.length === to - from && text.startsWith(type, from)) return type;
+  return undefined;
 }
 
 /** Without an entity (&…;) or an escape (_xHHHH_) between the two: read as it is. */
@@ -386,7 +405,7 @@ async function* rowRuns(data: Buffer, sheet: WorkbookSheet, info: WorkbookInfo, 
         const col = cell.col ?? nextCol;
         nextCol = col + 1;
         if (col >= GRID_LIMITS.maxColumns || cellClosed) continue;
-        const value = cellValue(cell.type, cell.style, text.slice(cellTagEnd + 1, cellEnd), info);
+        const value = cellValue(cell.type, cell.style, text, cellTagEnd + 1, cellEnd, info);
         if (value === null || value === '') continue;
         while (cells.length < col) cells.push(null);
         cells[col] = value;
