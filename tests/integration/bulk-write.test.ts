@@ -124,9 +124,9 @@ describe('a bulk write', () => {
     await sql`pragma foreign_keys = on`.execute(db);
   });
 
-  it('sizes the page cache to half the ledger file, between 32 and 128 MiB', () => {
+  it('sizes the page cache to a quarter of the ledger file, between 32 and 128 MiB', () => {
     expect(bulkCacheKib(1 * MIB)).toBe(32 * 1024);
-    expect(bulkCacheKib(150 * MIB)).toBe(75 * 1024);
+    expect(bulkCacheKib(300 * MIB)).toBe(75 * 1024);
     expect(bulkCacheKib(2048 * MIB)).toBe(128 * 1024);
   });
 

@@ -21,9 +21,11 @@ import type { Executor, LedgerDb } from './schema';
  *   Were the switch refused, the work runs in WAL.
  * - Page cache. A batch revisits the index pages of the ledger it inserts into (ID numbers, names,
  *   initials, birth dates: random keys), not the pages it appends, so the cache follows the ledger's
- *   size: half the file, between 32 and 128 MiB. Measured with 100,000 people: into an empty ledger
- *   128 MiB is no faster than 32 but holds about 90 MB more; into one of 400,000 people 32 MiB took
- *   11.2 s, 64 MiB 6.6 s and 128 MiB 6.5 s. The index builds at a batch's end, which scan whole tables,
+ *   size: a quarter of the file, between 32 and 128 MiB. Measured with 100,000 people: into an empty
+ *   ledger 128 MiB is no faster than 32 but holds about 90 MB more; into one of 400,000 people 32 MiB
+ *   took 11.2 s, 64 MiB 6.6 s and 128 MiB 6.5 s (older code); into one of 300,000 (a 304 MB file),
+ *   a quarter of the file, 76 MiB, took as long as 128 MiB (medians of three runs: 5.8 s both) with the
+ *   peak at about 370 MB instead of 425. The index builds at a batch's end, which scan whole tables,
  *   take the ledger's usual cache for themselves (db/deferred-indexes).
  * - Syncing. What SQLite writes before the commit (the pages the cache gives up) waits in the OS's cache
  *   until the commit's sync, which then writes all of it while the import waits. The OS is asked to write
@@ -104,9 +106,9 @@ class BackgroundSync {
   }
 }
 
-/** The page cache of a bulk write into a ledger file of this size: half of it, between 32 and 128 MiB. */
+/** The page cache of a bulk write into a ledger file of this size: a quarter of it, between 32 and 128 MiB. */
 export function bulkCacheKib(fileBytes: number): number {
-  return Math.round(Math.min(Math.max(fileBytes / 2048, 32 * 1024), LEDGER_CACHE_KIB));
+  return Math.round(Math.min(Math.max(fileBytes / 4096, 32 * 1024), LEDGER_CACHE_KIB));
 }
 
 /** The ledger's file, or null for a database in memory. */
