@@ -86,15 +86,17 @@ describe('cell tags', () => {
       '<c r="I1" s="1_x0031_"><v>8</v></c>', // an escape in the style: decoded, 11 is no date style
       '<c r="J1" t="str"><f>A1&amp;B1</f><v>甲&amp;乙</v></c>', // a formula before its value
       '<c r="K1" t="&#115;tr"><v>丙</v></c>', // the type written with an entity: str
-      '<c r="L1"><v></v></c>', // an empty value
+      '<c r="L1"><v></v></c>', // an empty value: not 0
       '<c r="M1" t="str"><v>丁</v><extLst/></c>', // something after the value
+      '<c r="N1" t="s"><v></v></c>', // an empty value: not shared string 0
+      '<c r="O1" t="s"><v>0</v></c>', // shared string 0
       '</row>',
     ].join('');
-    const [sheet] = await openXlsx(minimalXlsx(row));
+    const [sheet] = await openXlsx(minimalXlsx(row, { sharedStrings: ['戊'] }));
     const rows = [];
     for await (const run of (await sheet!.open()).runs) rows.push(...run);
     const date = (serial: number) => new ExcelDate(serialToIso(serial, false)!);
-    expect(rows).toEqual([{ number: 1, cells: [null, '乙', date(17000), null, date(17001), null, 5, 7, 8, '甲&乙', '丙', null, '丁'] }]);
+    expect(rows).toEqual([{ number: 1, cells: [null, '乙', date(17000), null, date(17001), null, 5, 7, 8, '甲&乙', '丙', null, '丁', null, '戊'] }]);
   });
 });
 

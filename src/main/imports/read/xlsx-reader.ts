@@ -106,7 +106,8 @@ async function workbookInfo(data: Buffer, keepsRows: boolean): Promise<WorkbookI
 function cellValue(t: string | undefined, style: number | undefined, text: string, from: number, to: number, info: WorkbookInfo): CellValue {
   if (t === 'inlineStr') return oneCopy(clip(stringItemText(text.slice(from, to))), info);
   const v = valueIn(text, from, to);
-  if (v === null) return null;
+  // An empty value is an empty cell (Number('') would read it as 0, or as shared string 0).
+  if (v === null || v === '') return null;
   switch (t) {
     case 's':
       return clip(info.sharedStrings[Number(v)] ?? '');
@@ -117,7 +118,6 @@ function cellValue(t: string | undefined, style: number | undefined, text: strin
     case 'e':
       return null;
     default: {
-      if (v === '') return null; // Number('') would read nothing as 0
       const n = Number(v);
       if (!Number.isFinite(n)) return clip(decodeXml(v));
       if (style !== undefined && info.dateStyles.has(style)) {
