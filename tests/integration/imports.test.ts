@@ -283,14 +283,31 @@ describe('a roster read in a worker thread', () => {
     const options = { fileName: roster.fileName, purpose: 'initial_load' as const, scope: env.scope, today: env.today, searchKeys: true, chunkHouseholds: 2 };
     const preview = await analyzeRoster(db, gridRoster(await readGrid(roster.data, roster.fileName)), options);
     const { result, analysis } = await commitImport(db, { roster: await inWorker(roster.data, roster.fileName), options }, { env, fileName: roster.fileName, fileSha256: 'x', approve: () => {} });
-    // Counted as the preview counts, the batch's own enrollments not taken for the ledger's (none missing).
+    // Counted as the preview counts (into a ledger of no enrollments, none missing either way).
     expect(analysis.totals).toEqual(preview.totals);
     expect(analysis.households).toEqual([]);
     expect(result).toMatchObject({ households: preview.ready.households, persons: preview.ready.persons, skippedRows: preview.totals.persons - preview.ready.persons });
     const stored = await db.selectFrom('persons').select(['id_number', 'name', 'name_initials']).orderBy('id_number').execute();
     const ready = preview.households.filter((h) => !h.hasError).flatMap((h) => h.members);
-    expect(stored).toEqual(ready.map((m) => ({ id_number: m.idNumber, name: m.name, name_initials: nameInitials(m.name) })).sort((a, b) => a.id_number!.localeCompare(b.id_number!)));    // Written with SQLite's foreign-key checks off and checked by the write itself: nothing names what is not there.
+    expect(stored).toEqual(ready.map((m) => ({ id_number: m.idNumber, name: m.name, name_initials: nameInitials(m.name) })).sort((a, b) => a.id_number!.localeCompare(b.id_number!)));
+    // Written with SQLite's foreign-key checks off and checked by the write itself: nothing names what is not there.
     expect((await sql`pragma foreign_key_check`.execute(db)).rows).toEqual([]);
+  });
+
+  it('lists no enrollment missing from a 建账 as it is written, which its commit would not act on, where its preview lists it', async () => {
+    const people = new PeopleGenerator(15, '431122');
+    const enrolled = await blockRoster(people, [{ members: 2, amount: 600 }]);
+    await t.call(t.admin, 'imports.commit', { uploadId: upload(t.admin, '东山镇低保.xlsx', enrolled.data), purpose: 'initial_load' });
+    const { data } = await blockRoster(people, [{ members: 1, amount: 300 }]);
+    const db = t.backend.store.db;
+    const env = (await demoEnv(db))('admin', '2026-11-20');
+    const options = { fileName: '东山镇低保二.xlsx', purpose: 'initial_load' as const, scope: env.scope, today: env.today };
+    const preview = await analyzeRoster(db, gridRoster(await readGrid(data, options.fileName)), options);
+    expect(preview.check.differences.filter((d) => d.kind === 'missing').map((d) => d.name)).toEqual([enrolled.persons[0]![0]!.name]);
+    const { result, analysis } = await commitImport(db, { roster: await inWorker(data, options.fileName), options }, { env, fileName: options.fileName, fileSha256: 'x', approve: () => {} });
+    expect(result).toMatchObject({ households: 1, persons: 1 });
+    expect(analysis.check.differences.map((d) => d.kind)).toEqual(['new']);
+    expect(analysis.totals).toEqual({ ...preview.totals, missingPersons: 0 });
   });
 
   it('adds a new member to the registered household the check matched, also after a household left for the roster’s end', async () => {

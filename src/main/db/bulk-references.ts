@@ -69,7 +69,6 @@ export class BulkReferences {
   private graph: { keys: Map<string, ForeignKey[]>; named: Map<string, string[]> } | null = null;
   /** Values of the columns some key names, inserted lately by this write, by `table\0column`. */
   private readonly inserted = new Map<string, RecentValues>();
-  private readonly references: Reference[] = [];
   /** Per table, worked out at its first rows: its columns other rows name, and its own keys. */
   private readonly plans = new Map<string, { named: { column: string; values: RecentValues }[]; references: Reference[] }>();
 
@@ -94,7 +93,7 @@ export class BulkReferences {
 
   /** Throws (and so undoes the write) when a tracked row names a row neither inserted nor in the ledger. */
   async verify(): Promise<void> {
-    for (const { table, key, named } of this.references) {
+    for (const { table, key, named } of [...this.plans.values()].flatMap((plan) => plan.references)) {
       const wanted = [...named];
       for (let i = 0; i < wanted.length; i += LOOKUP_CHUNK) {
         const chunk = wanted.slice(i, i + LOOKUP_CHUNK);
@@ -117,7 +116,6 @@ export class BulkReferences {
         named: (named.get(table) ?? []).map((column) => ({ column, values: this.insertedInto(table, column) })),
         references: (keys.get(table) ?? []).map((key) => ({ table, key, inserted: this.insertedInto(key.parent, key.parentColumn), named: new Set() })),
       };
-      this.references.push(...plan.references);
       this.plans.set(table, plan);
     }
     return plan;

@@ -316,8 +316,6 @@ class InitialLoad {
     for (const m of enrollees) {
       const category = categoryOf(program, h, m, hukou, startMonth);
       const amount = isHouseholdProgram(program) ? h.amountFen : (m.amountFen ?? (h.members.length === 1 ? h.amountFen : null));
-      const item = standardItemFor(program, category, hukou);
-      const standard = this.knownStandard(item, startMonth);
       const row: EnrollmentsTable = {
         id: newId(),
         program,
@@ -329,7 +327,7 @@ class InitialLoad {
         start_month: startMonth,
         end_month: null,
         monthly_amount_fen: amount ?? 0,
-        standard_id: standard === undefined ? await this.standardId(item, startMonth) : standard,
+        standard_id: await this.standardId(standardItemFor(program, category, hukou), startMonth),
         source: 'import',
         confirmed_by: env.user.id,
         confirmed_at: now,
@@ -363,11 +361,6 @@ class InitialLoad {
     let id = this.standardIds.get(key);
     if (id === undefined) this.standardIds.set(key, (id = (await standardOn(this.trx, item, `${month}-01`))?.id ?? null));
     return id;
-  }
-
-  /** standardId's answer when it is known already (nearly always), without an await per enrollment; undefined when not. */
-  private knownStandard(item: string | null, month: string): string | null | undefined {
-    return item ? this.standardIds.get(`${item}|${month}`) : null;
   }
 }
 

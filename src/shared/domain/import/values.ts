@@ -29,15 +29,18 @@ export function cleanPersonName(s: string): string {
   return /[A-Za-z]/.test(t) ? t : t.replace(/ /g, '');
 }
 
+/** The years a typed date may fall in; another is a slip of the keyboard. */
+const inYears = (y: number) => y >= 1880 && y <= 2200;
+
 function ymd(y: number, m: number, d: number): string | null {
   const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  return y >= 1880 && y <= 2200 && isValidIsoDate(iso) ? iso : null;
+  return inYears(y) && isValidIsoDate(iso) ? iso : null;
 }
 
 /** A date typed as 1948.3.2, 1948/03/02, 1948-3-2, 19480302 or 1948年3月2日; null when it is none of them. */
 export function parseDateText(raw: string): string | null {
   // Written as the ledger writes dates (a roster exported by this system): nothing to take apart.
-  if (isValidIsoDate(raw) && raw >= '1880' && raw < '2201') return raw;
+  if (isValidIsoDate(raw)) return inYears(Number(raw.slice(0, 4))) ? raw : null;
   const s = toHalfWidth(raw).replace(/\s+/g, '');
   let m = /^(\d{4})[./\-年](\d{1,2})[./\-月](\d{1,2})日?$/.exec(s);
   if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
